@@ -1,0 +1,1 @@
+"""Bank statement importers for the dedicated account (专户), built on beangulp."""

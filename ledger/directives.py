@@ -1,0 +1,314 @@
+"""Parse the ledger's `grant-*` directives into a `GrantConfig`.
+
+Like Fava's `parse_budgets`, a malformed directive becomes an error pointing at it and parsing
+goes on, so one typo does not hide every other finding.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from beancount.core import account as account_lib
+from beancount.core import data
+from beancount.parser.grammar import ValueType
+
+from ledger.errors import GrantError
+from ledger.messages import Messages, language_of
+from ledger.model import CarryForward, Close, DatedAmount, GrantConfig, Labelled, Match
+
+ACCOUNT_TYPE = account_lib.TYPE
+
+#: What each directive takes, for messages: its values in order.
+SIGNATURES: dict[str, str] = {
+    "grant-account": 'ACCOUNT "LABEL"',
+    "grant-category": 'ACCOUNT "LABEL"',
+    "grant-budget": "ACCOUNT AMOUNT",
+    "grant-carryforward": "ACCOUNT [YEARS]",
+    "grant-source": "ACCOUNT AMOUNT",
+    "grant-match": "ACCOUNT BASE-ACCOUNT RATIO",
+    "grant-allowed": "ACCOUNT",
+    "grant-close": "YEAR",
+}
+
+_META_KEYS = frozenset({"filename", "lineno"})
+
+
+class _Parser:
+    """Collects directives and config errors; one instance per ledger load."""
+
+    def __init__(self, opened: set[str], messages: Messages) -> None:
+        self.opened = opened
+        self.msg = messages
+        self.errors: list[GrantError] = []
+        self.dedicated: dict[str, Labelled] = {}
+        self.categories: dict[str, Labelled] = {}
+        self.budgets: dict[str, list[DatedAmount]] = defaultdict(list)
+        self.carryforwards: dict[str, list[CarryForward]] = defaultdict(list)
+        self.sources: dict[str, list[DatedAmount]] = defaultdict(list)
+        self.matches: list[Match] = []
+        self.allowed: dict[str, data.Custom] = {}
+        self.closes: dict[int, Close] = {}
+        self.currencies: dict[str, data.Custom] = {}
+
+    def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
+        self.errors.append(
+            GrantError(entry.meta, self.msg.render("config", key, **fields), entry, "config")
+        )
+
+    def wrong_values(self, entry: data.Custom) -> None:
+        self.error(entry, "wrong-values", type=entry.type, signature=SIGNATURES[entry.type])
+
+    def account(self, entry: data.Custom, value: ValueType) -> str | None:
+        """The account in `value`, if it is one that the ledger opens."""
+        if value.dtype != ACCOUNT_TYPE:
+            return None
+        name = value.value
+        if name not in self.opened and not any(
+            opened.startswith(name + ":") for opened in self.opened
+        ):
+            self.error(entry, "unopened-account", account=name, type=entry.type)
+            return None
+        return name
+
+    def amount(self, entry: data.Custom, value: ValueType) -> data.Amount | None:
+        if not isinstance(value.value, data.Amount) or value.value.number is None:
+            return None
+        if value.value.number < 0:
+            self.error(entry, "negative-amount", type=entry.type, amount=value.value)
+            return None
+        self.currencies.setdefault(value.value.currency, entry)
+        return value.value
+
+    def parse(self, entry: data.Custom) -> None:
+        handler = self.HANDLERS.get(entry.type)
+        if handler is not None:
+            handler(self, entry, entry.values)
+
+    def labelled(self, entry: data.Custom, values: Sequence[ValueType]) -> Labelled | None:
+        if not 1 <= len(values) <= 2 or (len(values) == 2 and values[1].dtype is not str):
+            self.wrong_values(entry)
+            return None
+        account = self.account(entry, values[0])
+        if account is None:
+            if values[0].dtype != ACCOUNT_TYPE:
+                self.wrong_values(entry)
+            return None
+        label = values[1].value if len(values) == 2 else ""
+        return Labelled(account, label, entry)
+
+    def on_account(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        declared = self.labelled(entry, values)
+        if declared is not None:
+            self.dedicated.setdefault(declared.account, declared)
+
+    def on_category(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        declared = self.labelled(entry, values)
+        if declared is None:
+            return
+        if declared.account in self.categories:
+            self.error(entry, "duplicate-category", account=declared.account)
+            return
+        self.categories[declared.account] = declared
+
+    def dated_amount(
+        self, entry: data.Custom, values: Sequence[ValueType]
+    ) -> tuple[str, DatedAmount] | None:
+        if len(values) != 2 or not isinstance(values[1].value, data.Amount):
+            self.wrong_values(entry)
+            return None
+        account = self.account(entry, values[0])
+        amount = self.amount(entry, values[1])
+        if account is None or amount is None:
+            if values[0].dtype != ACCOUNT_TYPE:
+                self.wrong_values(entry)
+            return None
+        return account, DatedAmount(entry.date, amount.number, amount.currency, entry)
+
+    def on_budget(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        parsed = self.dated_amount(entry, values)
+        if parsed is not None:
+            self.budgets[parsed[0]].append(parsed[1])
+
+    def on_source(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        parsed = self.dated_amount(entry, values)
+        if parsed is not None:
+            self.sources[parsed[0]].append(parsed[1])
+
+    def on_carryforward(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        if not 1 <= len(values) <= 2:
+            self.wrong_values(entry)
+            return
+        years = None
+        if len(values) == 2:
+            years = _whole_number(values[1].value)
+            if years is None or years < 1:
+                self.error(entry, "bad-years", value=values[1].value)
+                return
+        account = self.account(entry, values[0])
+        if account is None:
+            if values[0].dtype != ACCOUNT_TYPE:
+                self.wrong_values(entry)
+            return
+        self.carryforwards[account].append(CarryForward(entry.date, years, entry))
+
+    def on_match(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        if len(values) != 3 or not isinstance(values[2].value, Decimal):
+            self.wrong_values(entry)
+            return
+        account = self.account(entry, values[0])
+        base = self.account(entry, values[1])
+        if account is None or base is None:
+            if ACCOUNT_TYPE not in (values[0].dtype, values[1].dtype):
+                self.wrong_values(entry)
+            return
+        ratio = values[2].value
+        if ratio <= 0:
+            self.error(entry, "bad-ratio", value=ratio)
+            return
+        self.matches.append(Match(entry.date, account, base, ratio, entry))
+
+    def on_allowed(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        if len(values) != 1:
+            self.wrong_values(entry)
+            return
+        account = self.account(entry, values[0])
+        if account is None:
+            if values[0].dtype != ACCOUNT_TYPE:
+                self.wrong_values(entry)
+            return
+        self.allowed.setdefault(account, entry)
+
+    def on_close(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        year = _whole_number(values[0].value) if len(values) == 1 else None
+        if year is None:
+            self.wrong_values(entry)
+            return
+        if entry.date < datetime.date(year, 12, 31):
+            self.error(entry, "close-too-early", year=year, date=entry.date)
+            return
+        if year in self.closes:
+            other = self.closes[year].entry.meta
+            self.error(
+                entry, "duplicate-close", year=year, where=f"{other['filename']}:{other['lineno']}"
+            )
+            return
+        figures = {
+            key: value
+            for key, value in entry.meta.items()
+            if key not in _META_KEYS and isinstance(value, data.Amount)
+        }
+        self.closes[year] = Close(year, entry, figures)
+
+    HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom, Sequence[ValueType]], None]]] = {
+        "grant-account": on_account,
+        "grant-category": on_category,
+        "grant-budget": on_budget,
+        "grant-carryforward": on_carryforward,
+        "grant-source": on_source,
+        "grant-match": on_match,
+        "grant-allowed": on_allowed,
+        "grant-close": on_close,
+    }
+
+    def check_consistency(self) -> None:
+        """Cross-directive checks, once every directive is read."""
+        for account, budgets in self.budgets.items():
+            if account not in self.categories:
+                self.error(budgets[0].entry, "budget-not-category", account=account)
+        for account, items in self.carryforwards.items():
+            if account not in self.categories:
+                self.error(items[0].entry, "carryforward-not-category", account=account)
+        for account, declared in self.categories.items():
+            if account not in self.budgets:
+                self.error(declared.entry, "category-without-budget", account=account)
+        for match in self.matches:
+            for account in (match.account, match.base):
+                if account not in self.sources:
+                    self.error(match.entry, "match-not-source", account=account)
+            if match.account == match.base:
+                self.error(match.entry, "match-itself", account=match.account)
+        self.check_roles()
+        if len(self.currencies) > 1:
+            currencies = sorted(self.currencies)
+            self.error(
+                self.currencies[currencies[1]], "mixed-currencies", currencies=", ".join(currencies)
+            )
+
+    def check_roles(self) -> None:
+        """Each account has one role, and no declared account lies inside another one."""
+        roles: list[tuple[str, str, data.Custom]] = [
+            *((a, "grant-account", d.entry) for a, d in self.dedicated.items()),
+            *((a, "grant-category", d.entry) for a, d in self.categories.items()),
+            *((a, "grant-source", items[0].entry) for a, items in self.sources.items()),
+            *((a, "grant-allowed", entry) for a, entry in self.allowed.items()),
+        ]
+        roles.sort(key=lambda role: role[0])
+        for (account, kind, _), (other, other_kind, entry) in itertools.pairwise(roles):
+            if other == account or other.startswith(account + ":"):
+                self.error(
+                    entry,
+                    "overlapping-roles",
+                    account=other,
+                    type=other_kind,
+                    other=account,
+                    other_type=kind,
+                )
+
+    def config(self, language: str) -> GrantConfig:
+        for dated in (*self.budgets.values(), *self.sources.values()):
+            dated.sort(key=lambda item: item.date)
+        dates = [
+            item.entry.date for item in (*self.dedicated.values(), *self.categories.values())
+        ] + [item.date for items in self.budgets.values() for item in items]
+        return GrantConfig(
+            dedicated=self.dedicated,
+            categories=self.categories,
+            budgets=dict(self.budgets),
+            carryforwards=dict(self.carryforwards),
+            sources=dict(self.sources),
+            matches=self.matches,
+            allowed=self.allowed,
+            closes=dict(sorted(self.closes.items())),
+            currency=min(self.currencies) if self.currencies else None,
+            language=language,
+            first_date=min(dates) if dates else None,
+        )
+
+
+def _whole_number(value: object) -> int | None:
+    """`value` as an int if it is a whole number (Beancount parses `2024` as a Decimal)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal | int) and value == int(value):
+        return int(value)
+    return None
+
+
+def parse_grant_config(entries: Sequence[data.Directive]) -> tuple[GrantConfig, list[GrantError]]:
+    """Read the grant directives of a ledger.
+
+    Args:
+        entries: the ledger's directives, sorted by date.
+
+    Returns:
+        The grant configuration, and a `config` error for each malformed or inconsistent
+        directive.
+    """
+    opened: set[str] = set()
+    customs: list[data.Custom] = []
+    for entry in entries:
+        if isinstance(entry, data.Open):
+            opened.add(entry.account)
+        elif isinstance(entry, data.Custom):
+            customs.append(entry)
+    language = language_of(customs)
+    parser = _Parser(opened, Messages(language))
+    for entry in customs:
+        parser.parse(entry)
+    parser.check_consistency()
+    return parser.config(language), parser.errors

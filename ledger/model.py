@@ -1,0 +1,140 @@
+"""The grant model: what the ledger's `grant-*` directives say, as plain data.
+
+A grant ledger declares its rules as dated `custom` directives (see the README):
+
+    2024-01-01 custom "grant-account" Assets:Bank:MCH-Special "母婴健康工程"
+    2024-01-01 custom "grant-category" Expenses:MCH:Training "人才培养"
+    2024-01-01 custom "grant-budget" Expenses:MCH:Training 30000.00 CNY
+    2024-01-01 custom "grant-carryforward" Expenses:MCH:PovertyRelief 1
+    2024-01-01 custom "grant-source" Income:Grant:Provincial 100000.00 CNY
+    2024-01-01 custom "grant-match" Income:Grant:County Income:Grant:Provincial 1
+    2024-01-01 custom "grant-allowed" Expenses:Bank:Fees
+    2025-01-20 custom "grant-close" 2024
+
+`ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
+answer the dated questions (which budget is in force on a day, which ratio applies to a year).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+from beancount.core import data
+
+Year = int
+"""A fiscal year, which is the calendar year."""
+
+
+class Labelled(NamedTuple):
+    """A declared account and its label (the dedicated account, a category)."""
+
+    account: str
+    label: str
+    entry: data.Custom
+
+
+class DatedAmount(NamedTuple):
+    """An amount in force from a date on: a category's budget, a source's planned allocation."""
+
+    date: datetime.date
+    number: Decimal
+    currency: str
+    entry: data.Custom
+
+
+class CarryForward(NamedTuple):
+    """A `grant-carryforward`: unspent budget carries on, lapsing after `years` if given."""
+
+    date: datetime.date
+    years: int | None
+    entry: data.Custom
+
+
+class Match(NamedTuple):
+    """A `grant-match`: `account` must bring `ratio` times what `base` brought, each year."""
+
+    date: datetime.date
+    account: str
+    base: str
+    ratio: Decimal
+    entry: data.Custom
+
+
+class Close(NamedTuple):
+    """A `grant-close`: the year is closed; `figures` are the closing figures it records."""
+
+    year: Year
+    entry: data.Custom
+    figures: Mapping[str, data.Amount]
+
+
+class GrantConfig(NamedTuple):
+    """Everything the grant directives of a ledger declare."""
+
+    dedicated: Mapping[str, Labelled]
+    categories: Mapping[str, Labelled]
+    budgets: Mapping[str, Sequence[DatedAmount]]
+    carryforwards: Mapping[str, Sequence[CarryForward]]
+    sources: Mapping[str, Sequence[DatedAmount]]
+    matches: Sequence[Match]
+    allowed: Mapping[str, data.Custom]
+    closes: Mapping[Year, Close]
+    currency: str | None
+    language: str
+    first_date: datetime.date | None
+
+    @property
+    def is_grant_ledger(self) -> bool:
+        """Whether the ledger declares a grant at all."""
+        return bool(self.dedicated or self.categories or self.sources)
+
+
+def year_end(year: Year) -> datetime.date:
+    """The last day of a fiscal year."""
+    return datetime.date(year, 12, 31)
+
+
+def in_force(dated: Sequence[DatedAmount], day: datetime.date) -> DatedAmount | None:
+    """The last of `dated` (sorted by date) dated on or before `day`."""
+    found = None
+    for item in dated:
+        if item.date > day:
+            break
+        found = item
+    return found
+
+
+def amount_in_force(dated: Sequence[DatedAmount], day: datetime.date) -> Decimal:
+    """The amount in force on `day`; zero before the first one."""
+    item = in_force(dated, day)
+    return item.number if item is not None else Decimal(0)
+
+
+def carryforward_in_force(config: GrantConfig, account: str, year: Year) -> CarryForward | None:
+    """The `grant-carryforward` of a category in force at the end of `year`, if any."""
+    found = None
+    for item in config.carryforwards.get(account, ()):
+        if item.date > year_end(year):
+            break
+        found = item
+    return found
+
+
+def matches_in_force(config: GrantConfig, year: Year) -> list[Match]:
+    """The `grant-match` rules in force at the end of `year`, the last one per pair of sources."""
+    latest: dict[tuple[str, str], Match] = {}
+    for match in config.matches:
+        if match.date <= year_end(year):
+            latest[match.account, match.base] = match
+    return list(latest.values())
+
+
+def label_of(config: GrantConfig, account: str) -> str:
+    """The label a directive gives an account (category or dedicated account), else its name."""
+    for declared in (config.categories, config.dedicated):
+        if account in declared and declared[account].label:
+            return declared[account].label
+    return account

@@ -1,0 +1,75 @@
+"""Rule `closed-year-changed`: a closed year's books still give the figures of its close.
+
+`mch-ledger close` records the year's closing figures on its `grant-close`. If an entry of the
+closed year is later added, removed or edited, the books no longer give those figures: the
+finding points at the `grant-close` and names the figure that changed.
+
+    2025-01-20 custom "grant-close" 2024
+      spent-Expenses_MCH_Training: 28500.00 CNY   ; error if 2024's training now sums otherwise
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ledger.analysis import GrantAnalysis, plugin_of
+from ledger.closing import BALANCE, closing_figures, figure_accounts
+from ledger.errors import GrantError
+from ledger.messages import money
+from ledger.model import label_of
+
+__plugins__ = ("validate_closed_year_changed",)
+
+RULE = "closed-year-changed"
+
+
+def check(analysis: GrantAnalysis) -> list[GrantError]:
+    """Each recorded closing figure that the books no longer give."""
+    config = analysis.config
+    msg = analysis.messages
+    currency = config.currency
+    errors = []
+    for year, books in analysis.books.items():
+        close = books.close
+        if close is None or not close.figures or currency is None:
+            continue
+        current = closing_figures(books, currency)
+        named = figure_accounts(books)
+        for key in [*current, *(key for key in close.figures if key not in current)]:
+            recorded = close.figures.get(key)
+            now = current.get(key)
+            recorded_number = recorded.number if recorded is not None else Decimal(0)
+            now_number = now.number if now is not None else Decimal(0)
+            same_currency = recorded is None or recorded.currency == currency
+            if recorded_number == now_number and same_currency:
+                continue
+            kind, account = named.get(key, (key, None))
+            if account is None:
+                figure = msg.word("balance") if kind == BALANCE else key
+            else:
+                figure = msg.word(kind, account=f"{label_of(config, account)} ({account})")
+            errors.append(
+                GrantError(
+                    close.entry.meta,
+                    msg.render(
+                        RULE,
+                        "figure",
+                        year=year,
+                        figure=figure,
+                        recorded=money(
+                            recorded_number, recorded.currency if recorded else currency
+                        ),
+                        current=money(now_number, currency),
+                    ),
+                    close.entry,
+                    RULE,
+                    account=account,
+                    amount=now_number - recorded_number,
+                    currency=currency,
+                    year=year,
+                )
+            )
+    return errors
+
+
+validate_closed_year_changed = plugin_of(check)

@@ -1,0 +1,112 @@
+"""Rule `document-missing`: every category entry keeps a copy of its original voucher.
+
+The program keeps a copy of the original voucher of every receipt and payment for special
+inspections (预留原始凭证复印件，以备专项检查). Each entry that posts to a category names its
+copy in `document` metadata (one or more keys starting with `document`, which Fava links): a
+path relative to the file holding the entry, or a file in the ledger's documents folder. With
+`attachments: N` (附件张数), N copies must be linked.
+
+    2024-03-18 * "县人民医院" "新生儿监护仪"
+      voucher: "记-2024-015"
+      document: "vouchers/2024/记-2024-015.pdf"     ; the file must exist
+      attachments: 2                                 ; error: one copy linked, two declared
+      Expenses:MCH:Equipment   26800.00 CNY
+      Assets:Bank:MCH-Special
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from beancount.core import data
+
+from ledger.analysis import GrantAnalysis, plugin_of
+from ledger.errors import GrantError
+
+__plugins__ = ("validate_documents",)
+
+RULE = "document-missing"
+DOCUMENT_PREFIX = "document"
+
+
+class DocumentFinder:
+    """Finds voucher copies, listing each folder once (a ledger has many copies per folder)."""
+
+    def __init__(self, document_dirs: Iterable[str], document_entries: Iterable[data.Document]):
+        self.document_dirs = list(document_dirs)
+        self.known = {Path(entry.filename).name for entry in document_entries}
+        self._listings: dict[str, frozenset[str]] = {}
+
+    def _exists(self, path: str) -> bool:
+        folder, name = os.path.split(os.path.normpath(path))
+        listing = self._listings.get(folder)
+        if listing is None:
+            try:
+                listing = frozenset(os.listdir(folder))
+            except OSError:
+                listing = frozenset()
+            self._listings[folder] = listing
+        return name in listing
+
+    def exists(self, value: str, entry_file: str) -> bool:
+        """Whether the copy named `value` in an entry of `entry_file` is on file."""
+        if os.path.isabs(value):
+            return self._exists(value)
+        bases = [os.path.dirname(entry_file), *self.document_dirs]
+        return any(self._exists(os.path.join(base, value)) for base in bases) or (
+            value in self.known
+        )
+
+
+def _document_dirs(options_map: dict) -> list[str]:
+    root = os.path.dirname(options_map.get("filename") or "")
+    return [
+        os.path.normpath(os.path.join(root, folder)) for folder in options_map.get("documents", [])
+    ]
+
+
+def check(analysis: GrantAnalysis) -> list[GrantError]:
+    """Category entries without a voucher copy, with a copy not on file, or with too few."""
+    msg = analysis.messages
+    finder = DocumentFinder(
+        _document_dirs(analysis.options_map),
+        (entry for entry in analysis.entries if isinstance(entry, data.Document)),
+    )
+    errors = []
+    for flow in analysis.activity.flows:
+        if not flow.categories:
+            continue
+        entry = flow.entry
+        meta = entry.meta
+        copies = {
+            key: str(value)
+            for key, value in meta.items()
+            if key.startswith(DOCUMENT_PREFIX) and isinstance(value, str) and value.strip()
+        }
+        filename = meta.get("filename", "")
+        message = None
+        if not copies:
+            message = msg.render(RULE, "none")
+        else:
+            for key, value in copies.items():
+                if not finder.exists(value, filename):
+                    message = msg.render(
+                        RULE, "not-found", key=key, path=value, base=os.path.dirname(filename)
+                    )
+                    break
+        declared = meta.get("attachments")
+        if message is None and declared is not None:
+            try:
+                wanted = int(declared)
+            except (TypeError, ValueError):
+                wanted = 0
+            if len(copies) < wanted:
+                message = msg.render(RULE, "too-few", declared=wanted, found=len(copies))
+        if message is not None:
+            errors.append(GrantError(meta, message, entry, RULE, year=flow.year))
+    return errors
+
+
+validate_documents = plugin_of(check)

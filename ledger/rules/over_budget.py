@@ -1,0 +1,77 @@
+"""Rule `over-budget`: a category's spending in a fiscal year stays within what is available.
+
+What is available on a day is the category's whole-year budget in force that day (the last
+`grant-budget` dated on or before it; never prorated) plus, for a `grant-carryforward`
+category, what was carried in from the closed year before. Refunds count net. The finding
+points at each payment that leaves the year's spending above that amount.
+
+    2024-01-01 custom "grant-budget" Expenses:MCH:Training 30000.00 CNY
+    2024-06-10 * "省妇幼保健院" "临床进修费"   ; error: 31,200.00 spent of 30,000.00
+      voucher: "记-2024-041"
+      Expenses:MCH:Training   31200.00 CNY
+      Assets:Bank:MCH-Special
+
+    2024-06-01 custom "grant-budget" Expenses:MCH:Training 32000.00 CNY   ; 预算调整: now fine
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ledger.activity import ZERO
+from ledger.analysis import GrantAnalysis, plugin_of
+from ledger.books import budget_available
+from ledger.errors import GrantError
+from ledger.messages import money
+from ledger.model import label_of
+
+__plugins__ = ("validate_over_budget",)
+
+RULE = "over-budget"
+
+
+def check(analysis: GrantAnalysis) -> list[GrantError]:
+    """Each payment that takes a category's spending in its year above what is available."""
+    config = analysis.config
+    msg = analysis.messages
+    currency = config.currency
+    spent: dict[tuple[int, str], Decimal] = {}
+    errors = []
+    for flow in analysis.activity.flows:
+        for account, number in flow.categories.items():
+            key = (flow.year, account)
+            total = spent[key] = spent.get(key, ZERO) + number
+            if number <= 0 or account not in config.budgets:
+                continue
+            budget, carried = budget_available(config, analysis.books, account, flow.entry.date)
+            available = budget + carried
+            if total <= available:
+                continue
+            errors.append(
+                GrantError(
+                    flow.entry.meta,
+                    msg.render(
+                        RULE,
+                        "posting",
+                        label=label_of(config, account),
+                        account=account,
+                        year=flow.year,
+                        spent=money(total, currency),
+                        over=money(total - available, currency),
+                        available=money(available, currency),
+                        budget=money(budget, currency),
+                        carried=money(carried, currency),
+                        date=flow.entry.date,
+                    ),
+                    flow.entry,
+                    RULE,
+                    account=account,
+                    amount=total - available,
+                    currency=currency,
+                    year=flow.year,
+                )
+            )
+    return errors
+
+
+validate_over_budget = plugin_of(check)

@@ -1,0 +1,1 @@
+"""Reports for auditors and the finance accounting centre, and the Fava extension."""
