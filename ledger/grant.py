@@ -57,6 +57,29 @@ def run_rules(analysis: GrantAnalysis) -> list[GrantError]:
     return errors
 
 
+def grant_findings(
+    analysis: GrantAnalysis, config_errors: list[GrantError], plugin_config: str | None = None
+) -> list[GrantError]:
+    """All findings of the grant rules: config errors, a BOM, and every rule's findings.
+
+    Args:
+        analysis: the ledger's analysis, from `ledger.analysis.analyse`.
+        config_errors: the errors `analyse` returned with it.
+        plugin_config: the plugin's configuration string, which must be empty.
+
+    Returns:
+        The findings, config errors first.
+    """
+    messages = analysis.messages
+    errors = [*config_errors, *_bom_errors(analysis.options_map, messages)]
+    if plugin_config:
+        message = messages.render("config", "plugin-config", value=plugin_config)
+        errors.append(GrantError(global_meta(), message, None, "config"))
+    if analysis.config.is_grant_ledger:
+        errors.extend(run_rules(analysis))
+    return errors
+
+
 def enforce_grant_rules(
     entries: list[data.Directive], options_map: dict[str, Any], config: str | None = None
 ) -> tuple[list[data.Directive], list[Any]]:
@@ -70,18 +93,8 @@ def enforce_grant_rules(
     Returns:
         The entries with the generated Fava budgets added, and the findings.
     """
-    analysis, errors = analyse(entries, options_map)
-    errors.extend(_bom_errors(options_map, analysis.messages))
-    if config:
-        errors.append(
-            GrantError(
-                global_meta(),
-                analysis.messages.render("config", "plugin-config", value=config),
-                None,
-                "config",
-            )
-        )
+    analysis, config_errors = analyse(entries, options_map)
+    errors = grant_findings(analysis, config_errors, config)
     if not analysis.config.is_grant_ledger:
         return entries, errors
-    errors.extend(run_rules(analysis))
     return [*entries, *fava_budget_entries(analysis.config, analysis.books)], errors

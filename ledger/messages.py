@@ -201,7 +201,7 @@ TEMPLATES: dict[tuple[str, str], dict[str, str]] = {
         "en": "the books of closed year {year} have changed: {figure} was {recorded} at the "
         "close and is now {current}. Undo the change to the closed year, or book the "
         "correction in the current year.",
-        "zh": "已结账的 {year} 年度账目被改动：{figure} 结账时为 {recorded}，现为 {current}。"
+        "zh": "已结账的 {year} 年度账目被改动：{figure}结账时为 {recorded}，现为 {current}。"
         "请撤销对已结账年度的修改，或在本年度作更正分录。",
     },
 }
@@ -219,6 +219,11 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "grant-year": {"en": " (allocation year {year}?)", "zh": "（资金所属年度是否为 {year}？）"},
     "and": {"en": ", ", "zh": "、"},
+    "summary": {
+        "en": "{errors} error(s), {warnings} warning(s) in {ledger}",
+        "zh": "{ledger}：{errors} 个错误，{warnings} 个警告",
+    },
+    "clean": {"en": "{ledger}: no findings", "zh": "{ledger}：未发现问题"},
 }
 
 

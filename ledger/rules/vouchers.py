@@ -13,6 +13,8 @@ inspector can ask for the voucher; a number is used once.
 
 from __future__ import annotations
 
+import os
+
 from beancount.core import data, flags
 
 from ledger.analysis import GrantAnalysis, plugin_of
@@ -26,7 +28,7 @@ DUPLICATE = "voucher-duplicate"
 
 
 def _where(entry: data.Directive) -> str:
-    return f"{entry.meta['filename']}:{entry.meta['lineno']} ({entry.date})"
+    return f"{os.path.basename(entry.meta['filename'])}:{entry.meta['lineno']} ({entry.date})"
 
 
 def check(analysis: GrantAnalysis) -> list[GrantError]:

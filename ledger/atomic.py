@@ -1,0 +1,62 @@
+"""Change a user's file safely: write beside it, keep the previous version, then rename.
+
+A crash or a full disk never leaves a half-written ledger: the new content is written to a
+temporary file in the same folder, flushed to disk, and renamed over the original in one step.
+The previous version is kept as `FILE.bak`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+BACKUP_SUFFIX = ".bak"
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of `path` is kept."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def replace_atomically(path: Path, content: str) -> Path:
+    """Replace `path` with `content` (UTF-8), keeping the previous version.
+
+    Args:
+        path: the file to replace; it must exist.
+        content: its new text.
+
+    Returns:
+        The path of the kept previous version.
+    """
+    path = Path(path)
+    backup = backup_path(path)
+    shutil.copy2(path, backup)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return backup
+
+
+def append_atomically(path: Path, text: str) -> Path:
+    """Append `text` to `path` as a new paragraph, atomically, keeping the previous version.
+
+    Args:
+        path: the file to append to (a ledger).
+        text: the lines to add.
+
+    Returns:
+        The path of the kept previous version.
+    """
+    current = Path(path).read_text(encoding="utf-8")
+    separator = "" if not current else "\n" if current.endswith("\n") else "\n\n"
+    return replace_atomically(path, current + separator + text.rstrip("\n") + "\n")

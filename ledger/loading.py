@@ -1,0 +1,80 @@
+"""Load a ledger for the command line and the reports: uncached, with the grant's findings.
+
+Beancount's pickle cache does not notice changes to plugin code, so it is never used here. The
+grant rules run whether or not the ledger names `plugin "ledger.grant"`, and never twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from beancount import loader
+from beancount.core import data
+
+from ledger.analysis import GrantAnalysis, analyse
+from ledger.errors import GrantError
+from ledger.grant import grant_findings
+
+PLUGIN = "ledger.grant"
+
+
+class UnreadableLedgerError(Exception):
+    """The ledger's main file cannot be read at all."""
+
+
+class LoadedLedger(NamedTuple):
+    """A loaded ledger: its entries, options, Beancount's errors, and the grant's findings."""
+
+    path: Path
+    entries: list[data.Directive]
+    options_map: dict[str, Any]
+    beancount_errors: list[Any]
+    findings: list[GrantError]
+    analysis: GrantAnalysis
+
+    @property
+    def files(self) -> list[str]:
+        """Every file the ledger loads (its `include`s too)."""
+        return list(self.options_map.get("include", []))
+
+
+def check_readable(path: Path) -> None:
+    """Raise `UnreadableLedgerError` unless `path` is a readable UTF-8 text file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UnreadableLedgerError(f"{path}: cannot be read ({error.strerror})") from error
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise UnreadableLedgerError(
+            f"{path}:{line}: not UTF-8 text (byte {error.start}): save the ledger as UTF-8"
+        ) from error
+
+
+def load_ledger(path: str | Path) -> LoadedLedger:
+    """Load the ledger at `path` without Beancount's cache and apply the grant rules.
+
+    Args:
+        path: the ledger's main file.
+
+    Returns:
+        The loaded ledger.
+
+    Raises:
+        UnreadableLedgerError: the main file does not exist, cannot be read or is not UTF-8.
+    """
+    path = Path(path).resolve()
+    check_readable(path)
+    # loader._load is what Fava itself uses to load without the pickle cache.
+    entries, errors, options_map = loader._load([(str(path), True)], None, None, None)
+    analysis, config_errors = analyse(entries, options_map)
+    if any(name == PLUGIN for name, _ in options_map.get("plugin", [])):
+        findings = [error for error in errors if isinstance(error, GrantError)]
+        beancount_errors = [error for error in errors if not isinstance(error, GrantError)]
+    else:
+        findings = grant_findings(analysis, config_errors)
+        beancount_errors = list(errors)
+    return LoadedLedger(path, entries, options_map, beancount_errors, findings, analysis)
