@@ -29,9 +29,10 @@ SIGNATURES: dict[str, str] = {
     "grant-category": 'ACCOUNT "LABEL"',
     "grant-budget": "ACCOUNT AMOUNT",
     "grant-carryforward": "ACCOUNT [YEARS]",
-    "grant-source": "ACCOUNT AMOUNT",
+    "grant-source": 'ACCOUNT AMOUNT ["LABEL"]',
     "grant-match": "ACCOUNT BASE-ACCOUNT RATIO",
-    "grant-allowed": "ACCOUNT",
+    "grant-allowed": 'ACCOUNT ["LABEL"]',
+    "grant-return": 'ACCOUNT ["LABEL"]',
     "grant-close": "YEAR",
 }
 
@@ -51,9 +52,11 @@ class _Parser:
         self.carryforwards: dict[str, list[CarryForward]] = defaultdict(list)
         self.sources: dict[str, list[DatedAmount]] = defaultdict(list)
         self.matches: list[Match] = []
-        self.allowed: dict[str, data.Custom] = {}
+        self.allowed: dict[str, Labelled] = {}
+        self.returns: dict[str, Labelled] = {}
         self.closes: dict[int, Close] = {}
         self.currencies: dict[str, data.Custom] = {}
+        self.labels: dict[str, str] = {}
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -99,6 +102,8 @@ class _Parser:
                 self.wrong_values(entry)
             return None
         label = values[1].value if len(values) == 2 else ""
+        if label:
+            self.labels[account] = label
         return Labelled(account, label, entry)
 
     def on_account(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
@@ -116,9 +121,10 @@ class _Parser:
         self.categories[declared.account] = declared
 
     def dated_amount(
-        self, entry: data.Custom, values: Sequence[ValueType]
+        self, entry: data.Custom, values: Sequence[ValueType], labelled: bool = False
     ) -> tuple[str, DatedAmount] | None:
-        if len(values) != 2 or not isinstance(values[1].value, data.Amount):
+        has_label = labelled and len(values) == 3 and values[2].dtype is str
+        if len(values) != (3 if has_label else 2) or not isinstance(values[1].value, data.Amount):
             self.wrong_values(entry)
             return None
         account = self.account(entry, values[0])
@@ -127,6 +133,8 @@ class _Parser:
             if values[0].dtype != ACCOUNT_TYPE:
                 self.wrong_values(entry)
             return None
+        if has_label:
+            self.labels[account] = values[2].value
         return account, DatedAmount(entry.date, amount.number, amount.currency, entry)
 
     def on_budget(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
@@ -135,7 +143,7 @@ class _Parser:
             self.budgets[parsed[0]].append(parsed[1])
 
     def on_source(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
-        parsed = self.dated_amount(entry, values)
+        parsed = self.dated_amount(entry, values, labelled=True)
         if parsed is not None:
             self.sources[parsed[0]].append(parsed[1])
 
@@ -173,15 +181,15 @@ class _Parser:
         self.matches.append(Match(entry.date, account, base, ratio, entry))
 
     def on_allowed(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
-        if len(values) != 1:
-            self.wrong_values(entry)
-            return
-        account = self.account(entry, values[0])
-        if account is None:
-            if values[0].dtype != ACCOUNT_TYPE:
-                self.wrong_values(entry)
-            return
-        self.allowed.setdefault(account, entry)
+        declared = self.labelled(entry, values)
+        if declared is not None:
+            self.allowed.setdefault(declared.account, declared)
+
+    def on_return(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        declared = self.labelled(entry, values)
+        if declared is not None:
+            self.allowed.setdefault(declared.account, declared)
+            self.returns.setdefault(declared.account, declared)
 
     def on_close(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         year = _whole_number(values[0].value) if len(values) == 1 else None
@@ -212,6 +220,7 @@ class _Parser:
         "grant-source": on_source,
         "grant-match": on_match,
         "grant-allowed": on_allowed,
+        "grant-return": on_return,
         "grant-close": on_close,
     }
 
@@ -245,7 +254,7 @@ class _Parser:
             *((a, "grant-account", d.entry) for a, d in self.dedicated.items()),
             *((a, "grant-category", d.entry) for a, d in self.categories.items()),
             *((a, "grant-source", items[0].entry) for a, items in self.sources.items()),
-            *((a, "grant-allowed", entry) for a, entry in self.allowed.items()),
+            *((a, "grant-allowed", d.entry) for a, d in self.allowed.items()),
         ]
         roles.sort(key=lambda role: role[0])
         for (account, kind, _), (other, other_kind, entry) in itertools.pairwise(roles):
@@ -273,6 +282,8 @@ class _Parser:
             sources=dict(self.sources),
             matches=self.matches,
             allowed=self.allowed,
+            returns=self.returns,
+            labels=self.labels,
             closes=dict(sorted(self.closes.items())),
             currency=min(self.currencies) if self.currencies else None,
             language=language,

@@ -6,9 +6,10 @@ A grant ledger declares its rules as dated `custom` directives (see the README):
     2024-01-01 custom "grant-category" Expenses:MCH:Training "人才培养"
     2024-01-01 custom "grant-budget" Expenses:MCH:Training 30000.00 CNY
     2024-01-01 custom "grant-carryforward" Expenses:MCH:PovertyRelief 1
-    2024-01-01 custom "grant-source" Income:Grant:Provincial 100000.00 CNY
+    2024-01-01 custom "grant-source" Income:Grant:Provincial 100000.00 CNY "省级补助"
     2024-01-01 custom "grant-match" Income:Grant:County Income:Grant:Provincial 1
-    2024-01-01 custom "grant-allowed" Expenses:Bank:Fees
+    2024-01-01 custom "grant-allowed" Expenses:Bank:Fees "银行手续费"
+    2024-01-01 custom "grant-return" Liabilities:Payable:Finance "结余资金上缴"
     2025-01-20 custom "grant-close" 2024
 
 `ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
@@ -80,8 +81,13 @@ class GrantConfig(NamedTuple):
     carryforwards: Mapping[str, Sequence[CarryForward]]
     sources: Mapping[str, Sequence[DatedAmount]]
     matches: Sequence[Match]
-    allowed: Mapping[str, data.Custom]
+    allowed: Mapping[str, Labelled]
+    """Accounts the dedicated account may pay besides the categories (returns included)."""
+    returns: Mapping[str, Labelled]
+    """Allowed accounts through which lapsed funds are returned (结余上缴)."""
     closes: Mapping[Year, Close]
+    labels: Mapping[str, str]
+    """The label each declared account is given (directives with a "LABEL")."""
     currency: str | None
     language: str
     first_date: datetime.date | None
@@ -133,8 +139,5 @@ def matches_in_force(config: GrantConfig, year: Year) -> list[Match]:
 
 
 def label_of(config: GrantConfig, account: str) -> str:
-    """The label a directive gives an account (category or dedicated account), else its name."""
-    for declared in (config.categories, config.dedicated):
-        if account in declared and declared[account].label:
-            return declared[account].label
-    return account
+    """The label a directive gives an account, else the account's name."""
+    return config.labels.get(account) or account
