@@ -7,7 +7,7 @@
       received-Income_Grant_Provincial: 100000.00 CNY
       spent-Expenses_MCH_Training: 28500.00 CNY
       carried-Expenses_MCH_PovertyRelief: 3000.00 CNY
-      lapsed-Expenses_MCH_Training: 1500.00 CNY
+      lapsed-Expenses_MCH_Training: 1500.00 CNY   ; carried and lapsed only when not zero
 
 Beancount metadata keys cannot hold a colon, so an account's `:` becomes `_` (which account
 names never contain) and any other character a key cannot hold becomes `__` and six hex digits:
@@ -17,11 +17,10 @@ distinct accounts always get distinct keys.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from beancount.core import data
 
-from ledger.books import YearBooks
+from ledger.books import CENT, YearBooks
 
 BALANCE = "balance"
 FIGURE_KINDS = ("received", "spent", "carried", "lapsed")
@@ -43,17 +42,17 @@ def closing_figures(books: YearBooks, currency: str) -> dict[str, data.Amount]:
     They are the dedicated account's balance at year end; per source, what it brought for the
     year; per category, what was spent, carried forward and lapsed.
     """
-    figures = {BALANCE: data.Amount(books.balance, currency)}
+    figures = {BALANCE: books.balance}
     for account, source in books.sources.items():
-        figures[figure_key("received", account)] = data.Amount(source.received, currency)
+        figures[figure_key("received", account)] = source.received
     for account, category in books.categories.items():
-        figures[figure_key("spent", account)] = data.Amount(category.spent, currency)
-        figures[figure_key("carried", account)] = data.Amount(category.carried_out, currency)
-        figures[figure_key("lapsed", account)] = data.Amount(category.lapsed, currency)
-    return {
-        key: data.Amount(amount.number.quantize(Decimal("0.01")), currency)
-        for key, amount in figures.items()
-    }
+        figures[figure_key("spent", account)] = category.spent
+        # Carried and lapsed are written only when not zero: a missing figure counts as zero.
+        if category.carried_out:
+            figures[figure_key("carried", account)] = category.carried_out
+        if category.lapsed:
+            figures[figure_key("lapsed", account)] = category.lapsed
+    return {key: data.Amount(number.quantize(CENT), currency) for key, number in figures.items()}
 
 
 def figure_accounts(books: YearBooks) -> dict[str, tuple[str, str | None]]:
