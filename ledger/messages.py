@@ -252,12 +252,12 @@ class Messages:
     def __init__(self, language: str) -> None:
         self.language = "zh" if language.startswith("zh") else "en"
 
-    def render(self, rule: str, key: str, **fields: Any) -> str:
-        """The message for `rule`'s situation `key`, prefixed with the rule id."""
-        template = TEMPLATES[rule, key][self.language]
+    def render(self, rule: str, situation: str, /, **fields: Any) -> str:
+        """The message for `rule`'s `situation`, prefixed with the rule id."""
+        template = TEMPLATES[rule, situation][self.language]
         return f"[{rule}] " + template.format(**fields)
 
-    def word(self, key: str, **fields: Any) -> str:
+    def word(self, key: str, /, **fields: Any) -> str:
         """A word or phrase used inside messages."""
         return WORDS[key][self.language].format(**fields)
 
