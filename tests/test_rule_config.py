@@ -58,7 +58,8 @@ def test_malformed_grant_year_on_a_receipt(write_ledger):
 def test_category_posting_in_a_foreign_currency(write_ledger):
     assert_findings(
         write_ledger(
-            "2023-01-01 open Assets:Bank:Dollars USD\n2023-01-01 open Expenses:Program:Admin:Imported\n",
+            "2023-01-01 open Assets:Bank:Dollars USD\n",
+            "2023-01-01 open Expenses:Program:Admin:Imported\n",
             funding(2024),
             """
             2024-03-01 * "Vendor" "paid in dollars"  ; expect: config
