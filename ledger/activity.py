@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from beancount.core import data
@@ -21,17 +23,30 @@ from ledger.roles import AccountRoles, Role
 
 ZERO = Decimal(0)
 
+_EMPTY: Mapping[str, Decimal] = MappingProxyType({})
+"""The empty net amounts of a role a transaction does not touch (shared, read-only)."""
+
+#: Roles as indexes into a transaction's buckets, in this order.
+_ROLE_INDEX = {
+    Role.DEDICATED: 0,
+    Role.CATEGORY: 1,
+    Role.SOURCE: 2,
+    Role.ALLOWED: 3,
+    Role.OTHER: 4,
+}
+_ALLOWED = _ROLE_INDEX[Role.ALLOWED]
+
 
 class Flow(NamedTuple):
     """What one transaction does to the grant's accounts (net per declared account)."""
 
     entry: data.Transaction
     year: Year
-    dedicated: dict[str, Decimal]
-    categories: dict[str, Decimal]
-    sources: dict[str, Decimal]
-    allowed: dict[str, Decimal]
-    others: dict[str, Decimal]
+    dedicated: Mapping[str, Decimal]
+    categories: Mapping[str, Decimal]
+    sources: Mapping[str, Decimal]
+    allowed: Mapping[str, Decimal]
+    others: Mapping[str, Decimal]
     grant_year: Year
 
     @property
@@ -96,7 +111,7 @@ def _grant_year(entry: data.Transaction, msg: Messages) -> tuple[Year, GrantErro
     return entry.date.year, error
 
 
-def scan(entries: list[data.Directive], config: GrantConfig) -> Activity:
+def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
     """Walk the ledger's transactions once and collect the grant's activity.
 
     Args:
@@ -111,7 +126,6 @@ def scan(entries: list[data.Directive], config: GrantConfig) -> Activity:
     roles = AccountRoles(config)
     msg = Messages(config.language)
     currency = config.currency
-    grant_roles = {Role.DEDICATED, Role.CATEGORY, Role.SOURCE}
     flows: list[Flow] = []
     spent: dict[tuple[Year, str], Decimal] = defaultdict(Decimal)
     tranches: list[Tranche] = []
@@ -119,69 +133,81 @@ def scan(entries: list[data.Directive], config: GrantConfig) -> Activity:
     first_entry_of_year: dict[Year, data.Transaction] = {}
     vouchers: list[tuple[str, data.Transaction]] = []
     errors: list[GrantError] = []
-    role_of = roles.of
+    # The hot loop: plain ints for roles and one cache lookup per posting.
+    role_cache: dict[str, tuple[int, str]] = {}
+    transaction = data.Transaction
+    # tuple.__new__ skips NamedTuple's Python-level constructor: one call per grant transaction.
+    new_flow = tuple.__new__
+    last_year = None
 
     for entry in entries:
-        if not isinstance(entry, data.Transaction):
+        if type(entry) is not transaction:
             continue
         year = entry.date.year
-        if year not in first_entry_of_year:
+        if year != last_year and year not in first_entry_of_year:
             first_entry_of_year[year] = entry
+        last_year = year
         voucher = entry.meta.get("voucher")
         if voucher is not None:
-            vouchers.append((str(voucher), entry))
+            vouchers.append((voucher if type(voucher) is str else str(voucher), entry))
 
-        by_role: dict[Role, dict[str, Decimal]] | None = None
+        buckets: list[dict[str, Decimal] | None] | None = None
         for posting in entry.postings:
-            role, account = role_of(posting.account)
-            number, weight_currency = _weight(posting)
-            if role in grant_roles and currency is not None and weight_currency != currency:
+            account = posting.account
+            found = role_cache.get(account)
+            if found is None:
+                role, root = roles.of(account)
+                found = role_cache[account] = (_ROLE_INDEX[role], root)
+            role_index, root = found
+            if posting.cost is None and posting.price is None:
+                units = posting.units
+                number, weight_currency = units.number, units.currency
+            else:
+                number, weight_currency = _weight(posting)
+            if role_index < _ALLOWED and currency is not None and weight_currency != currency:
                 errors.append(
-                    GrantError(
-                        entry.meta,
-                        msg.render(
-                            "config",
-                            "foreign-currency",
-                            account=posting.account,
-                            amount=money(number, weight_currency),
-                            currency=currency,
-                        ),
-                        entry,
-                        "config",
-                        account=posting.account,
-                    )
+                    _foreign_currency(entry, posting, number, weight_currency, currency, msg)
                 )
                 continue
-            if by_role is None:
-                by_role = {role: {} for role in Role}
-            bucket = by_role[role]
-            bucket[account] = bucket.get(account, ZERO) + number
-        if by_role is None or not (
-            by_role[Role.DEDICATED] or by_role[Role.CATEGORY] or by_role[Role.SOURCE]
-        ):
+            if buckets is None:
+                buckets = [None, None, None, None, None]
+            bucket = buckets[role_index]
+            if bucket is None:
+                buckets[role_index] = {root: number}
+            else:
+                bucket[root] = bucket.get(root, ZERO) + number
+        if buckets is None:
+            continue
+        dedicated, categories, sources, allowed, others = buckets
+        if dedicated is None and categories is None and sources is None:
             continue
 
         grant_year = year
-        if by_role[Role.SOURCE]:
+        if sources is not None:
             grant_year, error = _grant_year(entry, msg)
             if error is not None:
                 errors.append(error)
-            for source, number in by_role[Role.SOURCE].items():
+            for source, number in sources.items():
                 tranches.append(Tranche(entry.date, source, -number, grant_year, entry))
-        for category, number in by_role[Role.CATEGORY].items():
-            spent[year, category] += number
-        for number in by_role[Role.DEDICATED].values():
-            dedicated_by_year[year] += number
+        if categories is not None:
+            for category, number in categories.items():
+                spent[year, category] += number
+        if dedicated is not None:
+            for number in dedicated.values():
+                dedicated_by_year[year] += number
         flows.append(
-            Flow(
-                entry,
-                year,
-                by_role[Role.DEDICATED],
-                by_role[Role.CATEGORY],
-                by_role[Role.SOURCE],
-                by_role[Role.ALLOWED],
-                by_role[Role.OTHER],
-                grant_year,
+            new_flow(
+                Flow,
+                (
+                    entry,
+                    year,
+                    dedicated or _EMPTY,
+                    categories or _EMPTY,
+                    sources or _EMPTY,
+                    allowed or _EMPTY,
+                    others or _EMPTY,
+                    grant_year,
+                ),
             )
         )
 
@@ -193,4 +219,28 @@ def scan(entries: list[data.Directive], config: GrantConfig) -> Activity:
         first_entry_of_year,
         vouchers,
         errors,
+    )
+
+
+def _foreign_currency(
+    entry: data.Transaction,
+    posting: data.Posting,
+    number: Decimal,
+    weight_currency: str,
+    currency: str,
+    msg: Messages,
+) -> GrantError:
+    """A `config` error: a grant account gets an amount in another currency than the grant's."""
+    return GrantError(
+        entry.meta,
+        msg.render(
+            "config",
+            "foreign-currency",
+            account=posting.account,
+            amount=money(number, weight_currency),
+            currency=currency,
+        ),
+        entry,
+        "config",
+        account=posting.account,
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+import gc
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from beancount.core import data
@@ -29,6 +31,23 @@ class GrantAnalysis(NamedTuple):
     activity: Activity
     books: dict[Year, YearBooks]
     messages: Messages
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of the block.
+
+    The analysis allocates an object or two per transaction and none of them form cycles; with
+    the collector on, each allocation burst triggers full traversals of the ledger's millions of
+    objects, which tripled the plugin's time on a 100,000-transaction ledger.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def analyse(

@@ -21,7 +21,7 @@ from typing import Any
 
 from beancount.core import data
 
-from ledger.analysis import GrantAnalysis, analyse
+from ledger.analysis import GrantAnalysis, analyse, gc_paused
 from ledger.errors import GrantError, global_meta
 from ledger.fava_budgets import fava_budget_entries
 from ledger.messages import Messages
@@ -93,8 +93,9 @@ def enforce_grant_rules(
     Returns:
         The entries with the generated Fava budgets added, and the findings.
     """
-    analysis, config_errors = analyse(entries, options_map)
-    errors = grant_findings(analysis, config_errors, config)
-    if not analysis.config.is_grant_ledger:
-        return entries, errors
-    return [*entries, *fava_budget_entries(analysis.config, analysis.books)], errors
+    with gc_paused():
+        analysis, config_errors = analyse(entries, options_map)
+        errors = grant_findings(analysis, config_errors, config)
+        if not analysis.config.is_grant_ledger:
+            return entries, errors
+        return [*entries, *fava_budget_entries(analysis.config, analysis.books)], errors

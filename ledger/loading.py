@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from beancount import loader
 from beancount.core import data
 
-from ledger.analysis import GrantAnalysis, analyse
+from ledger.analysis import GrantAnalysis, analyse, gc_paused
 from ledger.errors import GrantError
 from ledger.grant import grant_findings
 
@@ -70,11 +70,12 @@ def load_ledger(path: str | Path) -> LoadedLedger:
     check_readable(path)
     # loader._load is what Fava itself uses to load without the pickle cache.
     entries, errors, options_map = loader._load([(str(path), True)], None, None, None)
-    analysis, config_errors = analyse(entries, options_map)
-    if any(name == PLUGIN for name, _ in options_map.get("plugin", [])):
-        findings = [error for error in errors if isinstance(error, GrantError)]
-        beancount_errors = [error for error in errors if not isinstance(error, GrantError)]
-    else:
-        findings = grant_findings(analysis, config_errors)
-        beancount_errors = list(errors)
+    with gc_paused():
+        analysis, config_errors = analyse(entries, options_map)
+        if any(name == PLUGIN for name, _ in options_map.get("plugin", [])):
+            findings = [error for error in errors if isinstance(error, GrantError)]
+            beancount_errors = [error for error in errors if not isinstance(error, GrantError)]
+        else:
+            findings = grant_findings(analysis, config_errors)
+            beancount_errors = list(errors)
     return LoadedLedger(path, entries, options_map, beancount_errors, findings, analysis)

@@ -33,6 +33,8 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
     dedicated = msg.join(config.dedicated)
     errors = []
     for flow in analysis.activity.flows:
+        if not flow.others and not flow.sources:
+            continue  # only the dedicated account, categories and allowed accounts: fine
         fields: dict[str, Any] | None = None
         received_from = [account for account, number in flow.sources.items() if number < 0]
         if received_from:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from beancount.core import data
 
@@ -36,11 +35,12 @@ class DocumentFinder:
 
     def __init__(self, document_dirs: Iterable[str], document_entries: Iterable[data.Document]):
         self.document_dirs = list(document_dirs)
-        self.known = {Path(entry.filename).name for entry in document_entries}
+        self.known = {os.path.basename(entry.filename) for entry in document_entries}
         self._listings: dict[str, frozenset[str]] = {}
+        self._bases: dict[str, list[str]] = {}
+        self._by_folder: dict[tuple[str, str], list[frozenset[str]]] = {}
 
-    def _exists(self, path: str) -> bool:
-        folder, name = os.path.split(os.path.normpath(path))
+    def _listing(self, folder: str) -> frozenset[str]:
         listing = self._listings.get(folder)
         if listing is None:
             try:
@@ -48,16 +48,32 @@ class DocumentFinder:
             except OSError:
                 listing = frozenset()
             self._listings[folder] = listing
-        return name in listing
+        return listing
+
+    def _folders(self, entry_file: str, head: str) -> list[frozenset[str]]:
+        """The listings of the folders a copy named `head/NAME` may be in."""
+        if head.startswith("/"):
+            bases = [""]
+        else:
+            bases = self._bases.get(entry_file)
+            if bases is None:
+                bases = [os.path.dirname(entry_file), *self.document_dirs]
+                self._bases[entry_file] = bases
+        return [self._listing(os.path.normpath(os.path.join(base, head))) for base in bases]
 
     def exists(self, value: str, entry_file: str) -> bool:
         """Whether the copy named `value` in an entry of `entry_file` is on file."""
-        if os.path.isabs(value):
-            return self._exists(value)
-        bases = [os.path.dirname(entry_file), *self.document_dirs]
-        return any(self._exists(os.path.join(base, value)) for base in bases) or (
-            value in self.known
-        )
+        head, slash, name = value.rpartition("/")
+        if slash and not head:
+            head = "/"
+        key = (entry_file, head)
+        listings = self._by_folder.get(key)
+        if listings is None:
+            listings = self._by_folder[key] = self._folders(entry_file, head)
+        for listing in listings:
+            if name in listing:
+                return True
+        return value in self.known
 
 
 def _document_dirs(options_map: dict) -> list[str]:
@@ -81,9 +97,9 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
         entry = flow.entry
         meta = entry.meta
         copies = {
-            key: str(value)
+            key: value
             for key, value in meta.items()
-            if key.startswith(DOCUMENT_PREFIX) and isinstance(value, str) and value.strip()
+            if key.startswith(DOCUMENT_PREFIX) and type(value) is str and value
         }
         filename = meta.get("filename", "")
         message = None

@@ -31,7 +31,7 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
     currency = analysis.config.currency
     errors = []
     for flow in analysis.activity.flows:
-        if not any(number < 0 for number in flow.dedicated.values()):
+        if not flow.others or not any(number < 0 for number in flow.dedicated.values()):
             continue
         paid = {account: number for account, number in flow.others.items() if number > 0}
         if not paid:

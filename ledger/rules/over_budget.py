@@ -20,7 +20,6 @@ from decimal import Decimal
 
 from ledger.activity import ZERO
 from ledger.analysis import GrantAnalysis, plugin_of
-from ledger.books import budget_available
 from ledger.errors import GrantError
 from ledger.messages import money
 from ledger.model import label_of
@@ -35,15 +34,34 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
     config = analysis.config
     msg = analysis.messages
     currency = config.currency
+    carried_in = {
+        (year, account): category.carried_in
+        for year, books in analysis.books.items()
+        for account, category in books.categories.items()
+    }
+    # Flows come in date order: follow each category's budget schedule with a cursor.
+    schedules = config.budgets
+    cursor = dict.fromkeys(schedules, 0)
+    budget_now = dict.fromkeys(schedules, ZERO)
     spent: dict[tuple[int, str], Decimal] = {}
     errors = []
     for flow in analysis.activity.flows:
+        if not flow.categories:
+            continue
+        day = flow.entry.date
         for account, number in flow.categories.items():
             key = (flow.year, account)
             total = spent[key] = spent.get(key, ZERO) + number
-            if number <= 0 or account not in config.budgets:
+            schedule = schedules.get(account)
+            if number <= 0 or schedule is None:
                 continue
-            budget, carried = budget_available(config, analysis.books, account, flow.entry.date)
+            position = cursor[account]
+            while position < len(schedule) and schedule[position].date <= day:
+                budget_now[account] = schedule[position].number
+                position += 1
+            cursor[account] = position
+            budget = budget_now[account]
+            carried = carried_in.get(key, ZERO)
             available = budget + carried
             if total <= available:
                 continue
@@ -61,7 +79,7 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
                         available=money(available, currency),
                         budget=money(budget, currency),
                         carried=money(carried, currency),
-                        date=flow.entry.date,
+                        date=day,
                     ),
                     flow.entry,
                     RULE,

@@ -40,7 +40,8 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
         entry = flow.entry
         if not flow.dedicated or entry.flag == flags.FLAG_PADDING:
             continue
-        if str(entry.meta.get("voucher", "")).strip():
+        voucher = entry.meta.get("voucher")
+        if voucher is not None and str(voucher).strip():
             continue
         errors.append(
             GrantError(

@@ -1,0 +1,112 @@
+"""Generate synthetic grant ledgers of any size, for the benchmarks.
+
+The ledger follows the grant contract with its own account names: one dedicated account, two
+sources matched 1:1, five categories (one carrying forward), bank fees allowed, 10,000
+transactions a fiscal year, every year but the last closed. Every payment has its voucher and a
+copy (one shared file), so every rule does its full work. It validates clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+from pathlib import Path
+
+CATEGORIES = ("Admin", "Training", "Equipment", "Outreach", "Relief")
+PER_YEAR = 10_000
+FIRST_YEAR = 1990
+#: Per-payment amounts are at most 99.99; budgets leave room for a year of them.
+BUDGET = 250_000
+ALLOCATION = 700_000
+
+
+def _preamble(first_year: int, with_plugin: bool) -> list[str]:
+    start = f"{first_year}-01-01"
+    lines = ['option "operating_currency" "CNY"', 'option "title" "Synthetic grant ledger"']
+    if with_plugin:
+        lines.append('plugin "ledger.grant"')
+    accounts = [
+        "Assets:Bank:Grant",
+        "Income:Grant:State",
+        "Income:Grant:Local",
+        "Expenses:Bank:Charges",
+        *(f"Expenses:Program:{name}" for name in CATEGORIES),
+    ]
+    lines += [f"{start} open {account} CNY" for account in accounts]
+    lines += [
+        f'{start} custom "grant-account" Assets:Bank:Grant "grant account"',
+        f'{start} custom "grant-source" Income:Grant:State {ALLOCATION}.00 CNY',
+        f'{start} custom "grant-source" Income:Grant:Local {ALLOCATION}.00 CNY',
+        f'{start} custom "grant-match" Income:Grant:Local Income:Grant:State 1',
+        f'{start} custom "grant-allowed" Expenses:Bank:Charges',
+        f'{start} custom "grant-carryforward" Expenses:Program:Relief 2',
+    ]
+    for name in CATEGORIES:
+        lines.append(f'{start} custom "grant-category" Expenses:Program:{name} "{name}"')
+        lines.append(f'{start} custom "grant-budget" Expenses:Program:{name} {BUDGET}.00 CNY')
+    return lines
+
+
+def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
+    """A grant ledger of about `transactions` transactions, as text."""
+    rng = random.Random(seed)
+    years = max(1, -(-transactions // PER_YEAR))
+    lines = _preamble(FIRST_YEAR, with_plugin)
+    written = 0
+    for offset in range(years):
+        year = FIRST_YEAR + offset
+        in_year = min(PER_YEAR, transactions - written)
+        for number, source in enumerate(("State", "Local"), start=1):
+            lines.append(
+                f'{year}-01-02 * "{source} finance" "allocation {year}"\n'
+                f'  voucher: "R-{year}-{number}"\n'
+                f"  Income:Grant:{source}  -{ALLOCATION}.00 CNY\n"
+                "  Assets:Bank:Grant"
+            )
+        for index in range(in_year - 2):
+            day = datetime.date(year, 1, 3) + datetime.timedelta(days=index * 360 // in_year)
+            voucher = f"V-{year}-{index:05d}"
+            if index % 50 == 49:
+                lines.append(
+                    f'{day} * "Bank" "charges"\n  voucher: "{voucher}"\n'
+                    "  Expenses:Bank:Charges  1.50 CNY\n  Assets:Bank:Grant"
+                )
+                continue
+            category = CATEGORIES[index % len(CATEGORIES)]
+            amount = f"{rng.randint(100, 9999) / 100:.2f}"
+            lines.append(
+                f'{day} * "Supplier {index % 97}" "purchase {index}"\n'
+                f'  voucher: "{voucher}"\n'
+                '  document: "voucher.pdf"\n'
+                f"  Expenses:Program:{category}  {amount} CNY\n"
+                "  Assets:Bank:Grant"
+            )
+        written += in_year
+        if offset < years - 1:
+            lines.append(f'{year + 1}-01-01 custom "grant-close" {year}')
+    return "\n\n".join(lines) + "\n"
+
+
+def write_ledger(folder: Path, transactions: int, with_plugin: bool = True) -> Path:
+    """Write a generated ledger (and the voucher copy it names) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "voucher.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
+    name = f"grant-{transactions}{'' if with_plugin else '-plain'}.beancount"
+    path = folder / name
+    path.write_text(generate(transactions, with_plugin), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    """Command line: write a ledger of N transactions."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("transactions", type=int)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--without-plugin", action="store_true")
+    args = parser.parse_args()
+    print(write_ledger(args.folder, args.transactions, not args.without_plugin))
+
+
+if __name__ == "__main__":
+    main()
