@@ -86,3 +86,54 @@ def test_demo_budget_adjustment_in_2026(demo):
     categories = demo.analysis.books[2026].categories
     assert categories["Expenses:MCH:Equipment"].budget == Decimal("85000.00")
     assert categories["Expenses:MCH:Education"].budget == Decimal("25000.00")
+
+
+def readme_demo_table() -> dict[str, list[str]]:
+    """The README's table of the demo's figures: row label -> cells for 2024, 2025, 2026."""
+    readme = (DEMO.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The demo ledger", 1)[1]
+    rows = {}
+    for line in section.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("|") and len(cells) == 4 and not set(cells[1]) <= {"-", ":"}:
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def figure(cell: str) -> Decimal:
+    """The first number in a README cell (`18,650.00 / 20,000` gives 18650.00)."""
+    return Decimal(cell.split("/")[0].split("(")[0].split()[0].replace(",", ""))
+
+
+def test_readme_figures_are_the_demos(demo):
+    rows = readme_demo_table()
+    books = demo.analysis.books
+    years = (2024, 2025, 2026)
+    for account, label in (
+        ("Expenses:MCH:Management", "项目管理"),
+        ("Expenses:MCH:Training", "人才培养"),
+        ("Expenses:MCH:Equipment", "医疗设备"),
+        ("Expenses:MCH:Education", "健康教育"),
+    ):
+        cells = rows[f"{label} spent / budget"]
+        for year, cell in zip(years, cells, strict=True):
+            spent, budget = (Decimal(part.split()[0].replace(",", "")) for part in cell.split("/"))
+            assert books[year].categories[account].spent == spent, (label, year)
+            assert books[year].categories[account].budget == budget, (label, year)
+    relief = "Expenses:MCH:PovertyRelief"
+    for year, cell in zip(years, rows["贫困孕产妇救助 spent / available"], strict=True):
+        spent, available = (Decimal(part.replace(",", "")) for part in cell.split(" / "))
+        assert books[year].categories[relief].spent == spent
+        assert books[year].categories[relief].available == available
+    for year, cell in zip(years[:2], rows["relief carried forward"], strict=False):
+        assert books[year].categories[relief].carried_out == figure(cell)
+    for year, cell in zip(years[:2], rows["lapsed, returned to finance next year"], strict=False):
+        assert sum(c.lapsed for c in books[year].categories.values()) == figure(cell)
+    for year, cell in zip(years, rows["dedicated account at year end"], strict=True):
+        assert books[year].balance == figure(cell)
+    for source, label in (
+        ("Income:Grant:Provincial", "province (省级补助) received"),
+        ("Income:Grant:County", "county (县级配套) received"),
+    ):
+        for year, cell in zip(years, rows[label], strict=True):
+            assert books[year].sources[source].received == figure(cell)
