@@ -107,13 +107,18 @@ class CarriedTranche(NamedTuple):
 
 
 def fiscal_years(config: GrantConfig, activity: Activity) -> list[Year]:
-    """The fiscal years the grant's books cover, from its first directive to its last entry."""
-    years = set(activity.years)
-    years.update(close.entry.date.year for close in config.closes.values())
+    """The fiscal years the grant's books cover: from its first to its last year with activity.
+
+    A year counts from its first receipt, payment or close; a budget approved in December for
+    the next year does not open a fiscal year of its own.
+    """
+    years = set(activity.dedicated_by_year)
+    years.update(year for year, _ in activity.spent)
+    years.update(tranche.date.year for tranche in activity.tranches)
     years.update(config.closes)
-    if config.first_date is not None:
-        first = config.first_date.year
-        years = {year for year in years if year >= first} | {first}
+    years.update(close.entry.date.year for close in config.closes.values())
+    if not years and config.first_date is not None:
+        years.add(config.first_date.year)
     if not years:
         return []
     return list(range(min(years), max(years) + 1))

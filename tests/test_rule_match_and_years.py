@@ -179,3 +179,9 @@ def test_a_bare_close_records_no_figures(write_ledger):
             """,
         )
     )
+
+
+def test_a_plan_approved_in_december_opens_no_fiscal_year(write_ledger):
+    # The directives are dated 2023-12-01, the books start in 2024: 2023 needs no close.
+    approved_early = PREAMBLE.replace("2024-01-01 custom", "2023-12-01 custom")
+    assert_findings(write_ledger(funding(2024), preamble=approved_early))
