@@ -11,7 +11,6 @@ unspent budget lapses (结余) at the close. Nothing carries out of a year that 
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import NamedTuple
@@ -255,15 +254,3 @@ def calculate_books(
             balance,
         )
     return books
-
-
-def budget_available(
-    config: GrantConfig, books: Mapping[Year, YearBooks], account: str, day: datetime.date
-) -> tuple[Decimal, Decimal]:
-    """A category's budget in force on `day` and what was carried into that day's year."""
-    budget = amount_in_force(config.budgets.get(account, ()), day)
-    year_books = books.get(day.year)
-    carried_in = ZERO
-    if year_books is not None and account in year_books.categories:
-        carried_in = year_books.categories[account].carried_in
-    return budget, carried_in

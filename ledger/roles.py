@@ -8,7 +8,6 @@ postings.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 
 from ledger.model import GrantConfig
 
@@ -54,11 +53,3 @@ class AccountRoles:
                     break
             self._cache[account] = found
         return found
-
-    def role(self, account: str) -> Role:
-        """The role of `account`."""
-        return self.of(account)[0]
-
-    def all_of(self, accounts: Iterable[str], role: Role) -> bool:
-        """Whether every account in `accounts` plays `role`."""
-        return all(self.of(account)[0] is role for account in accounts)

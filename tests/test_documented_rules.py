@@ -1,0 +1,22 @@
+"""Every rule id is documented for the accountant and speaks both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledger.errors import RULES
+from ledger.messages import TEMPLATES
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def test_every_rule_is_in_the_readmes_findings_table():
+    table = README.read_text(encoding="utf-8").split("### The findings", 1)[1].split("###")[0]
+    for rule in RULES:
+        assert f"`{rule}`" in table, rule
+
+
+def test_every_message_belongs_to_a_rule_and_has_both_languages():
+    assert {rule for rule, _ in TEMPLATES} == set(RULES)
+    for key, languages in TEMPLATES.items():
+        assert set(languages) == {"en", "zh"}, key
