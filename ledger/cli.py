@@ -17,7 +17,7 @@ SUBCOMMANDS: dict[str, str] = {
     "close": "ledger.close_cli:close_command",
     "import": "importers.cli:import_group",
     "report": "reports.cli:report_command",
-    "serve": "reports.serve:serve_command",
+    "serve": "ledger.serve_cli:serve_command",
 }
 
 
