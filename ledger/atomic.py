@@ -20,6 +20,31 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write `content` to `path` whole or not at all: beside it, flushed, then renamed over it.
+
+    An existing file keeps its permissions. The folder must exist.
+    """
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
+        else:
+            # mkstemp creates the file readable by its owner only; a report is an ordinary file.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def replace_atomically(path: Path, content: str) -> Path:
     """Replace `path` with `content` (UTF-8), keeping the previous version.
 
@@ -33,17 +58,7 @@ def replace_atomically(path: Path, content: str) -> Path:
     path = Path(path)
     backup = backup_path(path)
     shutil.copy2(path, backup)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(content)
-            file.flush()
-            os.fsync(file.fileno())
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, content.encode("utf-8"))
     return backup
 
 

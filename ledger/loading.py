@@ -22,6 +22,11 @@ PLUGIN = "ledger.grant"
 class UnreadableLedgerError(Exception):
     """The ledger's main file cannot be read at all."""
 
+    def __init__(self, message: str, path: Path, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
 
 class LoadedLedger(NamedTuple):
     """A loaded ledger: its entries, options, Beancount's errors, and the grant's findings."""
@@ -44,13 +49,15 @@ def check_readable(path: Path) -> None:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise UnreadableLedgerError(f"{path}: cannot be read ({error.strerror})") from error
+        raise UnreadableLedgerError(f"{path}: cannot be read ({error.strerror})", path) from error
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise UnreadableLedgerError(
-            f"{path}:{line}: not UTF-8 text (byte {error.start}): save the ledger as UTF-8"
+            f"{path}:{line}: not UTF-8 text (byte {error.start}): save the ledger as UTF-8",
+            path,
+            line,
         ) from error
 
 

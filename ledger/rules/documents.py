@@ -17,7 +17,7 @@ path relative to the file holding the entry, or a file in the ledger's documents
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from beancount.core import data
 
@@ -35,10 +35,13 @@ class DocumentFinder:
 
     def __init__(self, document_dirs: Iterable[str], document_entries: Iterable[data.Document]):
         self.document_dirs = list(document_dirs)
-        self.known = {os.path.basename(entry.filename) for entry in document_entries}
+        #: Copies Beancount's documents plugin found, by file name (`document: "NAME"`).
+        self.known = {
+            os.path.basename(entry.filename): entry.filename for entry in document_entries
+        }
         self._listings: dict[str, frozenset[str]] = {}
         self._bases: dict[str, list[str]] = {}
-        self._by_folder: dict[tuple[str, str], list[frozenset[str]]] = {}
+        self._by_folder: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
 
     def _listing(self, folder: str) -> frozenset[str]:
         listing = self._listings.get(folder)
@@ -50,8 +53,8 @@ class DocumentFinder:
             self._listings[folder] = listing
         return listing
 
-    def _folders(self, entry_file: str, head: str) -> list[frozenset[str]]:
-        """The listings of the folders a copy named `head/NAME` may be in."""
+    def _folders(self, entry_file: str, head: str) -> list[tuple[str, frozenset[str]]]:
+        """The folders a copy named `head/NAME` may be in, with their listings."""
         if head.startswith("/"):
             bases = [""]
         else:
@@ -59,21 +62,26 @@ class DocumentFinder:
             if bases is None:
                 bases = [os.path.dirname(entry_file), *self.document_dirs]
                 self._bases[entry_file] = bases
-        return [self._listing(os.path.normpath(os.path.join(base, head))) for base in bases]
+        folders = [os.path.normpath(os.path.join(base, head)) for base in bases]
+        return [(folder, self._listing(folder)) for folder in folders]
 
-    def exists(self, value: str, entry_file: str) -> bool:
-        """Whether the copy named `value` in an entry of `entry_file` is on file."""
+    def locate(self, value: str, entry_file: str) -> str | None:
+        """The path of the copy named `value` in an entry of `entry_file`; None if not on file."""
         head, slash, name = value.rpartition("/")
         if slash and not head:
             head = "/"
         key = (entry_file, head)
-        listings = self._by_folder.get(key)
-        if listings is None:
-            listings = self._by_folder[key] = self._folders(entry_file, head)
-        for listing in listings:
+        folders = self._by_folder.get(key)
+        if folders is None:
+            folders = self._by_folder[key] = self._folders(entry_file, head)
+        for folder, listing in folders:
             if name in listing:
-                return True
-        return value in self.known
+                return os.path.join(folder, name)
+        return self.known.get(value)
+
+    def exists(self, value: str, entry_file: str) -> bool:
+        """Whether the copy named `value` in an entry of `entry_file` is on file."""
+        return self.locate(value, entry_file) is not None
 
 
 def _document_dirs(options_map: dict) -> list[str]:
@@ -83,24 +91,34 @@ def _document_dirs(options_map: dict) -> list[str]:
     ]
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
-    """Category entries without a voucher copy, with a copy not on file, or with too few."""
-    msg = analysis.messages
-    finder = DocumentFinder(
+def document_finder(analysis: GrantAnalysis) -> DocumentFinder:
+    """A finder of the ledger's voucher copies: beside its files or in its documents folders."""
+    return DocumentFinder(
         _document_dirs(analysis.options_map),
         (entry for entry in analysis.entries if isinstance(entry, data.Document)),
     )
+
+
+def voucher_copies(meta: Mapping[str, object]) -> dict[str, str]:
+    """The voucher copies an entry links: its non-empty `document*` metadata, by key."""
+    return {
+        key: value
+        for key, value in meta.items()
+        if key.startswith(DOCUMENT_PREFIX) and type(value) is str and value
+    }
+
+
+def check(analysis: GrantAnalysis) -> list[GrantError]:
+    """Category entries without a voucher copy, with a copy not on file, or with too few."""
+    msg = analysis.messages
+    finder = document_finder(analysis)
     errors = []
     for flow in analysis.activity.flows:
         if not flow.categories:
             continue
         entry = flow.entry
         meta = entry.meta
-        copies = {
-            key: value
-            for key, value in meta.items()
-            if key.startswith(DOCUMENT_PREFIX) and type(value) is str and value
-        }
+        copies = voucher_copies(meta)
         filename = meta.get("filename", "")
         message = None
         if not copies:

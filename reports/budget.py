@@ -1,0 +1,89 @@
+"""The budget execution table (预算执行情况表): per fiscal year and category.
+
+For each category: its year's budget, what was carried in, what is available, spent and
+remaining, the execution rate, and at the close what was carried out and what lapsed; a total
+per year. The figures are the grant's books (`ledger.books.CategoryYear`), the same the
+`over-budget` rule and Fava's budgets read.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ledger.activity import ZERO
+from ledger.books import CategoryYear
+from reports.context import ReportContext
+from reports.table import Row, Table
+
+_AMOUNTS = ("budget", "carried_in", "available", "spent", "remaining", "carried_out", "lapsed")
+
+
+def execution(spent: Decimal, available: Decimal) -> Decimal | None:
+    """Spent as a share of what was available (执行率); None when nothing was available."""
+    return spent / available if available else None
+
+
+def category_row(ctx: ReportContext, category: CategoryYear) -> Row:
+    """One category's budget execution in one year."""
+    values = {
+        "year": category.year,
+        "code": ctx.code(category.account),
+        "account": category.account,
+        "label": category.label,
+        **{key: getattr(category, key) for key in _AMOUNTS},
+        "execution": execution(category.spent, category.available),
+        "closed": category.closed,
+    }
+    if not category.closed:
+        # What carries out and what lapses is settled at the close: nothing to show before.
+        values |= {"carried_out": None, "lapsed": None}
+    return Row(values)
+
+
+def year_total(ctx: ReportContext, year: int, rows: list[Row]) -> Row:
+    """The total of a year's categories."""
+    sums = {key: sum((row.values[key] or ZERO for row in rows), ZERO) for key in _AMOUNTS}
+    if not ctx.books[year].closed:
+        sums |= {"carried_out": None, "lapsed": None}
+    return Row(
+        {
+            "year": year,
+            "label": ctx.labels("subtotal", year=year),
+            **sums,
+            "execution": execution(sums["spent"], sums["available"]),
+            "closed": ctx.books[year].closed,
+        },
+        "subtotal",
+    )
+
+
+def budget_table(ctx: ReportContext) -> Table:
+    """The budget execution table of the context's years."""
+    t = ctx.labels
+    columns = t.columns(
+        ("year", "year"),
+        ("code", "text"),
+        ("label", "text"),
+        ("account", "text"),
+        *((key, "money") for key in _AMOUNTS[:5]),
+        ("execution", "percent"),
+        ("carried_out", "money"),
+        ("lapsed", "money"),
+        ("closed", "flag"),
+    )
+    rows: list[Row] = []
+    notes = []
+    for year in ctx.years:
+        books = ctx.books[year]
+        year_rows = [category_row(ctx, category) for category in books.categories.values()]
+        rows.extend(year_rows)
+        rows.append(year_total(ctx, year, year_rows))
+        if not books.closed:
+            notes.append(t("note-open-year", year=year))
+    title = t.year_title("title-budget", ctx.year, ctx.years)
+    return Table("rows", title, columns, rows, notes, t("title-budget"))
+
+
+def build(ctx: ReportContext) -> list[Table]:
+    """The `budget` report's tables."""
+    return [budget_table(ctx)]

@@ -1,0 +1,130 @@
+"""`mch-ledger report KIND LEDGER`: the auditors' reports, as text, CSV, JSON, Excel or HTML.
+
+A report is written whole or not at all: to `--output` through a temporary file renamed into
+place, else to standard output (text, CSV, JSON, HTML). Exit status 0 when the report was made,
+2 when the ledger cannot be read (its findings report is still made), 1 for any other refusal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ledger.atomic import write_atomically
+from ledger.loading import UnreadableLedgerError, load_ledger
+from reports.build import KINDS, build_report, unreadable_findings_report
+from reports.context import NoDataForYearError
+from reports.labels import LANGUAGES
+from reports.render import FORMATS, render
+from reports.render.cells import UNITS
+
+PACK = "pack"
+EXIT_UNREADABLE = 2
+
+
+class NoDataForYear(click.ClickException):
+    """The books have nothing for the year asked for."""
+
+
+class UnwritableOutput(click.ClickException):
+    """The report cannot be written where asked."""
+
+
+class OutputRequired(click.UsageError):
+    """A binary report cannot go to the terminal."""
+
+
+def _write(output: Path | None, content: bytes | str) -> None:
+    if output is None:
+        click.echo(content, nl=False)
+        return
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        write_atomically(output, data)
+    except OSError as error:
+        raise UnwritableOutput(
+            f"cannot write {output}: {error.strerror or error}; choose another --output"
+        ) from error
+
+
+@click.command("report")
+@click.argument("kind", type=click.Choice([*KINDS, PACK]))
+@click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--year", type=int, help="Only this fiscal year (default: all; pack: the latest).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(FORMATS)),
+    default="text",
+    show_default=True,
+    help="text, csv, json (amounts in yuan), xlsx (needs --output) or a printable html page.",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=True, path_type=Path),
+    help="Write to this file (pack: a folder, or a .zip) instead of standard output.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    default="zh",
+    show_default=True,
+    help="Labels in Chinese or English.",
+)
+@click.option(
+    "--unit",
+    type=click.Choice(UNITS),
+    default="yuan",
+    show_default=True,
+    help="Show amounts in yuan or in 万元 (json stays in yuan).",
+)
+@click.option(
+    "--recipient",
+    help="pack: who the pack is given to; recorded in the copy register beside the ledger.",
+)
+def report_command(
+    kind: str,
+    ledger: Path,
+    year: int | None,
+    output_format: str,
+    output: Path | None,
+    lang: str,
+    unit: str,
+    recipient: str | None,
+) -> None:
+    """Make the KIND report of LEDGER.
+
+    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), ledger
+    (总账、明细账), vouchers (凭证登记簿), findings (检查发现问题), or pack: all of them in
+    one Excel workbook and one HTML page with the year's voucher copies, for a special
+    inspection (专项检查).
+    """
+    if kind == PACK:
+        from reports.pack import PackError, write_pack
+
+        try:
+            loaded = load_ledger(ledger)
+            written = write_pack(loaded, year, lang, unit, output, recipient)
+        except UnreadableLedgerError as error:
+            raise click.ClickException(str(error)) from error
+        except NoDataForYearError as error:
+            raise NoDataForYear(f"{error}; choose one with --year") from error
+        except PackError as error:
+            raise UnwritableOutput(str(error)) from error
+        click.echo(f"{written}")
+        return
+    if output_format == "xlsx" and output is None:
+        raise OutputRequired("an Excel workbook cannot go to the terminal: give --output FILE.xlsx")
+    try:
+        loaded = load_ledger(ledger)
+    except UnreadableLedgerError as error:
+        if kind != "findings":
+            raise click.ClickException(str(error)) from error
+        _write(output, render(output_format, [unreadable_findings_report(error, lang)], unit))
+        raise SystemExit(EXIT_UNREADABLE) from error
+    try:
+        report = build_report(kind, loaded, year, lang)
+    except NoDataForYearError as error:
+        raise NoDataForYear(f"{error}; choose one with --year") from error
+    _write(output, render(output_format, [report], unit))

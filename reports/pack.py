@@ -1,0 +1,170 @@
+"""The inspection pack (专项检查资料) of a fiscal year: every report, and the voucher copies.
+
+One Excel workbook (a sheet per table), one self-contained printable HTML page, and the copies
+of the year's original vouchers under `vouchers/VOUCHER/`, with a `SHA256SUMS` of every file,
+in a folder or a zip. The pack is built in a temporary place and moved into place whole, so a
+failure never leaves half a pack; an existing folder is never overwritten.
+
+    2025年度专项检查资料.zip
+      2025年度专项检查资料.xlsx
+      2025年度专项检查资料.html
+      vouchers/记-2025-006/2025-03-29.记-2025-006.pdf
+      SHA256SUMS
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from ledger.loading import LoadedLedger
+from ledger.model import Year
+from ledger.rules.documents import document_finder, voucher_copies
+from reports.build import KINDS, build_report, report_title
+from reports.copy_register import record_copy
+from reports.labels import Labels
+from reports.render.as_html import render_html
+from reports.render.as_xlsx import render_xlsx
+from reports.render.cells import Unit
+
+VOUCHERS_FOLDER = "vouchers"
+SUMS_NAME = "SHA256SUMS"
+
+
+class PackError(Exception):
+    """The pack cannot be made where asked; the message says why and what to do."""
+
+
+class VoucherCopy(NamedTuple):
+    """A voucher copy to put in the pack: its voucher number, file and name in the pack."""
+
+    voucher: str
+    source: Path
+    name: str
+
+
+def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
+    """The voucher copies on file of the year's entries, in ledger order."""
+    finder = document_finder(ledger.analysis)
+    copies = []
+    seen: set[str] = set()
+    for voucher, entry in ledger.analysis.activity.vouchers:
+        if entry.date.year != year:
+            continue
+        folder = voucher.replace("/", "_").replace(os.sep, "_") or "_"
+        for value in voucher_copies(entry.meta).values():
+            found = finder.locate(value, entry.meta.get("filename", ""))
+            if found is None:
+                continue
+            name = f"{VOUCHERS_FOLDER}/{folder}/{Path(found).name}"
+            if name not in seen:
+                seen.add(name)
+                copies.append(VoucherCopy(voucher, Path(found), name))
+    return copies
+
+
+def _files(workbook: bytes, page: str, stem: str, copies: list[VoucherCopy]) -> Iterator:
+    """The pack's files as (name in the pack, bytes)."""
+    yield f"{stem}.xlsx", workbook
+    yield f"{stem}.html", page.encode("utf-8")
+    for copy in copies:
+        yield copy.name, copy.source.read_bytes()
+
+
+def _write_zip(target: Path, files: list[tuple[str, bytes]]) -> None:
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in files:
+                archive.writestr(name, content)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_folder(target: Path, files: list[tuple[str, bytes]]) -> None:
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise PackError(f"{target} already exists: choose a new folder or a .zip with --output")
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, content in files:
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        os.chmod(staging, 0o755)
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def write_pack(
+    ledger: LoadedLedger,
+    year: Year | None,
+    language: str,
+    unit: Unit,
+    output: Path | None,
+    recipient: str | None = None,
+) -> Path:
+    """Make the inspection pack of `year` (default: the books' last year) at `output`.
+
+    Args:
+        ledger: the loaded ledger.
+        year: the fiscal year; None for the last one the books cover.
+        language: "zh" or "en".
+        unit: "yuan" or "wan".
+        output: a `.zip` file, or a folder that does not exist yet (or is empty); None for
+            `TITLE.zip` in the working directory.
+        recipient: who is given the pack, recorded in the copy register beside the ledger.
+
+    Returns:
+        The path of the pack.
+
+    Raises:
+        PackError: the books are empty, or the pack cannot be written at `output`.
+        reports.context.NoDataForYearError: the books do not cover `year`.
+    """
+    books = ledger.analysis.books
+    if year is None:
+        if not books:
+            raise PackError(f"{ledger.path}: the books have no fiscal year to pack")
+        year = max(books)
+    reports = [build_report(kind, ledger, year, language) for kind in KINDS]
+    labels = Labels(language)
+    title = report_title(labels, "pack", year, [year])
+    stem = labels("pack-file", year=year)
+    copies = year_copies(ledger, year)
+    files = list(
+        _files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies)
+    )
+    sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files)
+    files.append((SUMS_NAME, sums.encode("utf-8")))
+
+    target = Path(output) if output is not None else Path.cwd() / f"{stem}.zip"
+    if not target.parent.is_dir():
+        raise PackError(f"cannot write {target}: folder {target.parent} does not exist")
+    try:
+        if target.suffix.lower() == ".zip":
+            _write_zip(target, files)
+        else:
+            _write_folder(target, files)
+    except OSError as error:
+        raise PackError(f"cannot write {target}: {error.strerror or error}") from error
+    if recipient:
+        digest = hashlib.sha256(sums.encode("utf-8")).hexdigest()
+        vouchers = list(dict.fromkeys(copy.voucher for copy in copies))
+        record_copy(ledger.path, recipient, year, target, digest, vouchers)
+    return target

@@ -1,0 +1,87 @@
+"""Reports as one self-contained HTML page: tables, charts, the stamp; prints cleanly on A4.
+
+Nothing is fetched: styles and charts (inline SVG) are in the page, so it can be mailed,
+archived and opened offline. Jinja2 escapes every value from the ledger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import jinja2
+
+from reports.labels import Labels
+from reports.render.cells import Unit, format_cell, stamp_lines, unit_note
+from reports.render.charts import COLOURS, Chart, budget_charts, funding_chart
+from reports.table import Report, Table
+
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("reports", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def _charts(report: Report, labels: Labels, unit: Unit) -> list[Chart]:
+    if report.kind == "budget":
+        return budget_charts(report.tables[0], unit, labels("chart-budget"))
+    if report.kind == "funding":
+        return funding_chart(report.tables[0], unit, labels("chart-funding"))
+    return []
+
+
+def _table(table: Table, labels: Labels, unit: Unit) -> dict[str, Any]:
+    return {
+        "key": table.key,
+        "title": table.title,
+        "columns": table.columns,
+        "notes": table.notes,
+        "rows": [
+            {
+                "role": row.role,
+                "cells": [
+                    {
+                        "key": column.key,
+                        "kind": column.kind,
+                        "text": format_cell(row.get(column.key), column, labels, unit),
+                    }
+                    for column in table.columns
+                ],
+            }
+            for row in table.rows
+        ],
+    }
+
+
+def render_html(reports: Sequence[Report], unit: Unit, title: str | None = None) -> str:
+    """The reports as one HTML page (`title` defaults to the first report's)."""
+    first = reports[0]
+    labels = Labels(first.language)
+    legend = [
+        (labels("legend-available"), COLOURS["available"]),
+        (labels("legend-spent"), COLOURS["spent"]),
+        (labels("legend-near"), COLOURS["near"]),
+        (labels("legend-over"), COLOURS["over"]),
+    ]
+    return _ENVIRONMENT.get_template("report.html").render(
+        language=first.language,
+        title=title or first.title,
+        unit_note=unit_note(labels, unit, first.currency),
+        contents=labels("contents"),
+        legend=legend,
+        stamp=first.stamp,
+        stamp_lines=stamp_lines(first.stamp, labels),
+        reports=[
+            {
+                "kind": report.kind,
+                "anchor": f"report-{report.kind}",
+                "title": report.title,
+                "notes": report.notes,
+                "charts": _charts(report, labels, unit),
+                "tables": [_table(table, labels, unit) for table in report.tables],
+            }
+            for report in reports
+        ],
+    )

@@ -1,0 +1,115 @@
+"""Charts for the HTML report, as inline SVG drawn from the report's own tables.
+
+Where people would rather look than read: each category's spending against what it had
+available, per year; and per year what each source brought, the matching source's requirement
+marked. Drawn from the rows the tables show, so a chart can never disagree with its table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+
+from reports.render.cells import Unit, format_money
+from reports.table import Row, Table
+
+BAR_HEIGHT = 16
+GAP = 10
+LABEL_WIDTH = 130
+PLOT_WIDTH = 420
+VALUE_WIDTH = 190
+#: Spending at or above this share of what is available is drawn amber; above all of it, red.
+NEAR_LIMIT = Decimal("0.9")
+
+COLOURS = {"available": "#d9e2ec", "spent": "#3b73b9", "near": "#d98b00", "over": "#c0392b"}
+
+
+class Chart:
+    """An SVG chart: a title and its drawing."""
+
+    def __init__(self, title: str, svg: str) -> None:
+        self.title = title
+        self.svg = svg
+
+
+def _svg(height: int, body: list[str], label: str) -> str:
+    total = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {height}" '
+        f'width="{total}" height="{height}" role="img" aria-label="{escape(label)}" '
+        'font-size="11" font-family="inherit">' + "".join(body) + "</svg>"
+    )
+
+
+def _scale(value: Decimal, largest: Decimal) -> float:
+    return float(value / largest * PLOT_WIDTH) if largest > 0 else 0.0
+
+
+def _colour(spent: Decimal, available: Decimal) -> str:
+    if spent > available:
+        return COLOURS["over"]
+    if available and spent / available >= NEAR_LIMIT:
+        return COLOURS["near"]
+    return COLOURS["spent"]
+
+
+def budget_charts(table: Table, unit: Unit, title: str) -> list[Chart]:
+    """Per year: each category's spending over what it had available."""
+    by_year: dict[int, list[Row]] = {}
+    for row in table.entries:
+        by_year.setdefault(row.values["year"], []).append(row)
+    charts = []
+    for year, rows in by_year.items():
+        largest = max((max(r.values["available"], r.values["spent"]) for r in rows), default=0)
+        body = []
+        for index, row in enumerate(rows):
+            y = index * (BAR_HEIGHT + GAP) + 4
+            available, spent = row.values["available"], row.values["spent"]
+            share = f" ({spent / available:.0%})" if available else ""
+            body += [
+                f'<text x="{LABEL_WIDTH - 6}" y="{y + 12}" text-anchor="end">'
+                f"{escape(str(row.values['label']))}</text>",
+                f'<rect x="{LABEL_WIDTH}" y="{y}" width="{_scale(available, largest):.1f}" '
+                f'height="{BAR_HEIGHT}" fill="{COLOURS["available"]}"/>',
+                f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{_scale(spent, largest):.1f}" '
+                f'height="{BAR_HEIGHT - 6}" fill="{_colour(spent, available)}"/>',
+                f'<text x="{LABEL_WIDTH + PLOT_WIDTH + 6}" y="{y + 12}">'
+                f"{format_money(spent, unit)} / {format_money(available, unit)}{share}</text>",
+            ]
+        height = len(rows) * (BAR_HEIGHT + GAP) + 4
+        charts.append(Chart(f"{title} · {year}", _svg(height, body, f"{title} {year}")))
+    return charts
+
+
+def funding_chart(table: Table, unit: Unit, title: str) -> list[Chart]:
+    """Per year, what each source brought; a matching source's requirement is marked."""
+    rows: Sequence[Row] = table.entries
+    if not rows:
+        return []
+    largest = max(max(r.values["received"], r.values.get("required") or Decimal(0)) for r in rows)
+    body = []
+    for index, row in enumerate(rows):
+        y = index * (BAR_HEIGHT + GAP) + 4
+        values = row.values
+        received = values["received"]
+        required = values.get("required")
+        short = required is not None and received < required
+        colour = COLOURS["over"] if short else COLOURS["spent"]
+        body += [
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 12}" text-anchor="end">'
+            f"{values['year']} {escape(str(values['label']))}</text>",
+            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{_scale(received, largest):.1f}" '
+            f'height="{BAR_HEIGHT - 6}" fill="{colour}"/>',
+        ]
+        text = format_money(received, unit)
+        if required is not None:
+            x = LABEL_WIDTH + _scale(required, largest)
+            body.append(
+                f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y}" y2="{y + BAR_HEIGHT}" '
+                'stroke="#222" stroke-width="2"/>'
+            )
+            text += f" / {format_money(required, unit)}"
+        body.append(f'<text x="{LABEL_WIDTH + PLOT_WIDTH + 6}" y="{y + 12}">{text}</text>')
+    height = len(rows) * (BAR_HEIGHT + GAP) + 4
+    return [Chart(title, _svg(height, body, title))]
