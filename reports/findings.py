@@ -37,7 +37,8 @@ def findings_table(labels: Labels, findings: Iterable[Finding], title: str) -> T
         ("amount", "money"),
         ("message", "text"),
     )
-    return Table("rows", title, columns, rows, name=labels("title-findings"))
+    notes = [] if rows else [labels("note-no-findings")]
+    return Table("rows", title, columns, rows, notes, labels("title-findings"))
 
 
 def build(ctx: ReportContext) -> list[Table]:

@@ -18,6 +18,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "title-ledger": ("明细账", "Ledgers"),
     "title-general-ledger": ("总账（{account}）", "General ledger ({account})"),
     "title-subsidiary-ledger": ("明细账（{label}）", "Subsidiary ledger ({label})"),
+    "sheet-general-ledger": ("总账", "General ledger"),
+    "sheet-subsidiary-ledger": ("明细账-{label}", "Ledger {label}"),
     "title-vouchers": ("凭证登记簿", "Voucher register"),
     "title-numbering": ("凭证编号问题", "Voucher numbering"),
     "title-balances": ("结转结余表", "Carry-forward and surplus"),
@@ -110,6 +112,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "账簿有 {errors} 个错误、{warnings} 个警告，详见“检查发现问题”。",
         "The books have {errors} error(s) and {warnings} warning(s): see Findings.",
     ),
+    "note-no-findings": ("未发现问题。", "No findings."),
     "note-late": (
         "结账后到位的资金不计入当年到位数，配套按结账时的到位数核定。",
         "Money received after a year's close is not counted for that year's match.",
@@ -130,7 +133,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend-available": ("可用预算", "available"),
     "legend-spent": ("已支出", "spent"),
     "legend-near": ("接近预算（≥90%）", "near the limit (≥90%)"),
-    "legend-over": ("超预算 / 配套不足", "over budget / match short"),
+    "legend-over": ("超预算", "over budget"),
+    "legend-received": ("实际到位", "received"),
+    "legend-short": ("配套不足", "match short"),
     "legend-required": ("应配套金额", "match required"),
     "contents": ("目录", "Contents"),
     # -- the stamp -------------------------------------------------------------------------

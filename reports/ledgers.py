@@ -131,7 +131,8 @@ def ledger_tables(ctx: ReportContext) -> list[Table]:
             t.year_title("title-general-ledger", ctx.year, ctx.years, account=ctx.label(account)),
             columns,
             account_ledger(ctx, account, runs_on=True),
-            name=t("title-general-ledger", account=ctx.label(account)),
+            name=t("sheet-general-ledger")
+            + (f" {ctx.label(account)}" if len(ctx.config.dedicated) > 1 else ""),
         )
         for account in ctx.config.dedicated
     ]
@@ -141,7 +142,7 @@ def ledger_tables(ctx: ReportContext) -> list[Table]:
             t.year_title("title-subsidiary-ledger", ctx.year, ctx.years, label=ctx.label(account)),
             columns,
             account_ledger(ctx, account, runs_on=False),
-            name=t("title-subsidiary-ledger", label=ctx.label(account)),
+            name=t("sheet-subsidiary-ledger", label=ctx.label(account)),
         )
         for account in ctx.config.categories
     )

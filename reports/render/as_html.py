@@ -13,7 +13,7 @@ import jinja2
 
 from reports.labels import Labels
 from reports.render.cells import Unit, format_cell, stamp_lines, unit_note
-from reports.render.charts import COLOURS, Chart, budget_charts, funding_chart
+from reports.render.charts import Chart, budget_charts, funding_chart
 from reports.table import Report, Table
 
 _ENVIRONMENT = jinja2.Environment(
@@ -26,9 +26,9 @@ _ENVIRONMENT = jinja2.Environment(
 
 def _charts(report: Report, labels: Labels, unit: Unit) -> list[Chart]:
     if report.kind == "budget":
-        return budget_charts(report.tables[0], unit, labels("chart-budget"))
+        return budget_charts(report.tables[0], unit, labels)
     if report.kind == "funding":
-        return funding_chart(report.tables[0], unit, labels("chart-funding"))
+        return funding_chart(report.tables[0], unit, labels)
     return []
 
 
@@ -59,18 +59,11 @@ def render_html(reports: Sequence[Report], unit: Unit, title: str | None = None)
     """The reports as one HTML page (`title` defaults to the first report's)."""
     first = reports[0]
     labels = Labels(first.language)
-    legend = [
-        (labels("legend-available"), COLOURS["available"]),
-        (labels("legend-spent"), COLOURS["spent"]),
-        (labels("legend-near"), COLOURS["near"]),
-        (labels("legend-over"), COLOURS["over"]),
-    ]
     return _ENVIRONMENT.get_template("report.html").render(
         language=first.language,
         title=title or first.title,
         unit_note=unit_note(labels, unit, first.currency),
         contents=labels("contents"),
-        legend=legend,
         stamp=first.stamp,
         stamp_lines=stamp_lines(first.stamp, labels),
         reports=[

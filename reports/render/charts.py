@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
+from typing import NamedTuple
 
+from reports.labels import Labels
 from reports.render.cells import Unit, format_money
 from reports.table import Row, Table
 
@@ -22,15 +24,21 @@ VALUE_WIDTH = 190
 #: Spending at or above this share of what is available is drawn amber; above all of it, red.
 NEAR_LIMIT = Decimal("0.9")
 
-COLOURS = {"available": "#d9e2ec", "spent": "#3b73b9", "near": "#d98b00", "over": "#c0392b"}
+COLOURS = {
+    "available": "#d9e2ec",
+    "spent": "#3b73b9",
+    "near": "#d98b00",
+    "over": "#c0392b",
+    "required": "#222222",
+}
 
 
-class Chart:
-    """An SVG chart: a title and its drawing."""
+class Chart(NamedTuple):
+    """An SVG chart: its title, its drawing, and its legend as (label, colour) pairs."""
 
-    def __init__(self, title: str, svg: str) -> None:
-        self.title = title
-        self.svg = svg
+    title: str
+    svg: str
+    legend: Sequence[tuple[str, str]]
 
 
 def _svg(height: int, body: list[str], label: str) -> str:
@@ -54,8 +62,15 @@ def _colour(spent: Decimal, available: Decimal) -> str:
     return COLOURS["spent"]
 
 
-def budget_charts(table: Table, unit: Unit, title: str) -> list[Chart]:
+def budget_charts(table: Table, unit: Unit, labels: Labels) -> list[Chart]:
     """Per year: each category's spending over what it had available."""
+    title = labels("chart-budget")
+    legend = [
+        (labels("legend-available"), COLOURS["available"]),
+        (labels("legend-spent"), COLOURS["spent"]),
+        (labels("legend-near"), COLOURS["near"]),
+        (labels("legend-over"), COLOURS["over"]),
+    ]
     by_year: dict[int, list[Row]] = {}
     for row in table.entries:
         by_year.setdefault(row.values["year"], []).append(row)
@@ -78,12 +93,19 @@ def budget_charts(table: Table, unit: Unit, title: str) -> list[Chart]:
                 f"{format_money(spent, unit)} / {format_money(available, unit)}{share}</text>",
             ]
         height = len(rows) * (BAR_HEIGHT + GAP) + 4
-        charts.append(Chart(f"{title} · {year}", _svg(height, body, f"{title} {year}")))
+        caption = f"{year} · {title}"
+        charts.append(Chart(caption, _svg(height, body, caption), legend))
     return charts
 
 
-def funding_chart(table: Table, unit: Unit, title: str) -> list[Chart]:
+def funding_chart(table: Table, unit: Unit, labels: Labels) -> list[Chart]:
     """Per year, what each source brought; a matching source's requirement is marked."""
+    title = labels("chart-funding")
+    legend = [
+        (labels("legend-received"), COLOURS["spent"]),
+        (labels("legend-short"), COLOURS["over"]),
+        (labels("legend-required"), COLOURS["required"]),
+    ]
     rows: Sequence[Row] = table.entries
     if not rows:
         return []
@@ -107,9 +129,9 @@ def funding_chart(table: Table, unit: Unit, title: str) -> list[Chart]:
             x = LABEL_WIDTH + _scale(required, largest)
             body.append(
                 f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{y}" y2="{y + BAR_HEIGHT}" '
-                'stroke="#222" stroke-width="2"/>'
+                f'stroke="{COLOURS["required"]}" stroke-width="2"/>'
             )
             text += f" / {format_money(required, unit)}"
         body.append(f'<text x="{LABEL_WIDTH + PLOT_WIDTH + 6}" y="{y + 12}">{text}</text>')
     height = len(rows) * (BAR_HEIGHT + GAP) + 4
-    return [Chart(title, _svg(height, body, title))]
+    return [Chart(title, _svg(height, body, title), legend)]
