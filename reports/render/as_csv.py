@@ -29,7 +29,7 @@ def render_csv(report: Report, unit: Unit) -> str:
         for row in table.rows:
             cells = []
             for column in table.columns:
-                value = row.get(column.key)
+                value = row.values.get(column.key)
                 if column.kind in _PLAIN and value is not None:
                     cells.append(f"{scaled(value, unit):.2f}")
                 else:

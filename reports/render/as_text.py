@@ -13,6 +13,8 @@ _RIGHT = frozenset({"money", "percent", "count"})
 
 def width(text: str) -> int:
     """The number of terminal columns `text` takes: wide (CJK) characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
@@ -25,7 +27,7 @@ def render_table(table: Table, labels: Labels, unit: Unit, titled: bool = True) 
     """One table: its title (unless `titled` is false), a heading line, a rule, and its rows."""
     header = [column.heading for column in table.columns]
     body = [
-        [format_cell(row.get(column.key), column, labels, unit) for column in table.columns]
+        [format_cell(row.values.get(column.key), column, labels, unit) for column in table.columns]
         for row in table.rows
     ]
     sizes = [max(width(line[i]) for line in [header, *body]) for i in range(len(header))]
