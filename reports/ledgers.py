@@ -121,6 +121,12 @@ def account_ledger(ctx: ReportContext, account: str, *, runs_on: bool) -> list[R
     return rows
 
 
+def _coded(ctx: ReportContext, account: str) -> str:
+    """An account's label, after its accounting code when its `open` gives one."""
+    code = ctx.code(account)
+    return f"{code} {ctx.label(account)}" if code else ctx.label(account)
+
+
 def ledger_tables(ctx: ReportContext) -> list[Table]:
     """The general ledger of each dedicated account, then each category's subsidiary ledger."""
     t = ctx.labels
@@ -128,7 +134,7 @@ def ledger_tables(ctx: ReportContext) -> list[Table]:
     tables = [
         Table(
             "rows",
-            t.year_title("title-general-ledger", ctx.year, ctx.years, account=ctx.label(account)),
+            t.year_title("title-general-ledger", ctx.year, ctx.years, account=_coded(ctx, account)),
             columns,
             account_ledger(ctx, account, runs_on=True),
             name=t("sheet-general-ledger")
@@ -139,7 +145,9 @@ def ledger_tables(ctx: ReportContext) -> list[Table]:
     tables.extend(
         Table(
             "rows",
-            t.year_title("title-subsidiary-ledger", ctx.year, ctx.years, label=ctx.label(account)),
+            t.year_title(
+                "title-subsidiary-ledger", ctx.year, ctx.years, label=_coded(ctx, account)
+            ),
             columns,
             account_ledger(ctx, account, runs_on=False),
             name=t("sheet-subsidiary-ledger", label=ctx.label(account)),

@@ -111,7 +111,7 @@ def voucher_copies(meta: Mapping[str, object]) -> dict[str, str]:
 def check(analysis: GrantAnalysis) -> list[GrantError]:
     """Category entries without a voucher copy, with a copy not on file, or with too few."""
     msg = analysis.messages
-    finder = document_finder(analysis)
+    locate = document_finder(analysis).locate
     errors = []
     for flow in analysis.activity.flows:
         if not flow.categories:
@@ -125,7 +125,7 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
             message = msg.render(RULE, "none")
         else:
             for key, value in copies.items():
-                if not finder.exists(value, filename):
+                if locate(value, filename) is None:
                     message = msg.render(
                         RULE, "not-found", key=key, path=value, base=os.path.dirname(filename)
                     )

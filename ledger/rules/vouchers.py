@@ -34,7 +34,6 @@ def _where(entry: data.Directive) -> str:
 def check(analysis: GrantAnalysis) -> list[GrantError]:
     """Entries on the dedicated account without a voucher number, and numbers used twice."""
     msg = analysis.messages
-    numbers = [number for number, _ in analysis.activity.vouchers]
     errors = []
     for flow in analysis.activity.flows:
         entry = flow.entry
@@ -46,7 +45,13 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
         errors.append(
             GrantError(
                 entry.meta,
-                msg.render(MISSING, "posting", example=next_voucher(numbers, flow.year)),
+                msg.render(
+                    MISSING,
+                    "posting",
+                    example=next_voucher(
+                        (number for number, _ in analysis.activity.vouchers), flow.year
+                    ),
+                ),
                 entry,
                 MISSING,
                 year=flow.year,
