@@ -178,7 +178,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "per fiscal year, so choose one year in the time filter.",
     ),
     "fava-part-of-year": (
-        "时间筛选为 {begin} 至 {end}：专项资金按年度核算，本页显示{year}全年的数据。",
+        "时间筛选为 {begin} 至 {end}：专项资金按年度核算，本页显示{year}年全年的数据。",
         "The time filter covers {begin} to {end}: the grant is accounted per fiscal year, so "
         "this page shows the whole of {year}.",
     ),

@@ -31,7 +31,6 @@ from fava.ext import FavaExtensionBase, extension_endpoint
 from fava.helpers import FavaAPIError
 from flask import current_app, request, send_file, url_for
 
-from ledger.findings import for_year, ledger_findings
 from ledger.loading import loaded_ledger
 from ledger.messages import language_of
 from reports.fava_grant.downloads import DOWNLOADS
@@ -193,7 +192,7 @@ class GrantPage(FavaExtensionBase):
                 kind: report_json(figures.report(kind, year))
                 for kind in ("budget", "funding", "balances")
             },
-            "findings": [f.as_json() for f in for_year(ledger_findings(figures.ledger), year)],
+            "findings": [finding.as_json() for finding in figures.findings(year)],
         }
 
     def _send(self, name: str) -> Response:

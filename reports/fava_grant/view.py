@@ -15,7 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from ledger.errors import ERROR
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger
 from ledger.model import Year
@@ -169,7 +168,7 @@ def _history(report: Report, year: Year) -> list[Row]:
 
 
 class GrantFigures:
-    """The grant page's figures of one loaded ledger, each year computed once, on first use."""
+    """The grant page's figures of one loaded ledger, each computed once, on first use."""
 
     def __init__(self, ledger: LoadedLedger, language: str) -> None:
         self.ledger = ledger
@@ -177,17 +176,23 @@ class GrantFigures:
         self.language = language
         self.years: list[Year] = list(ledger.analysis.books)
         self._years: dict[Year, YearFigures] = {}
-        self._history: tuple[Report, Report] | None = None
+        self._reports: dict[tuple[str, Year | None], Report] = {}
+        self._findings: list[Finding] | None = None
 
     def report(self, kind: str, year: Year | None) -> Report:
         """The report of `kind` for `year` (None: every year), in the page's language."""
-        return build_report(kind, self.ledger, year, self.language)
+        report = self._reports.get((kind, year))
+        if report is None:
+            report = self._reports[kind, year] = build_report(
+                kind, self.ledger, year, self.language
+            )
+        return report
 
-    def history(self) -> tuple[Report, Report]:
-        """The budget and balances reports of every year: carry-forward and lapsed funds."""
-        if self._history is None:
-            self._history = (self.report("budget", None), self.report("balances", None))
-        return self._history
+    def findings(self, year: Year) -> list[Finding]:
+        """The findings about fiscal `year` (and those about no year in particular)."""
+        if self._findings is None:
+            self._findings = ledger_findings(self.ledger)
+        return for_year(self._findings, year)
 
     def of_year(self, year: Year) -> YearFigures:
         """The page's figures for fiscal `year`, which the books must cover."""
@@ -200,7 +205,8 @@ class GrantFigures:
         t = self.labels
         budget = self.report("budget", year)
         funding = self.report("funding", year)
-        history_budget, history_balances = self.history()
+        history_budget = self.report("budget", None)
+        history_balances = self.report("balances", None)
         closed = self.ledger.analysis.books[year].closed
         budget_table = budget.tables[0]
         keys = BUDGET_KEYS + (BUDGET_CLOSED_KEYS if closed else ())
@@ -219,6 +225,12 @@ class GrantFigures:
         )
         config = self.ledger.analysis.config
         history = _history(history_budget, year)
+        # Carried out and lapsed are blank for a year not yet closed: say why under the history.
+        open_years = [
+            t("note-open-year", year=y)
+            for y in self.years
+            if y <= year and not (self.ledger.analysis.books[y].closed)
+        ]
         for account in config.carryforwards:
             if account not in config.categories:
                 continue
@@ -233,7 +245,7 @@ class GrantFigures:
                     t,
                     rows,
                     line_key=lambda row: row.get("year"),
-                    notes=(),
+                    notes=open_years,
                 )
             )
         balances = history_balances.tables[0]
@@ -245,10 +257,10 @@ class GrantFigures:
                 LAPSED_KEYS,
                 t,
                 _history(history_balances, year),
-                notes=[t("note-returned")],
+                notes=[t("note-returned"), *open_years],
             )
         )
-        found = for_year(ledger_findings(self.ledger), year)
+        found = self.findings(year)
         errors, warnings = summary(found)
         base = self.ledger.path.parent
         return YearFigures(
@@ -261,8 +273,3 @@ class GrantFigures:
             errors,
             warnings,
         )
-
-
-def is_error(line: FindingLine) -> bool:
-    """Whether a finding line is an error (not a warning)."""
-    return line.severity == ERROR
