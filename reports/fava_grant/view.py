@@ -226,10 +226,9 @@ class GrantFigures:
         config = self.ledger.analysis.config
         history = _history(history_budget, year)
         # Carried out and lapsed are blank for a year not yet closed: say why under the history.
+        books = self.ledger.analysis.books
         open_years = [
-            t("note-open-year", year=y)
-            for y in self.years
-            if y <= year and not (self.ledger.analysis.books[y].closed)
+            t("note-open-year", year=y) for y in self.years if y <= year and not books[y].closed
         ]
         for account in config.carryforwards:
             if account not in config.categories:
