@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LEDGER ?= main.beancount
+# The demo lives in this code repository: Fava's auto-commit (`git commit -a`) would commit a
+# developer's work with each edit. Other ledgers get their audit trail.
+SERVE_FLAGS ?= $(if $(filter main.beancount,$(LEDGER)),--no-auto-commit,)
 # Beancount's pickle cache ignores changes to plugin code: never use it here.
 export BEANCOUNT_DISABLE_LOAD_CACHE := 1
 
@@ -18,7 +21,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(BIN)/mch-ledger serve $(LEDGER)
+	$(BIN)/mch-ledger serve $(LEDGER) $(SERVE_FLAGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

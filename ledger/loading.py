@@ -77,6 +77,26 @@ def load_ledger(path: str | Path) -> LoadedLedger:
     check_readable(path)
     # loader._load is what Fava itself uses to load without the pickle cache.
     entries, errors, options_map = loader._load([(str(path), True)], None, None, None)
+    return loaded_ledger(path, entries, errors, options_map)
+
+
+def loaded_ledger(
+    path: Path, entries: list[data.Directive], errors: list[Any], options_map: dict[str, Any]
+) -> LoadedLedger:
+    """The grant's view of what Beancount's loader returned for the ledger at `path`.
+
+    Fava loads a ledger the same way, so its grant page builds the reports from Fava's entries
+    with this instead of loading the files a second time.
+
+    Args:
+        path: the ledger's main file, resolved.
+        entries: the loaded directives (after the ledger's plugins).
+        errors: the loader's errors (the grant rules' too when the ledger names the plugin).
+        options_map: the ledger's options.
+
+    Returns:
+        The loaded ledger, with the grant's findings whether or not it names the plugin.
+    """
     with gc_paused():
         analysis, config_errors = analyse(entries, options_map)
         if any(name == PLUGIN for name, _ in options_map.get("plugin", [])):

@@ -145,6 +145,52 @@ LABELS: dict[str, tuple[str, str]] = {
     "stamp-dirty": ("（有未提交的修改）", " (with uncommitted changes)"),
     "stamp-no-git": ("不在 git 仓库中", "not in a git repository"),
     "stamp-made": ("生成时间", "Made"),
+    # -- the grant page in Fava --------------------------------------------------------------
+    "fava-title": ("专项资金", "Grant"),
+    "fava-heading": ("{year}年度专项资金", "Grant, fiscal year {year}"),
+    "fava-years": ("年度", "Fiscal year"),
+    "fava-carryforward": ("{label}结转情况", "Carry-forward of {label}"),
+    "fava-lapsed": ("结余资金", "Lapsed funds"),
+    "fava-findings": ("{year}年度检查发现问题", "Findings, fiscal year {year}"),
+    "fava-findings-count": (
+        "{errors} 个错误、{warnings} 个警告",
+        "{errors} error(s), {warnings} warning(s)",
+    ),
+    "fava-downloads": ("{year}年度专项检查资料", "Inspection pack, fiscal year {year}"),
+    "fava-xlsx": ("Excel 工作簿", "Excel workbook"),
+    "fava-html": ("HTML 打印版", "HTML, printable"),
+    "fava-zip": ("全套资料（zip，含凭证复印件）", "Whole pack (zip, with the voucher copies)"),
+    "fava-show-source": ("在编辑器中打开 {where}", "Open {where} in the editor"),
+    "fava-no-grant": (
+        "此账簿没有声明专项资金（grant-account、grant-category、grant-source 指令），详见 README。",
+        "This ledger declares no grant (grant-account, grant-category, grant-source "
+        "directives): see the README.",
+    ),
+    "fava-no-data": (
+        "账簿没有{year}年度的专项资金数据：账簿涵盖{span}。请在时间筛选中选择其中一个年度。",
+        "The books have no grant data for {year}: they cover {span}. Choose one of those years "
+        "in the time filter.",
+    ),
+    "fava-several-years": (
+        "时间筛选（{begin} 至 {end}）跨越多个年度：专项资金按年度核算，"
+        "请在时间筛选中选择一个年度。",
+        "The time filter ({begin} to {end}) spans several fiscal years: the grant is accounted "
+        "per fiscal year, so choose one year in the time filter.",
+    ),
+    "fava-part-of-year": (
+        "时间筛选为 {begin} 至 {end}：专项资金按年度核算，本页显示{year}年全年的数据。",
+        "The time filter covers {begin} to {end}: the grant is accounted per fiscal year, so "
+        "this page shows the whole of {year}.",
+    ),
+    "fava-other-filters": (
+        "账户筛选和高级筛选不适用于本页：本页显示该年度全部专项资金数据。",
+        "The account and advanced filters do not apply here: the page shows all of the year's "
+        "grant figures.",
+    ),
+    "fava-bad-year": (
+        "年度参数无效：{value}。请给出账簿涵盖的年度（{span}）。",
+        "Not a fiscal year of the books: {value}. Give one of {span}.",
+    ),
 }
 
 

@@ -1,0 +1,222 @@
+"""The grant page in Fava (专项资金): the year's budget execution, funds, carry-forward, findings.
+
+Turn it on in the ledger:
+
+    2024-01-01 custom "fava-extension" "reports.fava_grant"
+
+For the fiscal year chosen with Fava's time filter (the latest without one) the page shows the
+budget execution per category with bars (amber near the limit, red over it), the funds in place
+per source with their tranches and whether the match is met, each carry-forward category across
+the years and the lapsed funds, the findings (each linked to its entry in Fava's editor), and
+the year's inspection pack to download. Its figures are the reports' (`reports.build`), built
+once per load of the ledger from Fava's own entries and kept until the next load.
+
+Endpoints, under `/<ledger>/extension/GrantPage/`:
+
+    data?year=2026     the page's figures as JSON (`mch-ledger report --format json`)
+    excel?year=2026    the pack's Excel workbook
+    html?year=2026     the pack's printable HTML page
+    pack?year=2026     the whole pack, a zip with the voucher copies
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from fava.context import g
+from fava.ext import FavaExtensionBase, extension_endpoint
+from fava.helpers import FavaAPIError
+from flask import current_app, request, send_file, url_for
+
+from ledger.loading import loaded_ledger
+from ledger.messages import language_of
+from reports.fava_grant.downloads import DOWNLOADS
+from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
+from reports.fava_grant.years import YearChoice, choose_year, parse_year, span_of
+from reports.labels import Labels
+from reports.render.as_json import report_json
+
+if TYPE_CHECKING:  # pragma: no cover
+    from fava.core import FavaLedger
+    from flask.wrappers import Response
+
+
+class YearLink(NamedTuple):
+    """A link that sets Fava's time filter to one fiscal year."""
+
+    year: int
+    url: str
+    current: bool
+
+
+class Link(NamedTuple):
+    """A link with its text."""
+
+    text: str
+    url: str
+
+
+class LinkedFinding(NamedTuple):
+    """A finding and the link to its entry in Fava's editor (None for no entry)."""
+
+    finding: FindingLine
+    url: str | None
+    title: str
+
+
+class PageView(NamedTuple):
+    """What the page's template lays out for one request."""
+
+    t: Labels
+    year: int | None
+    message: str | None
+    notes: list[str]
+    years: list[YearLink]
+    figures: YearFigures | None
+    findings: list[LinkedFinding]
+    downloads: list[Link]
+
+
+class GrantPage(FavaExtensionBase):
+    """The grant page: one fiscal year's budget execution, funds, carry-forward and findings."""
+
+    report_title = Labels("zh")("fava-title")
+
+    def __init__(self, ledger: FavaLedger, config: str | None = None) -> None:
+        super().__init__(ledger, config)
+        self._figures: GrantFigures | None = None
+        self._lock = threading.Lock()
+        # The sidebar's name, in the ledger's language (as its findings are).
+        self.report_title = Labels(language_of(ledger.all_entries_by_type.Custom))("fava-title")
+
+    def after_load_file(self) -> None:
+        """Build the grant's books of the new load now, not on the next request."""
+        self.figures()
+
+    def figures(self) -> GrantFigures:
+        """The page's figures of the ledger as Fava loaded it last (computed once per load)."""
+        with self._lock:
+            figures = self._figures
+            # Fava replaces its list of entries at each load: a new list is a new load.
+            if figures is None or figures.ledger.entries is not self.ledger.all_entries:
+                loaded = loaded_ledger(
+                    Path(self.ledger.beancount_file_path).resolve(),
+                    self.ledger.all_entries,  # type: ignore[arg-type]
+                    list(self.ledger.load_errors),
+                    self.ledger.options,  # type: ignore[arg-type]
+                )
+                language = loaded.analysis.config.language
+                figures = self._figures = GrantFigures(loaded, language)
+                self.report_title = figures.labels("fava-title")
+            return figures
+
+    def _chosen(self, figures: GrantFigures) -> YearChoice:
+        """The year the request asks for: `?year=`, else the one of Fava's time filter."""
+        asked = request.args.get("year")
+        if asked is not None:
+            year = parse_year(asked, figures.years)
+            if year is None:
+                message = figures.labels(
+                    "fava-bad-year", value=asked, span=span_of(figures.labels, figures.years)
+                )
+                return YearChoice(None, message)
+            return YearChoice(year)
+        date_range = g.filtered.date_range
+        begin, end = (date_range.begin, date_range.end) if date_range else (None, None)
+        return choose_year(begin, end, figures.years, figures.labels)
+
+    def _year(self) -> tuple[GrantFigures, int]:
+        """The figures and the year an endpoint is asked for; FavaAPIError when there is none."""
+        figures = self.figures()
+        choice = self._chosen(figures)
+        if choice.year is None:
+            raise FavaAPIError(f"{self.name}: {choice.message}")
+        return figures, choice.year
+
+    def _source_url(self, finding: FindingLine) -> str | None:
+        if not finding.file:
+            return None
+        if self.ledger.fava_options.use_external_editor:
+            return f"beancount://{finding.file}?lineno={finding.line or 1}"
+        return url_for("report", report_name="editor", file_path=finding.file, line=finding.line)
+
+    def _endpoint_url(self, endpoint: str, **args: str) -> str:
+        """The URL of one of this extension's endpoints (`url_for` takes no `endpoint=`)."""
+        adapter = current_app.create_url_adapter(request)
+        values = {"bfile": g.beancount_file_slug, "extension_name": self.name, "endpoint": endpoint}
+        return adapter.build("extension_endpoint", {**values, **args})
+
+    def page(self) -> PageView:
+        """The page for the current request (the template's only call)."""
+        figures = self.figures()
+        t = figures.labels
+        choice = self._chosen(figures)
+        notes = []
+        if request.args.get("account") or (request.args.get("filter") or "").strip():
+            notes.append(t("fava-other-filters"))
+        years = [
+            YearLink(
+                year,
+                url_for("extension_report", extension_name=self.name, time=str(year)),
+                year == choice.year,
+            )
+            for year in figures.years
+        ]
+        if choice.year is None:
+            return PageView(t, None, choice.message, notes, years, None, [], [])
+        year_figures = figures.of_year(choice.year)
+        findings = [
+            LinkedFinding(line, self._source_url(line), t("fava-show-source", where=line.where))
+            for line in year_figures.findings
+        ]
+        downloads = [
+            Link(t(label), self._endpoint_url(name, year=str(choice.year)))
+            for name, (label, _) in DOWNLOADS.items()
+        ]
+        return PageView(
+            t, choice.year, choice.message, notes, years, year_figures, findings, downloads
+        )
+
+    @extension_endpoint
+    def data(self) -> dict[str, Any]:
+        """The figures of the year as JSON: the budget, funding and balances reports, findings."""
+        figures, year = self._year()
+        return {
+            "year": year,
+            "years": figures.years,
+            "closed": figures.ledger.analysis.books[year].closed,
+            **{
+                kind: report_json(figures.report(kind, year))
+                for kind in ("budget", "funding", "balances")
+            },
+            "findings": [finding.as_json() for finding in figures.findings(year)],
+        }
+
+    def _send(self, name: str) -> Response:
+        figures, year = self._year()
+        _, make = DOWNLOADS[name]
+        download = make(figures.ledger, year, figures.language)
+        return send_file(
+            io.BytesIO(download.content),
+            mimetype=download.mimetype,
+            as_attachment=True,
+            download_name=download.name,
+        )
+
+    @extension_endpoint
+    def excel(self) -> Response:
+        """The year's inspection pack as an Excel workbook."""
+        return self._send("excel")
+
+    @extension_endpoint
+    def html(self) -> Response:
+        """The year's inspection pack as one printable HTML page."""
+        return self._send("html")
+
+    @extension_endpoint
+    def pack(self) -> Response:
+        """The year's whole inspection pack: a zip with the workbook, the page, the copies."""
+        return self._send("pack")
