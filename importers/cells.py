@@ -14,6 +14,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+CENT = Decimal("0.01")
 _WRAPPED = re.compile(r'^="(.*)"$', re.S)
 _SPACES = re.compile(r"[\s\u3000\u00a0\ufeff\u200b]+")
 _PLACEHOLDER = re.compile(r"[-－—–_]+|\(空\)|null|NULL")
@@ -82,6 +83,7 @@ def parse_amount(text: str) -> Decimal | None:
     digits = found["int"].replace(",", "")
     number = Decimal(f"{digits}.{found['frac']}" if found["frac"] else digits)
     negative = bool(found["open"]) or found["sign"] == "-"
+    number = number.quantize(CENT)  # exact: at most two decimals were read
     return -number if negative else number
 
 
