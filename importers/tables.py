@@ -84,7 +84,8 @@ def _decodings(path: Path, raw: bytes) -> list[tuple[str, str]]:
         try:
             found.append((encoding, raw.decode(encoding)))
         except UnicodeDecodeError as error:
-            failure = failure or error
+            if failure is None or error.start > failure.start:
+                failure = error  # report where the decoding that got furthest stopped
     if not found:
         assert failure is not None
         line = raw[: failure.start].count(b"\n") + 1
