@@ -45,10 +45,23 @@ def _entry_keys(entry: data.Transaction, accounts: frozenset[str]) -> list[Key]:
             continue
         if ref is not None:
             keys.append((posting.account, str(ref)))
-        elif isinstance(balance, data.Amount):
-            number = posting.units.number
-            keys.append((posting.account, entry.date, number, entry.payee or "", balance.number))
+        elif balance is not None:
+            number = _number(balance)
+            if number is not None:
+                keys.append(
+                    (posting.account, entry.date, posting.units.number, entry.payee or "", number)
+                )
     return keys
+
+
+def _number(balance: object) -> Decimal | None:
+    """The number of a `bank-balance`: an amount, or its text as Fava saves it."""
+    if isinstance(balance, data.Amount):
+        return balance.number
+    try:
+        return Decimal(str(balance).split()[0])
+    except (ArithmeticError, IndexError):
+        return None
 
 
 class LedgerIndex:

@@ -194,7 +194,8 @@ class StatementImporter(beangulp.Importer):
         if row.ref:
             meta["bank-ref"] = row.ref
         else:
-            meta["bank-balance"] = data.Amount(row.balance, currency)
+            # Text, not an amount: Fava's Import page saves text metadata but drops amounts.
+            meta["bank-balance"] = f"{row.balance:.2f}"
         if row.counterparty_account:
             meta["counterparty-account"] = row.counterparty_account
         narration = row.purpose or row.memo
