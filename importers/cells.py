@@ -19,12 +19,16 @@ _WRAPPED = re.compile(r'^="(.*)"$', re.S)
 _SPACES = re.compile(r"[\s\u3000\u00a0\ufeff\u200b]+")
 _PLACEHOLDER = re.compile(r"[-－—–_]+|\(空\)|null|NULL")
 _ZEROS = re.compile(r"0+")
+_PADDING = " \t\r\n\u3000\u00a0\ufeff"
+_PLACEHOLDER_START = frozenset("-－—–_(（空nN")
 
 _AMOUNT = re.compile(
     r"(?P<open>\()?(?P<sign>[+-])?¥?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d{1,2}))?"
     r"(?P<close>\))?"
 )
 _DATE_SEPARATED = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_PLAIN_AMOUNT = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d\d?)?")
+_DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _TIME = re.compile(r"(\d{1,2}):?(\d{2}):?(\d{2})?(?:\.\d+)?")
 
@@ -38,13 +42,21 @@ def clean(value: object) -> str:
     Returns:
         The cell's text without padding, `="..."` wrapping or placeholder.
     """
-    if value is None:
+    if not value:
         return ""
-    text = str(value).strip(" \t\r\n\u3000\u00a0\ufeff")
-    wrapped = _WRAPPED.match(text)
-    if wrapped:
-        text = wrapped.group(1).strip(" \t\r\n\u3000\u00a0")
-    if _PLACEHOLDER.fullmatch(unicodedata.normalize("NFKC", text)):
+    text = str(value).strip(_PADDING)
+    if not text:
+        return ""
+    first = text[0]
+    if first == "=":
+        wrapped = _WRAPPED.match(text)
+        if wrapped:
+            text = wrapped.group(1).strip(_PADDING)
+            if not text:
+                return ""
+            first = text[0]
+    # Only a cell starting like a placeholder can be one: most cells skip the check.
+    if first in _PLACEHOLDER_START and _PLACEHOLDER.fullmatch(unicodedata.normalize("NFKC", text)):
         return ""
     return text
 
@@ -74,8 +86,12 @@ def parse_amount(text: str) -> Decimal | None:
     """
     if not text:
         return None
-    normal = _SPACES.sub("", unicodedata.normalize("NFKC", text))
-    found = _AMOUNT.fullmatch(normal)
+    if _PLAIN_AMOUNT.fullmatch(text):  # the common case: 1,080.00 or -1080.00 as printed
+        number = Decimal(text.replace(",", ""))
+        return number if number.as_tuple().exponent == -2 else number.quantize(CENT)
+    found = None
+    if found is None:
+        found = _AMOUNT.fullmatch(_SPACES.sub("", unicodedata.normalize("NFKC", text)))
     if found is None or bool(found["open"]) != bool(found["close"]):
         raise ValueError(f"{text!r} is not an amount")
     if found["open"] and found["sign"]:
@@ -96,6 +112,12 @@ def parse_date(text: str) -> tuple[datetime.date, str | None]:
     Raises:
         ValueError: the text is not one of these, or not a real date.
     """
+    iso = _DATE_ISO.fullmatch(text)
+    if iso is not None:  # the common case: 2024-03-18
+        try:
+            return datetime.date(int(iso[1]), int(iso[2]), int(iso[3])), None
+        except ValueError:
+            raise ValueError(f"{text!r} is not a real date") from None
     normal = unicodedata.normalize("NFKC", text).strip()
     date_part, _, time_part = normal.replace("T", " ").partition(" ")
     time_part = time_part.strip()

@@ -6,6 +6,9 @@ strict (the file's header is that profile's header) and beangulp's `identify` fi
 number on `open`, the `import-rule` and `import-holding` directives, the vouchers), which is what
 Fava hands it: the command line and Fava import the same statement to the same entries.
 
+`extract` pauses Python's cyclic garbage collector, as the grant analysis does: it allocates a
+few objects per row and none form cycles, and each collection would walk the whole ledger.
+
 Duplicates are found in `extract`, not in `deduplicate`: voucher numbers are given to the new
 rows only, so a duplicate must be known before numbering. `deduplicate` therefore leaves the
 marks `extract` set (`__duplicate__`, which Fava shows and the command line leaves out) and
@@ -34,6 +37,7 @@ from importers.profiles import Profile
 from importers.rules import HOLDING, ImportSetup, import_setup
 from importers.statement import Statement, match, parse_statement
 from importers.tables import SUFFIXES
+from ledger.analysis import gc_paused
 
 DUPLICATE = "__duplicate__"
 """The metadata key beangulp and Fava read as "already in the ledger"."""
@@ -76,7 +80,8 @@ class StatementImporter(beangulp.Importer):
         key = (str(filepath), stat.st_size, stat.st_mtime_ns)
         found = self._parsed.get(key)
         if found is None:
-            found = parse_statement(filepath, self.profile)
+            with gc_paused():
+                found = parse_statement(filepath, self.profile)
             self._parsed = {key: found}
         return found
 
@@ -141,6 +146,10 @@ class StatementImporter(beangulp.Importer):
             StatementError: the statement cannot be read, is for an account the ledger does not
                 open, or has a row no rule matches in a ledger without `import-holding`.
         """
+        with gc_paused():
+            return self._extract(filepath, existing)
+
+    def _extract(self, filepath: str, existing: data.Entries) -> data.Entries:
         statement = self.statement(filepath)
         setup = self.setup(existing)
         account = self.account_of(statement, setup)

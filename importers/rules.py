@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from beancount.core import account as account_lib
@@ -53,6 +53,7 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "purpose": ("purpose",),
     "text": ("memo", "purpose"),
 }
+_FIELD_INDEX = {name: Row._fields.index(name) for name in Row._fields}
 DIRECTIONS = (RECEIPT, PAYMENT)
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -65,15 +66,19 @@ class Rule(NamedTuple):
     account: str
     since: datetime.date
     direction: str | None
-    conditions: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+    conditions: tuple[tuple[tuple[int, ...], Callable[[str], object]], ...]
+    """(indexes of the row's fields, test): one of the fields must pass the test."""
     where: str
 
     def matches(self, row: Row) -> bool:
         """Whether the row meets every condition of the rule."""
         if row.date < self.since or (self.direction and row.direction != self.direction):
             return False
-        for fields, pattern in self.conditions:
-            if not any(pattern.search(getattr(row, field)) for field in fields):
+        for fields, found in self.conditions:
+            for field in fields:
+                if found(row[field]):
+                    break
+            else:
                 return False
         return True
 
@@ -117,6 +122,15 @@ class ImportSetup(NamedTuple):
         return None
 
 
+def searcher(pattern: str) -> Callable[[str], object]:
+    """A test of whether a text contains `pattern` (a regular expression, case ignored).
+
+    Raises:
+        re.error: the pattern is not a regular expression.
+    """
+    return re.compile(pattern, re.IGNORECASE).search
+
+
 def _where(entry: data.Directive) -> str:
     return f"{entry.meta.get('filename')}:{entry.meta.get('lineno')}"
 
@@ -145,12 +159,13 @@ def _parse_rule(entry: data.Custom, opened: set[str]) -> Rule:
             if not isinstance(value, str) or not value:
                 raise _fail(entry, f"{key} must be a non-empty string (a regular expression)")
             try:
-                pattern = re.compile(value, re.IGNORECASE)
+                test = searcher(value)
             except re.error as error:
                 raise _fail(
                     entry, f"{key}: {value!r} is not a regular expression ({error})"
                 ) from None
-            conditions.append((CONDITIONS[key], pattern))
+            fields = tuple(_FIELD_INDEX[name] for name in CONDITIONS[key])
+            conditions.append((fields, test))
         else:
             known = ", ".join(["direction", *CONDITIONS])
             raise _fail(entry, f"unknown condition {key!r}; known: {known}")

@@ -194,24 +194,27 @@ class _RowReader:
             ) from None
 
     def row(self, line: int, cells: Sequence[str]) -> Row:
-        date_text = self.text(cells, "date")
+        columns = self.columns
+        date_text = cells[columns["date"]]
         if not date_text:
             raise self.fail(line, "date", "no date")
         try:
             date, time = parse_date(date_text)
         except ValueError as error:
             raise self.fail(line, "date", str(error)) from None
-        if "time" in self.columns and self.text(cells, "time"):
+        time_text = cells[columns["time"]] if "time" in columns else ""
+        if time_text:
             try:
-                time = parse_time(self.text(cells, "time"))
+                time = parse_time(time_text)
             except ValueError as error:
                 raise self.fail(line, "time", str(error)) from None
         amount, direction = self.signed_amount(cells, line)
         balance = self.amount(cells, line, "balance")
         if balance is None:
             raise self.fail(line, "balance", "no balance: every row needs its running balance")
-        ref = self.text(cells, "ref")
-        if is_all_zeros(ref):
+        get = self.text
+        ref = get(cells, "ref")
+        if ref and is_all_zeros(ref):
             ref = ""
         return Row(
             line,
@@ -221,10 +224,10 @@ class _RowReader:
             direction,
             balance,
             ref,
-            self.text(cells, "counterparty"),
-            self.text(cells, "counterparty-account"),
-            self.text(cells, "memo"),
-            self.text(cells, "purpose"),
+            get(cells, "counterparty"),
+            get(cells, "counterparty-account"),
+            get(cells, "memo"),
+            get(cells, "purpose"),
         )
 
     def check_currency(self, line: int, cells: Sequence[str]) -> None:
@@ -300,10 +303,13 @@ def parse_statement(path: str | Path, profile: Profile) -> Statement:
         cells = [clean(cell) for cell in raw_cells]
         if not any(cells):
             continue
-        first = header_key(next(cell for cell in cells if cell))
-        if profile.footer and any(first.startswith(marker) for marker in profile.footer):
-            footer_seen = True
-            break
+        first = cells[0] or next(cell for cell in cells if cell)
+        # A data row starts with its date: only other rows can be the footer.
+        if profile.footer and not first[0].isdigit():
+            first = header_key(first)
+            if any(first.startswith(marker) for marker in profile.footer):
+                footer_seen = True
+                break
         if len(cells) < width:
             if position == last_filled:
                 raise UnreadableStatementError(
