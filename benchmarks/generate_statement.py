@@ -44,8 +44,10 @@ def reference(index: int) -> str:
 
 
 def write_ledger(path: Path, transactions: int, overlap: int) -> Path:
-    """A grant ledger of `transactions` transactions, the last `overlap` bank-referenced as the
-    statement's first rows (`reference(transactions - overlap)` onwards).
+    """A grant ledger of `transactions` transactions with the import setup.
+
+    Each transaction gets `reference(n)` in ledger order, so the last `overlap` of them are the
+    statement's first rows when it starts at `reference(transactions - overlap)`.
     """
     text = generate(transactions)
     text = text.replace(
