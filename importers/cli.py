@@ -12,7 +12,7 @@ profiles tried, and `--append` writes only once every statement was read without
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -41,6 +41,16 @@ PROFILES = click.option(
     show_default=True,
     help="Folder of bank profiles (*.toml).",
 )
+
+
+def ledger_option(help_text: str, required: bool = True) -> Callable:
+    """The `--ledger LEDGER` option, with what the command reads from the ledger."""
+    return click.option(
+        "--ledger",
+        required=required,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=help_text,
+    )
 
 
 class LedgerUnreadable(click.ClickException):
@@ -93,11 +103,7 @@ def import_group() -> None:
 
 @import_group.command("identify")
 @STATEMENTS
-@click.option(
-    "--ledger",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The ledger, to show the account each statement belongs to.",
-)
+@ledger_option("The ledger, to show the account each statement belongs to.", required=False)
 @PROFILES
 def identify_command(statements: tuple[str, ...], ledger: Path | None, profiles_dir: Path) -> None:
     """Say which bank profile reads each STATEMENT (and its account, with --ledger)."""
@@ -124,12 +130,7 @@ def identify_command(statements: tuple[str, ...], ledger: Path | None, profiles_
 
 @import_group.command("extract")
 @STATEMENTS
-@click.option(
-    "--ledger",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The ledger: accounts, import rules, vouchers and duplicates come from it.",
-)
+@ledger_option("The ledger: accounts, import rules, vouchers and duplicates come from it.")
 @click.option(
     "--append",
     "append_to",
@@ -202,12 +203,7 @@ def _appendable(extracted: list) -> str:
 
 @import_group.command("archive")
 @STATEMENTS
-@click.option(
-    "--ledger",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="The ledger: the statement's account and the documents folder come from it.",
-)
+@ledger_option("The ledger: the statement's account and the documents folder come from it.")
 @click.option(
     "--destination",
     type=click.Path(file_okay=False, path_type=Path),
