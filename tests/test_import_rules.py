@@ -201,3 +201,20 @@ def test_marked_reviewed_but_still_on_the_holding_account_is_reported(tmp_path):
     assert reclassified != text
     ledger.write_text(reclassified, encoding="utf-8")
     assert [f for f in findings_of(ledger) if f.rule == "needs-review"] == []
+
+
+def test_the_holding_message_speaks_the_ledgers_language(tmp_path):
+    ledger = _ledger(tmp_path, RULES + '\n2024-01-01 custom "fava-option" "language" "zh"\n')
+    booked = _import(
+        tmp_path, ledger, [R("2025-03-01 09:00", "-680.00", "某商贸公司", "往来款", "转账", "A")]
+    )
+    _append(
+        ledger, [booked[0], booked[0]._replace(flag="*", meta={**booked[0].meta, "voucher": "X-1"})]
+    )
+    messages = sorted(f.message for f in findings_of(ledger) if f.rule == "needs-review")
+    assert messages == [
+        "[needs-review] 本笔专户业务已标记为 * ，但仍记在待分类账户 Assets:Suspense："
+        "请改记到正确账户。",
+        "[needs-review] 本笔专户业务标记为 ! 待复核（记入待分类账户 Assets:Suspense）："
+        "请核实、改记到正确账户，并将标记改为 * 。",
+    ]
