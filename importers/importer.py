@@ -25,7 +25,6 @@ import datetime
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import beangulp
 from beancount.core import data, flags
@@ -35,7 +34,7 @@ from importers.errors import AccountError, ImportConfigError, StatementError
 from importers.numbering import VoucherSequence
 from importers.profiles import Profile
 from importers.rules import HOLDING, ImportSetup, import_setup
-from importers.statement import Statement, match, parse_statement
+from importers.statement import Row, Statement, match, parse_statement
 from importers.tables import SUFFIXES
 from ledger.analysis import gc_paused
 
@@ -176,7 +175,7 @@ class StatementImporter(beangulp.Importer):
     def _transaction(
         self,
         statement: Statement,
-        row: Any,
+        row: Row,
         account: str,
         setup: ImportSetup,
         vouchers: VoucherSequence,
