@@ -29,6 +29,7 @@ from pathlib import Path
 import beangulp
 from beancount.core import data, flags
 
+from importers import tables
 from importers.dedup import LedgerIndex, row_key
 from importers.errors import AccountError, ImportConfigError, StatementError
 from importers.numbering import VoucherSequence
@@ -82,6 +83,7 @@ class StatementImporter(beangulp.Importer):
             with gc_paused():
                 found = parse_statement(filepath, self.profile)
             self._parsed = {key: found}
+            tables.forget(filepath)  # a 100,000-row file's cells: ~100 MiB kept for nothing
         return found
 
     def setup(self, entries: Sequence[data.Directive]) -> ImportSetup:

@@ -411,7 +411,13 @@ def _chronological(path: Path, rows: list[Row]) -> tuple[list[Row], bool]:
     dates = [row.date for row in rows]
     ascending = all(a <= b for a, b in itertools.pairwise(dates))
     descending = all(a >= b for a, b in itertools.pairwise(dates))
-    if ascending and descending:  # a single day: the running balance tells
+    if ascending and descending:  # a single day: the times tell, else the running balance
+        times = [row.time for row in rows]
+        if all(times) and len(set(times)) > 1:
+            if all(a <= b for a, b in itertools.pairwise(times)):
+                return rows, False
+            if all(a >= b for a, b in itertools.pairwise(times)):
+                return rows[::-1], True
         reverse = not _chain_holds(rows) and _chain_holds(rows[::-1])
         return (rows[::-1], True) if reverse else (rows, False)
     if ascending:

@@ -171,6 +171,13 @@ def _xls_table(path: Path, raw: bytes) -> Table:
 _CACHE: dict[tuple[str, int, int], list[Table]] = {}
 
 
+def forget(path: str | Path) -> None:
+    """Drop the cached readings of `path` (its statement is parsed: the rows are not needed)."""
+    resolved = str(Path(path).resolve())
+    for key in [key for key in _CACHE if key[0] == resolved]:
+        del _CACHE[key]
+
+
 def read_tables(path: str | Path) -> list[Table]:
     """The ways a statement file reads as rows: one for a workbook, one per decoding for text.
 

@@ -144,3 +144,21 @@ def test_padding_and_excel_wrapping_are_removed():
     assert clean("  王丽华\t") == "王丽华"
     assert header_key("日 志 号") == header_key("日志号")
     assert header_key("贷方发生额（收入）") == header_key("贷方发生额(收入)")
+
+
+def test_a_single_day_newest_first_with_times_is_ordered_by_them(tmp_path):
+    # +50 then -50: both orders keep the running balance, only the times tell the last row.
+    same_day = with_balances(
+        Decimal("1000.00"),
+        [
+            R("2025-03-09 09:00", "50.00", "张敏", "退回补助", "转账", "T1"),  # 1,050.00
+            R("2025-03-09 15:30", "-50.00", "张敏", "补助", "转账", "T2"),  # 1,000.00
+        ],
+    )
+    table = qxrcb_table("201000155550001", "项目专户", "2025-03-09", "2025-03-09", same_day)
+    table[6], table[7] = table[7], table[6]
+    path = tmp_path / "s.csv"
+    path.write_bytes(csv_text(table).encode("gbk"))
+    entries = extract(path, golden_entries())
+    assert [e.meta["bank-ref"] for e in entries[:2]] == ["T1", "T2"]
+    assert str(entries[-1].amount) == "1000.00 CNY"
