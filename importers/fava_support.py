@@ -29,5 +29,6 @@ def current_fava_entries() -> Sequence[data.Directive]:
 def fava_importers(profiles_dir: Path = PROFILES_DIR) -> list[StatementImporter]:
     """One importer per bank profile, each reading the ledger of the current Fava request."""
     return [
-        StatementImporter(profile, current_fava_entries) for profile in load_profiles(profiles_dir)
+        StatementImporter(profile, current_fava_entries, list_broken=True)
+        for profile in load_profiles(profiles_dir)
     ]

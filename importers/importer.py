@@ -35,7 +35,7 @@ from importers.errors import AccountError, ImportConfigError, StatementError
 from importers.numbering import VoucherSequence
 from importers.profiles import Profile
 from importers.rules import HOLDING, ImportSetup, import_setup
-from importers.statement import Row, Statement, match, parse_statement
+from importers.statement import Row, Statement, match, parse_statement, peek_account_number
 from importers.tables import SUFFIXES
 from ledger.analysis import gc_paused
 
@@ -48,11 +48,23 @@ ZERO_TOLERANCE = Decimal("0.00")
 
 
 class StatementImporter(beangulp.Importer):
-    """Imports the statements of one bank layout (profile) into the ledger's bank account."""
+    """Imports the statements of one bank layout (profile) into the ledger's bank account.
 
-    def __init__(self, profile: Profile, ledger: EntriesSource | None = None) -> None:
+    Args:
+        profile: the bank layout.
+        ledger: returns the ledger's entries, for `account()`.
+        list_broken: for Fava's list of files: `account`, `date` and `filename` of a statement
+            that does not read give what they can instead of an error, so that one broken file
+            does not hide the others; extracting it then shows the error. Never for `archive`,
+            which would file a statement under a wrong date.
+    """
+
+    def __init__(
+        self, profile: Profile, ledger: EntriesSource | None = None, list_broken: bool = False
+    ) -> None:
         self.profile = profile
         self.ledger = ledger
+        self.list_broken = list_broken
         self._parsed: dict[tuple[str, int, int], Statement] = {}
         self._setups: dict[int, tuple[Sequence[data.Directive], int, ImportSetup]] = {}
 
@@ -114,22 +126,37 @@ class StatementImporter(beangulp.Importer):
     def account(self, filepath: str) -> data.Account:
         """The ledger account of the statement's account number (never from the file name)."""
         if self.ledger is None:
-            raise ImportConfigError(
-                filepath, "the importer was given no ledger to find the account"
-            )
-        return self.account_of(self.statement(filepath), self.setup(self.ledger()))
+            raise ImportConfigError(filepath, "the importer was given no ledger for the account")
+        try:
+            return self.account_of(self.statement(filepath), self.setup(self.ledger()))
+        except StatementError:
+            if not self.list_broken:
+                raise
+        try:
+            accounts = self.setup(self.ledger()).accounts
+        except StatementError:
+            return ""
+        return accounts.get(peek_account_number(filepath, self.profile), "")
 
-    def date(self, filepath: str) -> datetime.date:
+    def date(self, filepath: str) -> datetime.date | None:
         """The date of the statement's last row: where `archive` files it."""
-        return self.statement(filepath).last_date
+        try:
+            return self.statement(filepath).last_date
+        except StatementError:
+            if self.list_broken:
+                return None
+            raise
 
-    def filename(self, filepath: str) -> str:
+    def filename(self, filepath: str) -> str | None:
         """`<profile>.<first day>-<last day><suffix>`, e.g. `qxrcb.20240312-20241221.csv`."""
-        statement = self.statement(filepath)
-        suffix = Path(filepath).suffix.lower()
-        return (
-            f"{self.profile.id}.{statement.first_date:%Y%m%d}-{statement.last_date:%Y%m%d}{suffix}"
-        )
+        try:
+            statement = self.statement(filepath)
+        except StatementError:
+            if self.list_broken:
+                return None
+            raise
+        first, last = statement.first_date, statement.last_date
+        return f"{self.profile.id}.{first:%Y%m%d}-{last:%Y%m%d}{Path(filepath).suffix.lower()}"
 
     def extract(self, filepath: str, existing: data.Entries) -> data.Entries:
         """The statement's rows as transactions, duplicates marked, and its closing balance.

@@ -277,6 +277,21 @@ def _account_number(path: Path, profile: Profile, preamble: list[tuple[int, list
     return ""
 
 
+def peek_account_number(path: str | Path, profile: Profile) -> str:
+    """The account number a statement shows, without reading its rows ("" if none is found)."""
+    found = match(path, profile)
+    if found is None:
+        return ""
+    table, header_index = found
+    number = _account_number(Path(path), profile, table.rows[:header_index])
+    if not number and "account-number" in profile.columns:
+        index = profile.columns["account-number"]
+        for _, cells in table.rows[header_index + 1 :]:
+            if len(cells) > index and clean(cells[index]):
+                return normalise_number(clean(cells[index]))
+    return number
+
+
 def parse_statement(path: str | Path, profile: Profile) -> Statement:
     """Read a statement with `profile`, rows oldest first, running balance checked.
 

@@ -45,6 +45,7 @@ def fava(tmp_path):
         response = client.put(f"/{slug}/api/{endpoint}", json=body)
         assert response.status_code == 200, response.data
 
+    get.raw = lambda endpoint, **query: client.get(f"/{slug}/api/{endpoint}", query_string=query)
     return tmp_path, get, put
 
 
@@ -97,3 +98,20 @@ def test_entries_saved_through_fava_are_duplicates_next_time(fava):
     assert len(again) == len(entries) == 7
     # The interest row has no reference: it is found by date, amount and running balance.
     assert [e["meta"].get("__duplicate__") for e in again] == [True] * 7
+
+
+def test_a_broken_statement_is_listed_and_its_extraction_says_why(fava):
+    folder, get, _ = fava
+    text = (STATEMENTS / "qxrcb.csv").read_bytes().decode("gbk").split("\r\n")
+    del text[7]  # the 1,420.00 payment of row 8 lost: the running balance breaks on the next
+    broken = folder / "imports" / "broken.csv"
+    broken.write_bytes("\r\n".join(text).encode("gbk"))
+    listed = {item["basename"]: item["importers"] for item in get("imports")}
+    assert [i["account"] for i in listed["broken.csv"]] == ["Assets:Bank:QXRCB"]
+    assert len(listed) == 3  # the good statements are still listed
+    response = get.raw("extract", filename=str(broken), importer="mch-ledger.qxrcb")
+    assert response.status_code != 200
+    error = json.loads(response.data)["error"]
+    # Row 8 is now the 680.00 payment: 14,818.56 - 680.00 is 14,138.56, not the 12,718.56 shown.
+    assert f"{broken}: row 8, column 余额: the balance 12,718.56 does not follow" in error
+    assert "14,818.56 -680.00 = 14,138.56" in error
