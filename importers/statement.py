@@ -309,9 +309,6 @@ def parse_statement(path: str | Path, profile: Profile) -> Statement:
     width = len(profile.keys)
     rows: list[Row] = []
     body = table.rows[header_index + 1 :]
-    last_filled = max(
-        (i for i, (_, cells) in enumerate(body) if any(clean(cell) for cell in cells)), default=-1
-    )
     footer_seen = False
     numbers: set[str] = set()
     for position, (line, raw_cells) in enumerate(body):
@@ -326,16 +323,15 @@ def parse_statement(path: str | Path, profile: Profile) -> Statement:
                 footer_seen = True
                 break
         if len(cells) < width:
-            if position == last_filled:
+            if not any(any(clean(cell) for cell in later) for _, later in body[position + 1 :]):
                 raise UnreadableStatementError(
                     path,
                     f"the last row has {len(cells)} of the {width} columns: the file looks "
                     "truncated, download the statement again",
                     row=line,
                 )
-            raise StatementError(
-                path, f"the row has {len(cells)} cells, the header {width}", row=line
-            )
+            # A row further up without its trailing empty cells, as some exports write them.
+            cells += [""] * (width - len(cells))
         if any(cells[width:]):
             raise StatementError(
                 path, f"the row has {len(cells)} cells, the header only {width}", row=line

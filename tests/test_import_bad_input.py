@@ -256,3 +256,12 @@ def test_nothing_is_written_when_one_statement_is_bad(tmp_path):
     assert "nothing written" in result.output
     assert ledger.read_bytes() == before
     assert not (tmp_path / "ledger.beancount.bak").exists()
+
+
+def test_a_row_without_its_trailing_empty_cells_reads(tmp_path):
+    # Some exports leave out a row's empty cells at the end; only a short last row is truncated.
+    lines = statement_text(ROWS).split("\r\n")
+    lines[FIRST_ROW - 1] = lines[FIRST_ROW - 1].rsplit(",", 2)[0]  # no 对方开户行, no 用途
+    entries = _extract(_write(tmp_path, "\r\n".join(lines)))
+    assert entries[0].narration == "转账"  # the memo, for want of a purpose
+    assert str(entries[-1].amount) == "1220.00 CNY"
