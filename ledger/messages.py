@@ -189,6 +189,11 @@ TEMPLATES: dict[tuple[str, str], dict[str, str]] = {
         "it to the right account, and mark it * .",
         "zh": "本笔专户业务标记为 ! 待复核{why}：请核实、改记到正确账户，并将标记改为 * 。",
     },
+    ("needs-review", "holding"): {
+        "en": "this entry on the dedicated account is marked * but still booked to the holding "
+        "account {account}: book it to the right account.",
+        "zh": "本笔专户业务已标记为 * ，但仍记在待分类账户 {account}：请改记到正确账户。",
+    },
     # -- year-not-closed -----------------------------------------------------------------------
     ("year-not-closed", "first-entry"): {
         "en": "fiscal year {year} is not closed, yet the books go on into {next_year}: close it "

@@ -1,18 +1,26 @@
-"""Rule `needs-review`: nothing on the dedicated account stays flagged `!`.
+"""Rule `needs-review`: nothing on the dedicated account stays flagged `!` or unclassified.
 
-The statement importer books a row that no classification rule matched to a holding account,
-and a receipt whose memo names another year with that `grant-year`, both flagged `!`. They stay
-findings until the accountant checks them, books them to the right account and marks them `*`.
+The statement importer books a row that no classification rule matched to the holding account
+the ledger names with `import-holding`, and a receipt whose memo names another year with that
+`grant-year`, both flagged `!`. They stay findings until the accountant checks them, books them
+to the right account and marks them `*`; an entry marked `*` but still on the holding account
+is reported too, so nothing unclassified passes silently. One finding per entry.
+
+    2024-01-01 custom "import-holding" Assets:Suspense
+    2024-01-01 custom "grant-allowed" Assets:Suspense "待查明款项"   ; so earmark stays quiet
 
     2024-07-02 ! "某某商贸有限公司" "货款"      ; error until reclassified and marked *
       voucher: "记-2024-033"
-      Expenses:Unclassified    680.00 CNY
+      Assets:Suspense          680.00 CNY
       Assets:Bank:MCH-Special
 """
 
 from __future__ import annotations
 
-from beancount.core import flags
+from collections.abc import Sequence
+
+from beancount.core import account as account_lib
+from beancount.core import data, flags
 
 from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
@@ -20,27 +28,52 @@ from ledger.errors import GrantError
 __plugins__ = ("validate_needs_review",)
 
 RULE = "needs-review"
+HOLDING = "import-holding"
+
+
+def holding_accounts(entries: Sequence[data.Directive]) -> frozenset[str]:
+    """The accounts the ledger names with `custom "import-holding" ACCOUNT`."""
+    found = set()
+    custom = data.Custom
+    for entry in entries:
+        if type(entry) is custom and entry.type == HOLDING:
+            for value in entry.values:
+                if value.dtype == account_lib.TYPE:
+                    found.add(value.value)
+    return frozenset(found)
+
+
+def _on_holding(entry: data.Transaction, holding: frozenset[str]) -> list[str]:
+    return [
+        posting.account
+        for posting in entry.postings
+        if any(posting.account == h or posting.account.startswith(h + ":") for h in holding)
+    ]
 
 
 def check(analysis: GrantAnalysis) -> list[GrantError]:
-    """Entries on the dedicated account still flagged `!` (to review)."""
+    """Entries on the dedicated account flagged `!` (to review), or still on a holding account."""
     msg = analysis.messages
+    holding = holding_accounts(analysis.entries)
     errors = []
     for flow in analysis.activity.flows:
         entry = flow.entry
-        if not flow.dedicated or entry.flag != flags.FLAG_WARNING:
+        if not flow.dedicated:
             continue
-        if flow.others:
-            why = msg.word("holding", account=msg.join(flow.others))
-        elif "grant-year" in entry.meta:
-            why = msg.word("grant-year", year=flow.grant_year)
+        parked = _on_holding(entry, holding) if holding else []
+        if entry.flag == flags.FLAG_WARNING:
+            if parked or flow.others:
+                why = msg.word("holding", account=msg.join(parked or flow.others))
+            elif "grant-year" in entry.meta:
+                why = msg.word("grant-year", year=flow.grant_year)
+            else:
+                why = ""
+            message = msg.render(RULE, "flagged", why=why)
+        elif parked:
+            message = msg.render(RULE, "holding", account=msg.join(parked))
         else:
-            why = ""
-        errors.append(
-            GrantError(
-                entry.meta, msg.render(RULE, "flagged", why=why), entry, RULE, year=flow.year
-            )
-        )
+            continue
+        errors.append(GrantError(entry.meta, message, entry, RULE, year=flow.year))
     return errors
 
 

@@ -1,0 +1,226 @@
+"""The import setup written in the ledger: which account a statement is, and the rules.
+
+Everything the importer needs from the ledger is in the ledger, so the command line and Fava's
+Import page (which hands the importer the ledger's entries) import alike:
+
+- the bank account a statement belongs to: the `open` directive whose `account-number:` is the
+  number the statement shows;
+- classification rules, one `import-rule` directive each: the account to book a row to, and the
+  conditions it must meet (regular expressions searched in the row's cells; all must match);
+- the holding account for a row no rule matches (`import-holding`), booked flagged `!` so that
+  rule `needs-review` reports it until the accountant reclassifies it.
+
+    2024-01-01 open Assets:Bank:MCH-Special CNY
+      account-number: "201000187654321"
+    2024-01-01 custom "import-rule" Income:Grant:Provincial
+      direction: "receipt"
+      counterparty: "省财政厅"
+    2024-01-01 custom "import-rule" Expenses:MCH:Training
+      direction: "payment"
+      text: "进修|培训"
+    2024-01-01 custom "import-holding" Assets:Suspense
+
+Rules are tried in the order they are written (top to bottom); the first that matches wins, so
+write the specific ones first. A rule applies to rows dated on or after its own date. Conditions:
+`counterparty` (对方户名), `counterparty-account` (对方账号), `memo` (摘要), `purpose` (用途),
+`text` (memo or purpose), and `direction` (`receipt` for money in, `payment` for money out).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from beancount.core import account as account_lib
+from beancount.core import data
+
+from importers.errors import ImportConfigError
+from importers.statement import PAYMENT, RECEIPT, Row, normalise_number
+from ledger.directives import parse_grant_config
+from ledger.roles import AccountRoles, Role
+
+ACCOUNT_TYPE = account_lib.TYPE
+RULE = "import-rule"
+HOLDING = "import-holding"
+
+#: Conditions an `import-rule` may set, and the row's cells each one reads.
+CONDITIONS: dict[str, tuple[str, ...]] = {
+    "counterparty": ("counterparty",),
+    "counterparty-account": ("counterparty_account",),
+    "memo": ("memo",),
+    "purpose": ("purpose",),
+    "text": ("memo", "purpose"),
+}
+_FIELD_INDEX = {name: Row._fields.index(name) for name in Row._fields}
+DIRECTIONS = (RECEIPT, PAYMENT)
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_META = frozenset({"filename", "lineno"})
+
+
+class Rule(NamedTuple):
+    """One `import-rule`: book rows meeting every condition to `account`."""
+
+    account: str
+    since: datetime.date
+    direction: str | None
+    conditions: tuple[tuple[tuple[int, ...], Callable[[str], object]], ...]
+    """(indexes of the row's fields, test): one of the fields must pass the test."""
+    where: str
+
+    def matches(self, row: Row) -> bool:
+        """Whether the row meets every condition of the rule."""
+        if row.date < self.since or (self.direction and row.direction != self.direction):
+            return False
+        for fields, found in self.conditions:
+            for field in fields:
+                if found(row[field]):
+                    break
+            else:
+                return False
+        return True
+
+
+class Classified(NamedTuple):
+    """Where a row is booked."""
+
+    account: str
+    flag: str
+    grant_year: int | None
+    rule: Rule | None
+
+
+class ImportSetup(NamedTuple):
+    """The import setup a ledger declares."""
+
+    accounts: dict[str, str]
+    """Account number (digits only) -> the ledger account opened with it."""
+    rules: list[Rule]
+    holding: str | None
+    sources: frozenset[str]
+    """Accounts that are grant sources (or below one): receipts to them may get grant-year."""
+    vouchers: list[str]
+
+    def classify(self, row: Row) -> Classified | None:
+        """The account a row is booked to, None if no rule matches it."""
+        for rule in self.rules:
+            if rule.matches(row):
+                year = self.other_year(rule.account, row)
+                flag = "!" if year is not None else "*"
+                return Classified(rule.account, flag, year, rule)
+        return None
+
+    def other_year(self, account: str, row: Row) -> int | None:
+        """The year a receipt's memo names, if it goes to a grant source and is not its date's."""
+        if account not in self.sources or row.direction != RECEIPT:
+            return None
+        years = {int(year) for year in _YEAR.findall(f"{row.memo} {row.purpose}")}
+        if len(years) == 1 and row.date.year not in years:
+            return years.pop()
+        return None
+
+
+def searcher(pattern: str) -> Callable[[str], object]:
+    """A test of whether a text contains `pattern` (a regular expression, case ignored).
+
+    Raises:
+        re.error: the pattern is not a regular expression.
+    """
+    return re.compile(pattern, re.IGNORECASE).search
+
+
+def _where(entry: data.Directive) -> str:
+    return f"{entry.meta.get('filename')}:{entry.meta.get('lineno')}"
+
+
+def _fail(entry: data.Directive, message: str) -> ImportConfigError:
+    return ImportConfigError(str(entry.meta.get("filename")), message, row=entry.meta.get("lineno"))
+
+
+def _parse_rule(entry: data.Custom, opened: set[str]) -> Rule:
+    values = entry.values
+    if len(values) != 1 or values[0].dtype != ACCOUNT_TYPE:
+        raise _fail(entry, f'"{RULE}" takes one ACCOUNT, then conditions as metadata')
+    account = values[0].value
+    if account not in opened:
+        raise _fail(entry, f'"{RULE}" books to {account}, which the ledger never opens')
+    direction = None
+    conditions = []
+    for key, value in entry.meta.items():
+        if key in _META:
+            continue
+        if key == "direction":
+            if value not in DIRECTIONS:
+                raise _fail(entry, f"direction must be receipt or payment, not {value!r}")
+            direction = value
+        elif key in CONDITIONS:
+            if not isinstance(value, str) or not value:
+                raise _fail(entry, f"{key} must be a non-empty string (a regular expression)")
+            try:
+                test = searcher(value)
+            except re.error as error:
+                raise _fail(
+                    entry, f"{key}: {value!r} is not a regular expression ({error})"
+                ) from None
+            fields = tuple(_FIELD_INDEX[name] for name in CONDITIONS[key])
+            conditions.append((fields, test))
+        else:
+            known = ", ".join(["direction", *CONDITIONS])
+            raise _fail(entry, f"unknown condition {key!r}; known: {known}")
+    if not conditions:
+        raise _fail(
+            entry,
+            f'"{RULE}" needs a condition on the counterparty, memo or purpose: a rule matching '
+            f'every row would hide unclassified ones (they go to "{HOLDING}")',
+        )
+    return Rule(account, entry.date, direction, tuple(conditions), _where(entry))
+
+
+def import_setup(entries: Sequence[data.Directive]) -> ImportSetup:
+    """Read the import setup from a ledger's entries.
+
+    Raises:
+        ImportConfigError: a malformed `import-rule` or `import-holding`, an account number
+            given to two accounts.
+    """
+    opened: set[str] = set()
+    accounts: dict[str, str] = {}
+    customs: list[data.Custom] = []
+    vouchers: list[str] = []
+    transaction, open_, custom = data.Transaction, data.Open, data.Custom
+    for entry in entries:
+        kind = type(entry)
+        if kind is transaction:
+            voucher = entry.meta.get("voucher")
+            if voucher is not None:
+                vouchers.append(str(voucher))
+        elif kind is open_:
+            opened.add(entry.account)
+            number = entry.meta.get("account-number")
+            if number is not None:
+                key = normalise_number(str(number))
+                if key in accounts and accounts[key] != entry.account:
+                    raise _fail(entry, f"account number {number} is also {accounts[key]}'s")
+                accounts[key] = entry.account
+        elif kind is custom and entry.type in (RULE, HOLDING):
+            customs.append(entry)
+    rules = []
+    holding = None
+    for entry in sorted(
+        customs, key=lambda e: (str(e.meta.get("filename")), e.meta.get("lineno", 0))
+    ):
+        if entry.type == RULE:
+            rules.append(_parse_rule(entry, opened))
+            continue
+        values = entry.values
+        if len(values) != 1 or values[0].dtype != ACCOUNT_TYPE:
+            raise _fail(entry, f'"{HOLDING}" takes one ACCOUNT')
+        if values[0].value not in opened:
+            raise _fail(entry, f'"{HOLDING}" names {values[0].value}, which the ledger never opens')
+        holding = values[0].value
+    config, _ = parse_grant_config(entries)
+    roles = AccountRoles(config)
+    sources = frozenset(a for a in opened if roles.of(a)[0] is Role.SOURCE)
+    return ImportSetup(accounts, rules, holding, sources, vouchers)
