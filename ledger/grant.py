@@ -96,6 +96,10 @@ def enforce_grant_rules(
     with gc_paused():
         analysis, config_errors = analyse(entries, options_map)
         errors = grant_findings(analysis, config_errors, config)
-        if not analysis.config.is_grant_ledger:
-            return entries, errors
-        return [*entries, *fava_budget_entries(analysis.config, analysis.books)], errors
+        result = entries
+        if analysis.config.is_grant_ledger:
+            result = [*entries, *fava_budget_entries(analysis.config, analysis.books)]
+        # Freed now by reference counting, the analysis's many objects are gone before the
+        # collector is back; left to it, its first pass would walk them all (0.15 s at 100k).
+        del analysis, config_errors
+    return result, errors

@@ -1,7 +1,8 @@
 """Voucher numbers (凭证号): their format, and the next free number of a fiscal year.
 
 Vouchers are numbered per fiscal year, as in 记-2024-015: a prefix, the year, a separator and a
-zero-padded sequence. The next number continues the ledger's own format.
+zero-padded sequence, and maybe a suffix (付字2025第0041号). The next number continues the
+ledger's own format.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import NamedTuple
 
 from ledger.model import Year
 
-VOUCHER_PATTERN = re.compile(r"^(?P<prefix>.*?)(?P<year>\d{4})(?P<sep>\D+)(?P<seq>\d+)$")
+VOUCHER_PATTERN = re.compile(
+    r"^(?P<prefix>.*?)(?P<year>\d{4})(?P<sep>\D+)(?P<seq>\d+)(?P<suffix>\D*)$"
+)
 
 #: The format used when the ledger has no voucher yet: 记 for 记账凭证 (general voucher).
 DEFAULT_FORMAT = ("记-", "-", 3)
@@ -26,18 +29,22 @@ class VoucherNumber(NamedTuple):
     separator: str
     sequence: int
     width: int
+    suffix: str = ""
 
     def __str__(self) -> str:
-        return f"{self.prefix}{self.year}{self.separator}{self.sequence:0{self.width}d}"
+        number = f"{self.sequence:0{self.width}d}"
+        return f"{self.prefix}{self.year}{self.separator}{number}{self.suffix}"
 
 
 def parse_voucher(text: str) -> VoucherNumber | None:
-    """Parse `text` as PREFIX YEAR SEPARATOR SEQUENCE; None if it has another form."""
+    """Parse `text` as PREFIX YEAR SEPARATOR SEQUENCE [SUFFIX]; None if it has another form."""
     found = VOUCHER_PATTERN.match(text.strip())
     if found is None:
         return None
     seq = found["seq"]
-    return VoucherNumber(found["prefix"], int(found["year"]), found["sep"], int(seq), len(seq))
+    return VoucherNumber(
+        found["prefix"], int(found["year"]), found["sep"], int(seq), len(seq), found["suffix"]
+    )
 
 
 def next_voucher(existing: Iterable[str], year: Year) -> str:

@@ -130,17 +130,18 @@ def numbering_problems(ctx: ReportContext, uses: dict[str, list[data.Transaction
     separator), so 记-2024-001 … 记-2024-049 with 记-2024-017 unused gives one gap.
     """
     t = ctx.labels
-    sequences: dict[tuple[int, str, str, int], set[int]] = defaultdict(set)
+    sequences: dict[VoucherNumber, set[int]] = defaultdict(set)
     for text in uses:
         parsed = parse_voucher(text)
         if parsed is not None:
-            sequences[parsed.year, parsed.prefix, parsed.separator, parsed.width].add(
-                parsed.sequence
-            )
+            # Numbers of one format and year form one sequence: the format is the number
+            # without its sequence.
+            sequences[parsed._replace(sequence=0)].add(parsed.sequence)
     problems = []
-    for (year, prefix, separator, width), used in sorted(sequences.items()):
+    for number_format, used in sorted(sequences.items()):
+        year = number_format.year
         for missing in sorted(set(range(1, max(used) + 1)) - used):
-            number = VoucherNumber(prefix, year, separator, missing, width)
+            number = number_format._replace(sequence=missing)
             problems.append(
                 Row({"year": year, "voucher": str(number), "problem": t("problem-gap")})
             )

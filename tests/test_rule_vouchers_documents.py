@@ -40,6 +40,23 @@ def test_voucher_missing_suggests_the_next_number_of_the_year(write_ledger):
     assert 'voucher: "记-2024-015"' in finding.message
 
 
+def test_voucher_missing_continues_a_format_with_a_suffix(write_ledger):
+    path = write_ledger(
+        """
+        2025-01-02 * "Province" "allocation"
+          voucher: "付字2025第0041号"
+          Income:Funding:Province  -100000.00 CNY
+          Assets:Bank:Grant-Account
+
+        2025-01-03 * "Bank" "fee"
+          Expenses:Fees  10.00 CNY
+          Assets:Bank:Grant-Account
+        """
+    )
+    [finding] = findings_of(path)
+    assert 'voucher: "付字2025第0042号"' in finding.message
+
+
 def test_voucher_duplicate_points_at_the_second_use(write_ledger):
     assert_findings(
         write_ledger(

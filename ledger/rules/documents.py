@@ -65,8 +65,8 @@ class DocumentFinder:
         folders = [os.path.normpath(os.path.join(base, head)) for base in bases]
         return [(folder, self._listing(folder)) for folder in folders]
 
-    def locate(self, value: str, entry_file: str) -> str | None:
-        """The path of the copy named `value` in an entry of `entry_file`; None if not on file."""
+    def _folder_of(self, value: str, entry_file: str) -> tuple[str | None, str]:
+        """The folder holding the copy named `value` (None if none does), and its file name."""
         head, slash, name = value.rpartition("/")
         if slash and not head:
             head = "/"
@@ -76,12 +76,17 @@ class DocumentFinder:
             folders = self._by_folder[key] = self._folders(entry_file, head)
         for folder, listing in folders:
             if name in listing:
-                return os.path.join(folder, name)
-        return self.known.get(value)
+                return folder, name
+        return None, name
 
     def exists(self, value: str, entry_file: str) -> bool:
         """Whether the copy named `value` in an entry of `entry_file` is on file."""
-        return self.locate(value, entry_file) is not None
+        return self._folder_of(value, entry_file)[0] is not None or value in self.known
+
+    def locate(self, value: str, entry_file: str) -> str | None:
+        """The path of the copy named `value` in an entry of `entry_file`; None if not on file."""
+        folder, name = self._folder_of(value, entry_file)
+        return os.path.join(folder, name) if folder is not None else self.known.get(value)
 
 
 def _document_dirs(options_map: dict) -> list[str]:
@@ -111,7 +116,7 @@ def voucher_copies(meta: Mapping[str, object]) -> dict[str, str]:
 def check(analysis: GrantAnalysis) -> list[GrantError]:
     """Category entries without a voucher copy, with a copy not on file, or with too few."""
     msg = analysis.messages
-    locate = document_finder(analysis).locate
+    exists = document_finder(analysis).exists
     errors = []
     for flow in analysis.activity.flows:
         if not flow.categories:
@@ -125,7 +130,7 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
             message = msg.render(RULE, "none")
         else:
             for key, value in copies.items():
-                if locate(value, filename) is None:
+                if not exists(value, filename):
                     message = msg.render(
                         RULE, "not-found", key=key, path=value, base=os.path.dirname(filename)
                     )

@@ -93,8 +93,14 @@ class GrantPage(FavaExtensionBase):
         self.report_title = Labels(language_of(ledger.all_entries_by_type.Custom))("fava-title")
 
     def after_load_file(self) -> None:
-        """Build the grant's books of the new load now, not on the next request."""
-        self.figures()
+        """Build the grant's books of the new load, and the latest year's page, now.
+
+        The page opens on the latest year: after each change to the ledger its first view
+        then costs no more than any other.
+        """
+        figures = self.figures()
+        if figures.years:
+            figures.of_year(figures.years[-1])
 
     def figures(self) -> GrantFigures:
         """The page's figures of the ledger as Fava loaded it last (computed once per load)."""
