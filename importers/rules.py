@@ -215,8 +215,9 @@ def import_setup(entries: Sequence[data.Directive]) -> ImportSetup:
             rules.append(_parse_rule(entry, opened))
             continue
         values = entry.values
-        if len(values) != 1 or values[0].dtype != ACCOUNT_TYPE:
-            raise _fail(entry, f'"{HOLDING}" takes one ACCOUNT')
+        labelled = len(values) == 2 and values[1].dtype is str
+        if len(values) != (2 if labelled else 1) or values[0].dtype != ACCOUNT_TYPE:
+            raise _fail(entry, f'"{HOLDING}" takes one ACCOUNT and maybe a "LABEL"')
         if values[0].value not in opened:
             raise _fail(entry, f'"{HOLDING}" names {values[0].value}, which the ledger never opens')
         holding = values[0].value

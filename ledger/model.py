@@ -10,6 +10,7 @@ A grant ledger declares its rules as dated `custom` directives (see the README):
     2024-01-01 custom "grant-match" Income:Grant:County Income:Grant:Provincial 1
     2024-01-01 custom "grant-allowed" Expenses:Bank:Fees "银行手续费"
     2024-01-01 custom "grant-return" Liabilities:Payable:Finance "结余资金上缴"
+    2024-01-01 custom "import-holding" Assets:Suspense              ; unclassified imported rows
     2025-01-20 custom "grant-close" 2024
 
 `ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
@@ -85,6 +86,8 @@ class GrantConfig(NamedTuple):
     """Accounts the dedicated account may pay besides the categories (returns included)."""
     returns: Mapping[str, Labelled]
     """Allowed accounts through which lapsed funds are returned (结余上缴)."""
+    holding: Mapping[str, Labelled]
+    """Allowed accounts the statement importer books unclassified rows to (`import-holding`)."""
     closes: Mapping[Year, Close]
     labels: Mapping[str, str]
     """The label each declared account is given (directives with a "LABEL")."""

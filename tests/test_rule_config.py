@@ -19,6 +19,8 @@ CASES = {
     "account without a name": 'custom "grant-account" "dedicated"',
     "allowed account inside a category": 'custom "grant-allowed" Expenses:Program:Admin',
     "budget in another currency": 'custom "grant-budget" Expenses:Program:Admin 20000.00 USD',
+    "unopened holding account": 'custom "import-holding" Assets:Suspense',
+    "holding inside a category": 'custom "import-holding" Expenses:Program:Training:Courses',
 }
 
 

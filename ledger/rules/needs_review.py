@@ -6,8 +6,8 @@ the ledger names with `import-holding`, and a receipt whose memo names another y
 to the right account and marks them `*`; an entry marked `*` but still on the holding account
 is reported too, so nothing unclassified passes silently. One finding per entry.
 
-    2024-01-01 custom "import-holding" Assets:Suspense
-    2024-01-01 custom "grant-allowed" Assets:Suspense "待查明款项"   ; so earmark stays quiet
+    2024-01-01 custom "import-holding" Assets:Suspense "待查明款项"   ; the dedicated account may
+                                                                     ; pay it: earmark stays quiet
 
     2024-07-02 ! "某某商贸有限公司" "货款"      ; error until reclassified and marked *
       voucher: "记-2024-033"
@@ -17,9 +17,8 @@ is reported too, so nothing unclassified passes silently. One finding per entry.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection
 
-from beancount.core import account as account_lib
 from beancount.core import data, flags
 
 from ledger.analysis import GrantAnalysis, plugin_of
@@ -28,22 +27,9 @@ from ledger.errors import GrantError
 __plugins__ = ("validate_needs_review",)
 
 RULE = "needs-review"
-HOLDING = "import-holding"
 
 
-def holding_accounts(entries: Sequence[data.Directive]) -> frozenset[str]:
-    """The accounts the ledger names with `custom "import-holding" ACCOUNT`."""
-    found = set()
-    custom = data.Custom
-    for entry in entries:
-        if type(entry) is custom and entry.type == HOLDING:
-            for value in entry.values:
-                if value.dtype == account_lib.TYPE:
-                    found.add(value.value)
-    return frozenset(found)
-
-
-def _on_holding(entry: data.Transaction, holding: frozenset[str]) -> list[str]:
+def _on_holding(entry: data.Transaction, holding: Collection[str]) -> list[str]:
     return [
         posting.account
         for posting in entry.postings
@@ -54,7 +40,7 @@ def _on_holding(entry: data.Transaction, holding: frozenset[str]) -> list[str]:
 def check(analysis: GrantAnalysis) -> list[GrantError]:
     """Entries on the dedicated account flagged `!` (to review), or still on a holding account."""
     msg = analysis.messages
-    holding = holding_accounts(analysis.entries)
+    holding = analysis.config.holding
     errors = []
     for flow in analysis.activity.flows:
         entry = flow.entry

@@ -36,11 +36,15 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
     msg = analysis.messages
     errors = []
     for flow in analysis.activity.flows:
-        entry = flow.entry
-        if not flow.dedicated or entry.flag == flags.FLAG_PADDING:
+        if not flow.dedicated:
             continue
+        entry = flow.entry
         voucher = entry.meta.get("voucher")
-        if voucher is not None and str(voucher).strip():
+        if voucher is not None and (
+            voucher.strip() if type(voucher) is str else str(voucher).strip()
+        ):
+            continue
+        if entry.flag == flags.FLAG_PADDING:
             continue
         errors.append(
             GrantError(
@@ -60,8 +64,7 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
     first_use: dict[str, data.Transaction] = {}
     for number, entry in analysis.activity.vouchers:
         key = number.strip()
-        if key not in first_use:
-            first_use[key] = entry
+        if first_use.setdefault(key, entry) is entry:
             continue
         errors.append(
             GrantError(
