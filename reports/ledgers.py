@@ -13,7 +13,7 @@ from decimal import Decimal
 from ledger.activity import ZERO, Flow
 from ledger.rules.documents import voucher_copies
 from reports.context import ReportContext
-from reports.table import Row, Table
+from reports.table import Column, Row, Table
 
 
 def _counter_accounts(ctx: ReportContext, flow: Flow, own: str) -> str:
@@ -46,7 +46,7 @@ def _entry_row(ctx: ReportContext, flow: Flow, own: str, change: Decimal, balanc
     )
 
 
-def _columns(ctx: ReportContext) -> list:
+def _columns(ctx: ReportContext) -> list[Column]:
     return ctx.labels.columns(
         ("date", "date"),
         ("voucher", "text"),
@@ -60,7 +60,9 @@ def _columns(ctx: ReportContext) -> list:
     )
 
 
-def _year_total(ctx: ReportContext, year: int, account: str, rows: list[Row], balance) -> Row:
+def _year_total(
+    ctx: ReportContext, year: int, account: str, rows: list[Row], balance: Decimal
+) -> Row:
     return Row(
         {
             "year": year,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Literal
 
 from reports.labels import Labels
+from reports.stamp import Stamp
 from reports.table import Column, Value
 
 Unit = Literal["yuan", "wan"]
@@ -60,9 +61,8 @@ def unit_note(labels: Labels, unit: Unit, currency: str) -> str:
     return labels("note-unit-wan" if unit == "wan" else "note-unit-yuan", currency=currency)
 
 
-def stamp_lines(report_stamp, labels: Labels) -> list[tuple[str, str]]:
+def stamp_lines(stamp: Stamp, labels: Labels) -> list[tuple[str, str]]:
     """The stamp as (label, value) lines."""
-    stamp = report_stamp
     if stamp.commit is None:
         commit = labels("stamp-no-git")
     else:
