@@ -204,24 +204,20 @@ def import_setup(entries: Sequence[data.Directive]) -> ImportSetup:
                 if key in accounts and accounts[key] != entry.account:
                     raise _fail(entry, f"account number {number} is also {accounts[key]}'s")
                 accounts[key] = entry.account
-        elif kind is custom and entry.type in (RULE, HOLDING):
+        elif kind is custom and entry.type == RULE:
             customs.append(entry)
-    rules = []
-    holding = None
-    for entry in sorted(
-        customs, key=lambda e: (str(e.meta.get("filename")), e.meta.get("lineno", 0))
-    ):
-        if entry.type == RULE:
-            rules.append(_parse_rule(entry, opened))
-            continue
-        values = entry.values
-        labelled = len(values) == 2 and values[1].dtype is str
-        if len(values) != (2 if labelled else 1) or values[0].dtype != ACCOUNT_TYPE:
-            raise _fail(entry, f'"{HOLDING}" takes one ACCOUNT and maybe a "LABEL"')
-        if values[0].value not in opened:
-            raise _fail(entry, f'"{HOLDING}" names {values[0].value}, which the ledger never opens')
-        holding = values[0].value
-    config, _ = parse_grant_config(entries)
+    rules = [
+        _parse_rule(entry, opened)
+        for entry in sorted(
+            customs, key=lambda e: (str(e.meta.get("filename")), e.meta.get("lineno", 0))
+        )
+    ]
+    # `import-holding` is a grant directive: the grant's parser reads it and reports its faults.
+    config, errors = parse_grant_config(entries)
+    for error in errors:
+        if isinstance(error.entry, data.Custom) and error.entry.type == HOLDING:
+            raise _fail(error.entry, error.message)
+    holding = next(iter(config.holding), None)
     roles = AccountRoles(config)
     sources = frozenset(a for a in opened if roles.of(a)[0] is Role.SOURCE)
     return ImportSetup(accounts, rules, holding, sources, vouchers)

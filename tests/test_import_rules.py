@@ -157,6 +157,21 @@ def test_a_malformed_rule_is_refused_naming_its_line(tmp_path, rule, message):
     assert message in str(error.value)
 
 
+def test_a_holding_account_never_opened_is_refused_naming_its_line(tmp_path):
+    directive = '2024-01-01 custom "import-holding" Assets:Nowhere'
+    ledger = _ledger(tmp_path, f"\n{directive}\n", holding=False)
+    line = ledger.read_text(encoding="utf-8").splitlines().index(directive) + 1
+    statement = write_statement(
+        tmp_path / "s.csv",
+        with_balances(Decimal("5000.00"), [R("2025-03-01 09:00", "-9.00", "某", "杂费", "转账")]),
+    )
+    entries, _, _ = loader.load_file(str(ledger))  # validate reports the directive as config
+    with pytest.raises(ImportConfigError) as error:
+        extract(statement, entries)
+    assert (error.value.path, error.value.row) == (str(ledger), line)
+    assert "Assets:Nowhere" in str(error.value) and "never opens" in str(error.value)
+
+
 def _append(ledger, entries):
     with ledger.open("a", encoding="utf-8") as file:
         for entry in entries:
