@@ -32,6 +32,7 @@ from reports.labels import Labels
 from reports.render.as_html import render_html
 from reports.render.as_xlsx import render_xlsx
 from reports.render.cells import Unit
+from reports.table import Report
 
 VOUCHERS_FOLDER = "vouchers"
 SUMS_NAME = "SHA256SUMS"
@@ -47,6 +48,21 @@ class VoucherCopy(NamedTuple):
     voucher: str
     source: Path
     name: str
+
+
+def pack_reports(ledger: LoadedLedger, year: Year, language: str) -> list[Report]:
+    """Every report of the pack of `year`, in the order the pack holds them."""
+    return [build_report(kind, ledger, year, language) for kind in KINDS]
+
+
+def pack_title(language: str, year: Year) -> str:
+    """The pack's title (2025年度专项检查资料), heading its HTML page."""
+    return report_title(Labels(language), "pack", year, [year])
+
+
+def pack_stem(language: str, year: Year) -> str:
+    """The name of the pack's files without their suffix."""
+    return Labels(language)("pack-file", year=year)
 
 
 def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
@@ -142,10 +158,9 @@ def write_pack(
         if not books:
             raise PackError(f"{ledger.path}: the books have no fiscal year to pack")
         year = max(books)
-    reports = [build_report(kind, ledger, year, language) for kind in KINDS]
-    labels = Labels(language)
-    title = report_title(labels, "pack", year, [year])
-    stem = labels("pack-file", year=year)
+    reports = pack_reports(ledger, year, language)
+    title = pack_title(language, year)
+    stem = pack_stem(language, year)
     copies = year_copies(ledger, year)
     files = list(
         _files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies)

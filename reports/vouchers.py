@@ -15,7 +15,7 @@ from beancount.core import data
 
 from ledger.activity import ZERO
 from ledger.findings import display_path
-from ledger.rules.documents import document_finder, voucher_copies
+from ledger.rules.documents import declared_attachments, document_finder, voucher_copies
 from ledger.vouchers import VoucherNumber, parse_voucher
 from reports.context import ReportContext
 from reports.table import Row, Table
@@ -61,9 +61,9 @@ def register_tables(ctx: ReportContext) -> list[Table]:
         copies = voucher_copies(entry.meta)
         filename = entry.meta.get("filename", "")
         on_file = all(finder.exists(value, filename) for value in copies.values())
-        declared = entry.meta.get("attachments")
+        declared = declared_attachments(entry.meta)
         required = id(entry) in needs_copy
-        complete = bool(copies) and on_file and len(copies) >= _count(declared)
+        complete = bool(copies) and on_file and len(copies) >= (declared or 0)
         status = (
             "status-duplicate"
             if len(uses[text]) > 1
@@ -82,7 +82,7 @@ def register_tables(ctx: ReportContext) -> list[Table]:
                     "amount": entry_amount(entry),
                     "where": where(entry),
                     "copies": len(copies),
-                    "attachments": _count(declared) if declared is not None else None,
+                    "attachments": declared,
                     "on_file": complete if required else on_file if copies else None,
                     "status": t(status),
                 }
@@ -114,13 +114,6 @@ def register_tables(ctx: ReportContext) -> list[Table]:
         name=t("title-numbering"),
     )
     return [register, numbering]
-
-
-def _count(value: object) -> int:
-    try:
-        return int(str(value))
-    except (TypeError, ValueError):
-        return 0
 
 
 def numbering_problems(ctx: ReportContext, uses: dict[str, list[data.Transaction]]) -> list[Row]:

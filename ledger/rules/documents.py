@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from beancount.core import data
 
@@ -122,6 +123,20 @@ def voucher_copies(meta: Mapping[str, object]) -> dict[str, str]:
     }
 
 
+def declared_attachments(meta: Mapping[str, Any]) -> int | None:
+    """The number of copies an entry's voucher declares (`attachments: N`, 附件张数).
+
+    None when it declares none; 0 when the value is not a number, so nothing is required.
+    """
+    declared = meta.get("attachments")
+    if declared is None:
+        return None
+    try:
+        return int(declared)
+    except (TypeError, ValueError):
+        return 0
+
+
 def check(analysis: GrantAnalysis) -> list[GrantError]:
     """Category entries without a voucher copy, with a copy not on file, or with too few."""
     msg = analysis.messages
@@ -146,14 +161,9 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
                 )
         if not copies:
             message = msg.render(RULE, "none")
-        declared = meta.get("attachments")
-        if message is None and declared is not None:
-            try:
-                wanted = int(declared)
-            except (TypeError, ValueError):
-                wanted = 0
-            if copies < wanted:
-                message = msg.render(RULE, "too-few", declared=wanted, found=copies)
+        wanted = declared_attachments(meta)
+        if message is None and wanted is not None and copies < wanted:
+            message = msg.render(RULE, "too-few", declared=wanted, found=copies)
         if message is not None:
             errors.append(GrantError(meta, message, entry, RULE, year=flow.year))
     return errors

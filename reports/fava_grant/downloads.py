@@ -13,9 +13,7 @@ from typing import NamedTuple
 
 from ledger.loading import LoadedLedger
 from ledger.model import Year
-from reports.build import KINDS, build_report, report_title
-from reports.labels import Labels
-from reports.pack import write_pack
+from reports.pack import pack_reports, pack_stem, pack_title, write_pack
 from reports.render.as_html import render_html
 from reports.render.as_xlsx import render_xlsx
 
@@ -31,31 +29,22 @@ class Download(NamedTuple):
     mimetype: str
 
 
-def _stem(language: str, year: Year) -> str:
-    return Labels(language)("pack-file", year=year)
-
-
-def _reports(ledger: LoadedLedger, year: Year, language: str) -> list:
-    return [build_report(kind, ledger, year, language) for kind in KINDS]
-
-
 def pack_workbook(ledger: LoadedLedger, year: Year, language: str) -> Download:
     """The pack's Excel workbook of `year`: every report, a sheet per table."""
-    content = render_xlsx(_reports(ledger, year, language), UNIT)
-    return Download(f"{_stem(language, year)}.xlsx", content, XLSX)
+    content = render_xlsx(pack_reports(ledger, year, language), UNIT)
+    return Download(f"{pack_stem(language, year)}.xlsx", content, XLSX)
 
 
 def pack_page(ledger: LoadedLedger, year: Year, language: str) -> Download:
     """The pack's printable HTML page of `year`."""
-    title = report_title(Labels(language), "pack", year, [year])
-    page = render_html(_reports(ledger, year, language), UNIT, title)
-    return Download(f"{_stem(language, year)}.html", page.encode("utf-8"), "text/html")
+    page = render_html(pack_reports(ledger, year, language), UNIT, pack_title(language, year))
+    return Download(f"{pack_stem(language, year)}.html", page.encode("utf-8"), "text/html")
 
 
 def pack_zip(ledger: LoadedLedger, year: Year, language: str) -> Download:
     """The whole pack of `year` as a zip: workbook, page, voucher copies and their checksums."""
     with tempfile.TemporaryDirectory(prefix="mch-pack-") as folder:
-        name = f"{_stem(language, year)}.zip"
+        name = f"{pack_stem(language, year)}.zip"
         written = write_pack(ledger, year, language, UNIT, Path(folder) / name)
         return Download(name, written.read_bytes(), "application/zip")
 

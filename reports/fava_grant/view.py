@@ -21,7 +21,7 @@ from ledger.model import Year
 from reports.build import build_report
 from reports.labels import Labels
 from reports.render.cells import format_cell
-from reports.render.charts import NEAR_LIMIT
+from reports.render.charts import budget_status
 from reports.table import Column, ColumnKind, Report, Row, RowRole, Table
 
 UNIT = "yuan"
@@ -103,15 +103,6 @@ class YearFigures(NamedTuple):
     findings: Sequence[FindingLine]
     errors: int
     warnings: int
-
-
-def budget_status(spent: Decimal, available: Decimal) -> str:
-    """`over` the budget available, `near` it (as the HTML report's charts draw it), or ``."""
-    if spent > available:
-        return "over"
-    if available and spent / available >= NEAR_LIMIT:
-        return "near"
-    return ""
 
 
 def _cell(table: Table, row: Row, key: str, labels: Labels) -> Cell:

@@ -54,12 +54,17 @@ def _scale(value: Decimal, largest: Decimal) -> float:
     return float(value / largest * PLOT_WIDTH) if largest > 0 else 0.0
 
 
-def _colour(spent: Decimal, available: Decimal) -> str:
+def budget_status(spent: Decimal, available: Decimal) -> str:
+    """`over` the budget available, `near` it (at least `NEAR_LIMIT` of it), or ``."""
     if spent > available:
-        return COLOURS["over"]
+        return "over"
     if available and spent / available >= NEAR_LIMIT:
-        return COLOURS["near"]
-    return COLOURS["spent"]
+        return "near"
+    return ""
+
+
+def _colour(spent: Decimal, available: Decimal) -> str:
+    return COLOURS[budget_status(spent, available) or "spent"]
 
 
 def budget_charts(table: Table, unit: Unit, labels: Labels) -> list[Chart]:
