@@ -39,7 +39,7 @@ def main() -> None:
             path = write_ledger(Path(folder), size)
             load = best_of(3, partial(load_ledger, path))
             ledger = load_ledger(path)
-            year = max(ledger.analysis.books)
+            year = max(ledger.grant.books)
             target = Path(folder) / "pack.zip"
             pack = best_of(3, partial(write_pack, ledger, year, "zh", "yuan", target))
 

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-
-from beancount.core import data
 
 from importers.errors import ImportConfigError
 from importers.importer import StatementImporter
 from importers.profiles import PROFILES_DIR, load_profiles
+from ledger.loading import LoadedLedger, loaded_ledger
 
 
-def current_fava_entries() -> Sequence[data.Directive]:
-    """The entries of the ledger Fava is serving in the current request.
+def current_fava_ledger() -> LoadedLedger:
+    """The ledger Fava is serving in the current request, with the grant ledger of its load.
 
     Raises:
         ImportConfigError: called outside a Fava request.
@@ -23,12 +21,18 @@ def current_fava_entries() -> Sequence[data.Directive]:
 
     if not has_app_context() or getattr(g, "ledger", None) is None:
         raise ImportConfigError("<fava>", "the Fava importers run inside a Fava request only")
-    return g.ledger.all_entries
+    ledger = g.ledger
+    return loaded_ledger(
+        Path(ledger.beancount_file_path).resolve(),
+        ledger.all_entries,
+        list(ledger.load_errors),
+        ledger.options,
+    )
 
 
 def fava_importers(profiles_dir: Path = PROFILES_DIR) -> list[StatementImporter]:
     """One importer per bank profile, each reading the ledger of the current Fava request."""
     return [
-        StatementImporter(profile, current_fava_entries, list_broken=True)
+        StatementImporter(profile, current_fava_ledger, list_broken=True)
         for profile in load_profiles(profiles_dir)
     ]

@@ -15,8 +15,9 @@ marks `extract` set (`__duplicate__`, which Fava shows and the command line leav
 never runs beangulp's similarity heuristic.
 
 `account()` needs the ledger before any `extract`, since beangulp and Fava call it to show and
-file a statement: the importer is given a callable returning the ledger's entries (the command
-line's loaded ledger; in Fava, the ledger of the current request).
+file a statement: the importer is given a callable returning the loaded ledger (the command
+line's; in Fava, the ledger of the current request). The import setup is read once per load and
+kept with the load's grant ledger (`GrantLedger.memo`), whose config it takes.
 """
 
 from __future__ import annotations
@@ -32,19 +33,32 @@ from beancount.core import data, flags
 from importers import tables
 from importers.dedup import LedgerIndex, row_key
 from importers.errors import AccountError, ImportConfigError, StatementError
-from importers.numbering import VoucherSequence
 from importers.profiles import Profile
 from importers.rules import HOLDING, ImportSetup, import_setup
 from importers.statement import Row, Statement, match, parse_statement, peek_account_number
 from importers.tables import SUFFIXES
-from ledger.analysis import gc_paused
+from ledger.grant_ledger import gc_paused
+from ledger.loading import LoadedLedger
+from ledger.vouchers import VoucherNumbering
 
 DUPLICATE = "__duplicate__"
 """The metadata key beangulp and Fava read as "already in the ledger"."""
 
-EntriesSource = Callable[[], Sequence[data.Directive]]
+LedgerSource = Callable[[], LoadedLedger]
 
 ZERO_TOLERANCE = Decimal("0.00")
+
+
+def voucher_uses(entries: Sequence[data.Directive]) -> list[tuple[str, datetime.date]]:
+    """The voucher numbers of `entries`' transactions, with their dates."""
+    transaction = data.Transaction
+    uses = []
+    for entry in entries:
+        if type(entry) is transaction:
+            voucher = entry.meta.get("voucher")
+            if type(voucher) is str and voucher.strip():
+                uses.append((voucher.strip(), entry.date))
+    return uses
 
 
 class StatementImporter(beangulp.Importer):
@@ -52,7 +66,7 @@ class StatementImporter(beangulp.Importer):
 
     Args:
         profile: the bank layout.
-        ledger: returns the ledger's entries, for `account()`.
+        ledger: returns the loaded ledger, for `account()` and the import setup.
         list_broken: for Fava's list of files: `account`, `date` and `filename` of a statement
             that does not read give what they can instead of an error, so that one broken file
             does not hide the others; extracting it then shows the error. Never for `archive`,
@@ -60,13 +74,12 @@ class StatementImporter(beangulp.Importer):
     """
 
     def __init__(
-        self, profile: Profile, ledger: EntriesSource | None = None, list_broken: bool = False
+        self, profile: Profile, ledger: LedgerSource | None = None, list_broken: bool = False
     ) -> None:
         self.profile = profile
         self.ledger = ledger
         self.list_broken = list_broken
         self._parsed: dict[tuple[str, int, int], Statement] = {}
-        self._setups: dict[int, tuple[Sequence[data.Directive], int, ImportSetup]] = {}
 
     @property
     def name(self) -> str:
@@ -98,14 +111,19 @@ class StatementImporter(beangulp.Importer):
             tables.forget(filepath)  # a 100,000-row file's cells: ~100 MiB kept for nothing
         return found
 
-    def setup(self, entries: Sequence[data.Directive]) -> ImportSetup:
-        """The ledger's import setup (cached for the same list of entries)."""
-        cached = self._setups.get(id(entries))
-        if cached is not None and cached[0] is entries and cached[1] == len(entries):
-            return cached[2]
-        setup = import_setup(entries)
-        self._setups = {id(entries): (entries, len(entries), setup)}
-        return setup
+    def setup(self) -> ImportSetup:
+        """The ledger's import setup, read once per load of the ledger.
+
+        Raises:
+            ImportConfigError: the importer was given no ledger, or its setup is malformed.
+        """
+        if self.ledger is None:
+            raise ImportConfigError("<ledger>", "the importer was given no ledger")
+        loaded = self.ledger()
+        grant = loaded.grant
+        return grant.memo(
+            ImportSetup, lambda: import_setup(loaded.entries, grant.config, grant.config_errors)
+        )
 
     def account_of(self, statement: Statement, setup: ImportSetup) -> str:
         """The ledger account opened with the statement's account number.
@@ -128,12 +146,12 @@ class StatementImporter(beangulp.Importer):
         if self.ledger is None:
             raise ImportConfigError(filepath, "the importer was given no ledger for the account")
         try:
-            return self.account_of(self.statement(filepath), self.setup(self.ledger()))
+            return self.account_of(self.statement(filepath), self.setup())
         except StatementError:
             if not self.list_broken:
                 raise
         try:
-            accounts = self.setup(self.ledger()).accounts
+            accounts = self.setup().accounts
         except StatementError:
             return ""
         return accounts.get(peek_account_number(filepath, self.profile), "")
@@ -179,10 +197,12 @@ class StatementImporter(beangulp.Importer):
 
     def _extract(self, filepath: str, existing: data.Entries) -> data.Entries:
         statement = self.statement(filepath)
-        setup = self.setup(existing)
+        setup = self.setup()
         account = self.account_of(statement, setup)
         index = LedgerIndex(existing, frozenset({account}))
-        vouchers = VoucherSequence(setup.vouchers)
+        # Numbered after every voucher of `existing`: the ledger's and those extracted before
+        # in the same run.
+        vouchers = VoucherNumbering(voucher_uses(existing), setup.voucher_period)
         currency = statement.currency
         entries: list[data.Directive] = []
         for row in statement.rows:
@@ -207,7 +227,7 @@ class StatementImporter(beangulp.Importer):
         row: Row,
         account: str,
         setup: ImportSetup,
-        vouchers: VoucherSequence,
+        vouchers: VoucherNumbering,
         duplicate: bool,
     ) -> data.Transaction:
         classified = setup.classify(row)
@@ -227,7 +247,7 @@ class StatementImporter(beangulp.Importer):
         if duplicate:
             meta[DUPLICATE] = True
         else:
-            meta["voucher"] = vouchers.take(row.date.year)
+            meta["voucher"] = vouchers.take(row.date)
         if row.ref:
             meta["bank-ref"] = row.ref
         else:

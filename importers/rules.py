@@ -38,7 +38,8 @@ from beancount.core import data
 
 from importers.errors import ImportConfigError
 from importers.statement import PAYMENT, RECEIPT, Row, normalise_number
-from ledger.directives import parse_grant_config
+from ledger.errors import GrantError
+from ledger.model import GrantConfig
 from ledger.roles import AccountRoles, Role
 
 ACCOUNT_TYPE = account_lib.TYPE
@@ -101,7 +102,8 @@ class ImportSetup(NamedTuple):
     holding: str | None
     sources: frozenset[str]
     """Accounts that are grant sources (or below one): receipts to them may get grant-year."""
-    vouchers: list[str]
+    voucher_period: str
+    """Vouchers are numbered per fiscal year or per month (`grant-voucher-period`)."""
 
     def classify(self, row: Row) -> Classified | None:
         """The account a row is booked to, None if no rule matches it."""
@@ -178,8 +180,19 @@ def _parse_rule(entry: data.Custom, opened: set[str]) -> Rule:
     return Rule(account, entry.date, direction, tuple(conditions), _where(entry))
 
 
-def import_setup(entries: Sequence[data.Directive]) -> ImportSetup:
-    """Read the import setup from a ledger's entries.
+def import_setup(
+    entries: Sequence[data.Directive],
+    config: GrantConfig,
+    config_errors: Sequence[GrantError] = (),
+) -> ImportSetup:
+    """Read the import setup from a ledger's entries and its grant configuration.
+
+    Args:
+        entries: the ledger's entries: the `open` directives and `import-rule`s.
+        config: the grant's configuration (the load's `GrantLedger.config`): the holding
+            account, the sources, the voucher period.
+        config_errors: the `config` findings of the grant's directives: a faulty
+            `import-holding` is refused with its finding.
 
     Raises:
         ImportConfigError: a malformed `import-rule` or `import-holding`, an account number
@@ -188,15 +201,10 @@ def import_setup(entries: Sequence[data.Directive]) -> ImportSetup:
     opened: set[str] = set()
     accounts: dict[str, str] = {}
     customs: list[data.Custom] = []
-    vouchers: list[str] = []
-    transaction, open_, custom = data.Transaction, data.Open, data.Custom
+    open_, custom = data.Open, data.Custom
     for entry in entries:
         kind = type(entry)
-        if kind is transaction:
-            voucher = entry.meta.get("voucher")
-            if voucher is not None:
-                vouchers.append(str(voucher))
-        elif kind is open_:
+        if kind is open_:
             opened.add(entry.account)
             number = entry.meta.get("account-number")
             if number is not None:
@@ -213,11 +221,10 @@ def import_setup(entries: Sequence[data.Directive]) -> ImportSetup:
         )
     ]
     # `import-holding` is a grant directive: the grant's parser reads it and reports its faults.
-    config, errors = parse_grant_config(entries)
-    for error in errors:
+    for error in config_errors:
         if isinstance(error.entry, data.Custom) and error.entry.type == HOLDING:
             raise _fail(error.entry, error.message)
     holding = next(iter(config.holding), None)
     roles = AccountRoles(config)
     sources = frozenset(a for a in opened if roles.of(a)[0] is Role.SOURCE)
-    return ImportSetup(accounts, rules, holding, sources, vouchers)
+    return ImportSetup(accounts, rules, holding, sources, config.voucher_period)

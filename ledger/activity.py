@@ -14,7 +14,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import NamedTuple
 
-from beancount.core import data
+from beancount.core import data, flags
 
 from ledger.errors import GrantError
 from ledger.messages import Messages, money
@@ -73,7 +73,8 @@ class Activity(NamedTuple):
     tranches: list[Tranche]
     dedicated_by_year: dict[Year, Decimal]
     first_entry_of_year: dict[Year, data.Transaction]
-    vouchers: list[tuple[str, data.Transaction]]
+    vouchers: list[tuple[object, data.Transaction]]
+    """Every transaction's `voucher` metadata as written, in ledger order."""
     errors: list[GrantError]
 
     @property
@@ -131,17 +132,21 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
     tranches: list[Tranche] = []
     dedicated_by_year: dict[Year, Decimal] = defaultdict(Decimal)
     first_entry_of_year: dict[Year, data.Transaction] = {}
-    vouchers: list[tuple[str, data.Transaction]] = []
+    vouchers: list[tuple[object, data.Transaction]] = []
     errors: list[GrantError] = []
     # The hot loop: plain ints for roles and one cache lookup per posting.
     role_cache: dict[str, tuple[int, str]] = {}
     transaction = data.Transaction
+    padding = flags.FLAG_PADDING
     # tuple.__new__ skips NamedTuple's Python-level constructor: one call per grant transaction.
     new_flow = tuple.__new__
     last_year = None
 
     for entry in entries:
-        if type(entry) is not transaction:
+        # Beancount's `pad` makes its transactions (flag P) after the plugin has run: they are
+        # left out so that the plugin and every front end see the same grant postings (a pad on
+        # a grant account is a `config` finding instead).
+        if type(entry) is not transaction or entry.flag == padding:
             continue
         year = entry.date.year
         if year != last_year and year not in first_entry_of_year:
@@ -149,7 +154,7 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
         last_year = year
         voucher = entry.meta.get("voucher")
         if voucher is not None:
-            vouchers.append((voucher if type(voucher) is str else str(voucher), entry))
+            vouchers.append((voucher, entry))
 
         buckets: list[dict[str, Decimal] | None] | None = None
         for posting in entry.postings:

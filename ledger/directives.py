@@ -20,6 +20,8 @@ from beancount.parser.grammar import ValueType
 from ledger.errors import GrantError
 from ledger.messages import Messages, language_of
 from ledger.model import CarryForward, Close, DatedAmount, GrantConfig, Labelled, Match
+from ledger.roles import AccountRoles, Role
+from ledger.vouchers import PERIODS, YEAR_PERIOD
 
 ACCOUNT_TYPE = account_lib.TYPE
 
@@ -35,6 +37,7 @@ SIGNATURES: dict[str, str] = {
     "grant-return": 'ACCOUNT ["LABEL"]',
     "grant-close": "YEAR",
     "import-holding": 'ACCOUNT ["LABEL"]',
+    "grant-voucher-period": '"year" | "month"',
 }
 
 _META_KEYS = frozenset({"filename", "lineno"})
@@ -59,6 +62,7 @@ class _Parser:
         self.closes: dict[int, Close] = {}
         self.currencies: dict[str, data.Custom] = {}
         self.labels: dict[str, str] = {}
+        self.voucher_period: data.Custom | None = None
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -222,6 +226,21 @@ class _Parser:
         }
         self.closes[year] = Close(year, entry, figures)
 
+    def on_voucher_period(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        if len(values) != 1 or values[0].value not in PERIODS:
+            self.wrong_values(entry)
+            return
+        if self.voucher_period is not None:
+            other = self.voucher_period.meta
+            self.error(
+                entry,
+                "duplicate-directive",
+                type=entry.type,
+                where=f"{other['filename']}:{other['lineno']}",
+            )
+            return
+        self.voucher_period = entry
+
     HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom, Sequence[ValueType]], None]]] = {
         "grant-account": on_account,
         "grant-category": on_category,
@@ -233,6 +252,7 @@ class _Parser:
         "grant-return": on_return,
         "grant-close": on_close,
         "import-holding": on_holding,
+        "grant-voucher-period": on_voucher_period,
     }
 
     def check_consistency(self) -> None:
@@ -282,6 +302,26 @@ class _Parser:
                     other_type=kind,
                 )
 
+    def check_pads(self, pads: Sequence[data.Pad], roles: AccountRoles) -> None:
+        """A `pad` may not touch a grant account.
+
+        Beancount makes the padding transaction after the plugin has run, so the grant's books
+        could not see it.
+        """
+        for pad in pads:
+            for account in (pad.account, pad.source_account):
+                if roles.of(account)[0] is not Role.OTHER:
+                    self.errors.append(
+                        GrantError(
+                            pad.meta,
+                            self.msg.render("config", "pad-grant-account", account=account),
+                            pad,
+                            "config",
+                            account=account,
+                        )
+                    )
+                    break
+
     def config(self, language: str) -> GrantConfig:
         for dated in (*self.budgets.values(), *self.sources.values()):
             dated.sort(key=lambda item: item.date)
@@ -303,6 +343,9 @@ class _Parser:
             currency=min(self.currencies) if self.currencies else None,
             language=language,
             first_date=min(dates) if dates else None,
+            voucher_period=(
+                self.voucher_period.values[0].value if self.voucher_period else YEAR_PERIOD
+            ),
         )
 
 
@@ -327,14 +370,19 @@ def parse_grant_config(entries: Sequence[data.Directive]) -> tuple[GrantConfig, 
     """
     opened: set[str] = set()
     customs: list[data.Custom] = []
+    pads: list[data.Pad] = []
     for entry in entries:
         if isinstance(entry, data.Open):
             opened.add(entry.account)
         elif isinstance(entry, data.Custom):
             customs.append(entry)
+        elif isinstance(entry, data.Pad):
+            pads.append(entry)
     language = language_of(customs)
     parser = _Parser(opened, Messages(language))
     for entry in customs:
         parser.parse(entry)
     parser.check_consistency()
-    return parser.config(language), parser.errors
+    config = parser.config(language)
+    parser.check_pads(pads, AccountRoles(config))
+    return config, parser.errors

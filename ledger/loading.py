@@ -1,7 +1,8 @@
-"""Load a ledger for the command line and the reports: uncached, with the grant's findings.
+"""Load a ledger for the command line and the reports: uncached, with its grant ledger.
 
 Beancount's pickle cache does not notice changes to plugin code, so it is never used here. The
-grant rules run whether or not the ledger names `plugin "ledger.grant"`, and never twice.
+grant rules apply whether or not the ledger names `plugin "ledger.grant"`, and the grant
+analysis runs once per load (`ledger.grant_ledger.grant_ledger_of_load`).
 """
 
 from __future__ import annotations
@@ -12,11 +13,8 @@ from typing import Any, NamedTuple
 from beancount import loader
 from beancount.core import data
 
-from ledger.analysis import GrantAnalysis, analyse, gc_paused
 from ledger.errors import GrantError
-from ledger.grant import grant_findings
-
-PLUGIN = "ledger.grant"
+from ledger.grant_ledger import GrantLedger, grant_ledger_of_load
 
 
 class UnreadableLedgerError(Exception):
@@ -29,14 +27,16 @@ class UnreadableLedgerError(Exception):
 
 
 class LoadedLedger(NamedTuple):
-    """A loaded ledger: its entries, options, Beancount's errors, and the grant's findings."""
+    """A loaded ledger: its entries, options, Beancount's own errors, and its grant ledger."""
 
     path: Path
     entries: list[data.Directive]
     options_map: dict[str, Any]
     beancount_errors: list[Any]
+    """The loader's errors that are not grant findings (parse, booking, balance)."""
+    grant: GrantLedger
     findings: list[GrantError]
-    analysis: GrantAnalysis
+    """The grant's findings, and the plugin line's own (a configuration it does not take)."""
 
     @property
     def files(self) -> list[str]:
@@ -62,7 +62,7 @@ def check_readable(path: Path) -> None:
 
 
 def load_ledger(path: str | Path) -> LoadedLedger:
-    """Load the ledger at `path` without Beancount's cache and apply the grant rules.
+    """Load the ledger at `path` without Beancount's cache, with its grant ledger.
 
     Args:
         path: the ledger's main file.
@@ -85,24 +85,23 @@ def loaded_ledger(
 ) -> LoadedLedger:
     """The grant's view of what Beancount's loader returned for the ledger at `path`.
 
-    Fava loads a ledger the same way, so its grant page builds the reports from Fava's entries
-    with this instead of loading the files a second time.
+    Fava loads a ledger the same way, so its grant page and its importers take the grant
+    ledger of Fava's own load with this instead of loading the files a second time.
 
     Args:
         path: the ledger's main file, resolved.
         entries: the loaded directives (after the ledger's plugins).
         errors: the loader's errors (the grant rules' too when the ledger names the plugin).
-        options_map: the ledger's options.
+        options_map: the ledger's options, holding the load's grant ledger.
 
     Returns:
         The loaded ledger, with the grant's findings whether or not it names the plugin.
     """
-    with gc_paused():
-        analysis, config_errors = analyse(entries, options_map)
-        if any(name == PLUGIN for name, _ in options_map.get("plugin", [])):
-            findings = [error for error in errors if isinstance(error, GrantError)]
-            beancount_errors = [error for error in errors if not isinstance(error, GrantError)]
-        else:
-            findings = grant_findings(analysis, config_errors)
-            beancount_errors = list(errors)
-    return LoadedLedger(path, entries, options_map, beancount_errors, findings, analysis)
+    grant = grant_ledger_of_load(entries, options_map)
+    beancount_errors = [error for error in errors if not isinstance(error, GrantError)]
+    findings = grant.findings
+    known = {id(finding) for finding in findings}
+    extra = [e for e in errors if isinstance(e, GrantError) and id(e) not in known]
+    if extra:
+        findings = [*findings, *extra]
+    return LoadedLedger(path, entries, options_map, beancount_errors, grant, findings)

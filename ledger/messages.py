@@ -49,6 +49,26 @@ TEMPLATES: dict[tuple[str, str], dict[str, str]] = {
         "en": "fiscal year {year} is already closed at {where}: remove one of the two closes.",
         "zh": "{year} 年度已在 {where} 结账：请删除其中一条结账指令。",
     },
+    ("config", "pad-grant-account"): {
+        "en": "a pad fills {account}, a grant account: Beancount makes the padding after the "
+        "grant's rules have run, so the books cannot see it. Write the receipt or payment as a "
+        "transaction with its voucher instead, and keep the balance assertion.",
+        "zh": "pad 指令补平了专项资金账户 {account}：补平分录在专项规则检查之后才生成，账簿无法反映。"
+        "请改为按凭证录入实际的收款或付款分录，并保留余额断言。",
+    },
+    ("config", "duplicate-directive"): {
+        "en": '"{type}" is already set at {where}: keep one.',
+        "zh": "“{type}”已在 {where} 设置：请只保留一条。",
+    },
+    ("config", "voucher-not-text"): {
+        "en": 'the voucher number {value} is not text: write it in quotes, `voucher: "{value}"`.',
+        "zh": '凭证号 {value} 不是文本：请加引号，写成 `voucher: "{value}"`。',
+    },
+    ("config", "bad-attachments"): {
+        "en": "attachments must be a whole number of copies (0 or more), not {value}: "
+        "write the number of copies the voucher has, e.g. `attachments: 2`.",
+        "zh": "附件张数 attachments 应为不小于 0 的整数，而不是 {value}：请填写凭证所附张数，例如 `attachments: 2`。",
+    },
     ("config", "duplicate-category"): {
         "en": "{account} is declared a category twice: keep one `grant-category`.",
         "zh": "{account} 被重复声明为支出类别：请只保留一条 grant-category。",
@@ -161,9 +181,9 @@ TEMPLATES: dict[tuple[str, str], dict[str, str]] = {
         "zh": '本笔专户业务没有凭证号：请添加 `voucher: "{example}"`。',
     },
     ("voucher-duplicate", "posting"): {
-        "en": "voucher number {voucher} is already used at {where}: give this entry the next "
-        "free number.",
-        "zh": "凭证号 {voucher} 已在 {where} 使用：请为本笔业务改用下一个未用的凭证号。",
+        "en": "voucher number {voucher} is already used in {period} at {where}: give this entry "
+        "the next free number ({example}).",
+        "zh": "凭证号 {voucher} 在 {period} 已于 {where} 使用：请为本笔业务改用下一个未用的凭证号（{example}）。",
     },
     # -- document-missing ----------------------------------------------------------------------
     ("document-missing", "none"): {

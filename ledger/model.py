@@ -11,6 +11,7 @@ A grant ledger declares its rules as dated `custom` directives (see the README):
     2024-01-01 custom "grant-allowed" Expenses:Bank:Fees "银行手续费"
     2024-01-01 custom "grant-return" Liabilities:Payable:Finance "结余资金上缴"
     2024-01-01 custom "import-holding" Assets:Suspense              ; unclassified imported rows
+    2024-01-01 custom "grant-voucher-period" "month"                ; 记字第N号 restarts monthly
     2025-01-20 custom "grant-close" 2024
 
 `ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
@@ -94,6 +95,8 @@ class GrantConfig(NamedTuple):
     currency: str | None
     language: str
     first_date: datetime.date | None
+    voucher_period: str = "year"
+    """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
 
     @property
     def is_grant_ledger(self) -> bool:

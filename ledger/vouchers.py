@@ -1,31 +1,52 @@
-"""Voucher numbers (凭证号): their format, and the next free number of a fiscal year.
+"""Voucher numbers (凭证号) and the voucher register: the one judgement of numbers and copies.
 
-Vouchers are numbered per fiscal year, as in 记-2024-015: a prefix, the year, a separator and a
-zero-padded sequence, and maybe a suffix (付字2025第0041号). The next number continues the
-ledger's own format.
+Vouchers are numbered within a period, as accounting software numbers 记字第N号: the fiscal
+year by default, the month when the ledger says `custom "grant-voucher-period" "month"`. A
+number may carry its year (记-2024-015, 付字2025第0041号) or not (记-015); the next number
+continues the ledger's own format.
+
+`VoucherRegister` is built once per load (`ledger.grant_ledger.GrantLedger.vouchers`): the
+numbers in use, the entries without one, the numbers used twice in a period, the gaps, and
+whether each entry's voucher copies are linked and on file. The rules `voucher-missing`,
+`voucher-duplicate` and `document-missing` report its judgement, and the voucher register
+report (凭证登记簿) shows the same judgement, so the two never disagree.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple
 
+from beancount.core import data
+
+from ledger.activity import Flow
+from ledger.documents import DOCUMENT_PREFIX, DocumentFinder
 from ledger.model import Year
 
 VOUCHER_PATTERN = re.compile(
-    r"^(?P<prefix>.*?)(?P<year>\d{4})(?P<sep>\D+)(?P<seq>\d+)(?P<suffix>\D*)$"
+    r"^(?P<prefix>.*?)(?:(?P<year>\d{4})(?P<sep>\D+))?(?P<seq>\d+)(?P<suffix>\D*)$"
 )
 
 #: The format used when the ledger has no voucher yet: 记 for 记账凭证 (general voucher).
 DEFAULT_FORMAT = ("记-", "-", 3)
 
+YEAR_PERIOD = "year"
+MONTH_PERIOD = "month"
+PERIODS = (YEAR_PERIOD, MONTH_PERIOD)
+
+Period = tuple[int, int]
+"""A numbering period: (year, month), month 0 for a whole fiscal year."""
+
 
 class VoucherNumber(NamedTuple):
-    """A parsed voucher number."""
+    """A parsed voucher number: PREFIX [YEAR SEPARATOR] SEQUENCE [SUFFIX]."""
 
     prefix: str
-    year: Year
+    year: Year | None
     separator: str
     sequence: int
     width: int
@@ -33,46 +54,276 @@ class VoucherNumber(NamedTuple):
 
     def __str__(self) -> str:
         number = f"{self.sequence:0{self.width}d}"
-        return f"{self.prefix}{self.year}{self.separator}{number}{self.suffix}"
+        year = f"{self.year}{self.separator}" if self.year is not None else ""
+        return f"{self.prefix}{year}{number}{self.suffix}"
+
+    @property
+    def series(self) -> VoucherNumber:
+        """The number's series: the number without its sequence (one sequence per series)."""
+        return self._replace(sequence=0, width=0)
 
 
 def parse_voucher(text: str) -> VoucherNumber | None:
-    """Parse `text` as PREFIX YEAR SEPARATOR SEQUENCE [SUFFIX]; None if it has another form."""
+    """Parse `text` as PREFIX [YEAR SEPARATOR] SEQUENCE [SUFFIX]; None if it has another form."""
     found = VOUCHER_PATTERN.match(text.strip())
     if found is None:
         return None
     seq = found["seq"]
+    year = int(found["year"]) if found["year"] else None
     return VoucherNumber(
-        found["prefix"], int(found["year"]), found["sep"], int(seq), len(seq), found["suffix"]
+        found["prefix"], year, found["sep"] or "", int(seq), len(seq), found["suffix"]
     )
 
 
-def next_voucher(existing: Iterable[str], year: Year) -> str:
-    """The voucher number after the highest one used in `year`, in the ledger's own format.
+def period_of(day: datetime.date, mode: str) -> Period:
+    """The numbering period of an entry dated `day`."""
+    return (day.year, day.month if mode == MONTH_PERIOD else 0)
+
+
+def period_text(period: Period) -> str:
+    """A period as people write it: 2024, or 2024-03."""
+    year, month = period
+    return f"{year}-{month:02d}" if month else str(year)
+
+
+class VoucherNumbering:
+    """Hands out the next free voucher numbers of each period, in the ledger's own format.
+
+    The next number of a period is its highest number plus one; a period without numbers yet
+    starts at 1 in the format of the latest voucher (its year replaced by the period's); a
+    ledger without vouchers starts at 记-YEAR-001.
 
     Args:
-        existing: the voucher numbers already in the ledger.
-        year: the fiscal year of the new entry.
+        used: the numbers in use, with their entries' dates.
+        mode: number per fiscal year (`year`) or per month (`month`).
+    """
+
+    def __init__(self, used: Iterable[tuple[str, datetime.date]], mode: str = YEAR_PERIOD) -> None:
+        self.mode = mode
+        self._highest: dict[Period, VoucherNumber] = {}
+        latest: tuple[datetime.date, VoucherNumber] | None = None
+        for text, day in used:
+            parsed = parse_voucher(text)
+            if parsed is None:
+                continue
+            period = period_of(day, mode)
+            best = self._highest.get(period)
+            if best is None or parsed.sequence > best.sequence:
+                self._highest[period] = parsed
+            if latest is None or day >= latest[0]:
+                latest = (day, parsed)
+        self._template = latest[1] if latest is not None else None
+        self._next: dict[Period, VoucherNumber] = {}
+
+    def _following(self, day: datetime.date) -> VoucherNumber:
+        period = period_of(day, self.mode)
+        found = self._next.get(period)
+        if found is not None:
+            return found
+        best = self._highest.get(period)
+        if best is not None:
+            return best._replace(sequence=best.sequence + 1)
+        if self._template is not None:
+            year = day.year if self._template.year is not None else None
+            return self._template._replace(year=year, sequence=1)
+        prefix, separator, width = DEFAULT_FORMAT
+        return VoucherNumber(prefix, day.year, separator, 1, width)
+
+    def peek(self, day: datetime.date) -> str:
+        """The number `take` would hand out for an entry dated `day`, without taking it."""
+        return str(self._following(day))
+
+    def take(self, day: datetime.date) -> str:
+        """The next free number for an entry dated `day`, which is then used."""
+        current = self._following(day)
+        self._next[period_of(day, self.mode)] = current._replace(sequence=current.sequence + 1)
+        return str(current)
+
+
+def declared_attachments(meta: Mapping[str, Any]) -> tuple[int | None, bool]:
+    """The number of copies an entry's voucher declares (`attachments: N`, 附件张数).
 
     Returns:
-        The next number of that year; the first of the year in the format of the latest voucher
-        if the year has none yet; `记-YEAR-001` in a ledger with no vouchers.
+        The number (None when the entry declares none or declares something that is not a
+        whole number of zero or more), and whether the declaration is malformed.
     """
-    latest: VoucherNumber | None = None
-    best_of_year: VoucherNumber | None = None
-    for text in existing:
-        parsed = parse_voucher(text)
-        if parsed is None:
-            continue
-        if latest is None or (parsed.year, parsed.sequence) > (latest.year, latest.sequence):
-            latest = parsed
-        if parsed.year == year and (
-            best_of_year is None or parsed.sequence > best_of_year.sequence
-        ):
-            best_of_year = parsed
-    if best_of_year is not None:
-        return str(best_of_year._replace(sequence=best_of_year.sequence + 1))
-    if latest is not None:
-        return str(latest._replace(year=year, sequence=1))
-    prefix, separator, width = DEFAULT_FORMAT
-    return str(VoucherNumber(prefix, year, separator, 1, width))
+    declared = meta.get("attachments")
+    if declared is None:
+        return None, False
+    if isinstance(declared, str) and declared.strip().isdigit():
+        return int(declared.strip()), False
+    if isinstance(declared, bool) or not isinstance(declared, int | Decimal):
+        return None, True
+    if isinstance(declared, Decimal) and not declared.is_finite():
+        return None, True
+    if declared < 0 or declared != int(declared):
+        return None, True
+    return int(declared), False
+
+
+class VoucherUse(NamedTuple):
+    """One entry's voucher number."""
+
+    number: str
+    """The number as written, without surrounding blanks."""
+    entry: data.Transaction
+    period: Period
+
+
+class CopyCheck(NamedTuple):
+    """An entry's voucher copies: linked, on file, declared, and the judgement."""
+
+    copies: dict[str, str]
+    """The `document*` keys and their values."""
+    not_found: tuple[str, str] | None
+    """The first copy (key, value) not on file."""
+    declared: int | None
+    malformed_attachments: bool
+    problem: str | None
+    """None when complete; else `none`, `not-found` or `too-few`."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every copy the voucher needs is linked and on file."""
+        return self.problem is None
+
+
+class VoucherRegister:
+    """Every voucher number of the books and the judgement of numbering and copies.
+
+    Args:
+        flows: the grant's flows (`ledger.activity.Activity.flows`).
+        vouchers: every transaction's `voucher` metadata, in ledger order.
+        finder: finds voucher copies.
+        mode: number per fiscal year (`year`) or per month (`month`).
+    """
+
+    def __init__(
+        self,
+        flows: Sequence[Flow],
+        vouchers: Sequence[tuple[object, data.Transaction]],
+        finder: DocumentFinder,
+        mode: str = YEAR_PERIOD,
+    ) -> None:
+        self.mode = mode
+        self.finder = finder
+        self.uses: list[VoucherUse] = []
+        #: Entries whose `voucher` is not text (`voucher: 9`): each a `config` finding.
+        self.not_text: list[tuple[object, data.Transaction]] = []
+        month = mode == MONTH_PERIOD
+        for value, entry in vouchers:
+            if type(value) is not str:
+                self.not_text.append((value, entry))
+                continue
+            number = value.strip()
+            if number:
+                day = entry.date
+                self.uses.append(VoucherUse(number, entry, (day.year, day.month if month else 0)))
+        numbered = {id(use.entry) for use in self.uses}
+        #: Flows on the dedicated account without a voucher number.
+        self.missing: list[Flow] = [
+            flow for flow in flows if flow.dedicated and id(flow.entry) not in numbered
+        ]
+        self.by_number: dict[tuple[Period, str], list[VoucherUse]] = defaultdict(list)
+        for use in self.uses:
+            self.by_number[use.period, use.number].append(use)
+        self._copies: dict[int, CopyCheck] = {}
+        self._category_flows = [flow for flow in flows if flow.categories]
+        self._numbering: VoucherNumbering | None = None
+
+    def duplicates(self) -> list[tuple[VoucherUse, VoucherUse]]:
+        """Each later use of a number already used in its period, with the first use."""
+        found = []
+        for uses in self.by_number.values():
+            if len(uses) > 1:
+                found.extend((use, uses[0]) for use in uses[1:])
+        found.sort(key=lambda pair: pair[0].entry.meta.get("lineno", 0))
+        return found
+
+    def is_duplicate(self, use: VoucherUse) -> bool:
+        """Whether the number of `use` is used more than once in its period."""
+        return len(self.by_number[use.period, use.number]) > 1
+
+    def gaps(self, periods: Iterable[Period] | None = None) -> list[tuple[Period, str]]:
+        """The numbers missing from each period's sequences (缺号), per series.
+
+        A series (prefix, year, separator, suffix) runs from 1 to its highest number in the
+        period, so 记-2024-001 … 记-2024-049 with 记-2024-017 unused gives one gap.
+        """
+        wanted = set(periods) if periods is not None else None
+        sequences: dict[tuple[Period, VoucherNumber], set[int]] = defaultdict(set)
+        widths: dict[tuple[Period, VoucherNumber], int] = {}
+        for (period, number), _ in self.by_number.items():
+            if wanted is not None and period not in wanted:
+                continue
+            parsed = parse_voucher(number)
+            if parsed is not None:
+                key = (period, parsed.series)
+                sequences[key].add(parsed.sequence)
+                widths[key] = max(widths.get(key, 0), parsed.width)
+        gaps = []
+        for (period, series), used in sorted(sequences.items(), key=_series_order):
+            for missing in sorted(set(range(1, max(used) + 1)) - used):
+                number = series._replace(sequence=missing, width=widths[period, series])
+                gaps.append((period, str(number)))
+        return gaps
+
+    @property
+    def numbering(self) -> VoucherNumbering:
+        """The next free numbers after the books' own (made on first use)."""
+        if self._numbering is None:
+            self._numbering = VoucherNumbering(
+                ((use.number, use.entry.date) for use in self.uses), self.mode
+            )
+        return self._numbering
+
+    def peek_next(self, day: datetime.date) -> str:
+        """The next free voucher number for an entry dated `day`, in the ledger's format."""
+        return self.numbering.peek(day)
+
+    def copy_checks(self) -> list[tuple[Flow, CopyCheck]]:
+        """The copy check of every entry posting to a category (which must keep a copy)."""
+        checks = []
+        for flow in self._category_flows:
+            checks.append((flow, self.copies_of(flow.entry, required=True)))
+        return checks
+
+    def copies_of(self, entry: data.Transaction, required: bool | None = None) -> CopyCheck:
+        """The copy check of one entry; `required`: whether it must keep a copy.
+
+        Every entry posting to a category must keep a copy of its original voucher; another
+        entry's copies are checked only for being on file.
+        """
+        key = id(entry)
+        found = self._copies.get(key)
+        if found is not None:
+            return found
+        if required is None:
+            required = any(flow.entry is entry for flow in self._category_flows)
+        meta = entry.meta
+        filename = meta.get("filename", "")
+        exists = self.finder.exists
+        copies: dict[str, str] = {}
+        not_found = None
+        # The hot loop of the documents rule: one pass over the metadata.
+        for name, value in meta.items():
+            if not name.startswith(DOCUMENT_PREFIX) or type(value) is not str or not value:
+                continue
+            copies[name] = value
+            if not_found is None and not exists(value, filename):
+                not_found = (name, value)
+        declared, malformed = declared_attachments(meta)
+        problem = None
+        if not_found is not None:
+            problem = "not-found"
+        elif required and not copies:
+            problem = "none"
+        elif declared is not None and len(copies) < declared:
+            problem = "too-few"
+        found = self._copies[key] = CopyCheck(copies, not_found, declared, malformed, problem)
+        return found
+
+
+def _series_order(item: tuple[tuple[Period, VoucherNumber], set[int]]) -> tuple:
+    (period, series), _ = item
+    return (period, series.prefix, series.year or 0, series.separator, series.suffix)

@@ -13,10 +13,9 @@ import datetime
 from beancount.core import data
 from beancount.parser.grammar import ValueType
 
-from ledger.analysis import analyse
 from ledger.closing import closing_figures
 from ledger.findings import Finding, finding_of
-from ledger.grant import grant_findings
+from ledger.grant_ledger import GrantLedger
 from ledger.loading import LoadedLedger
 from ledger.model import Year, year_end
 
@@ -60,7 +59,7 @@ def prepare_close(ledger: LoadedLedger, year: Year, day: datetime.date) -> str:
         CloseRefusedError: the year is already closed, an earlier year is open, the date is
             before the year ends, or the year has error findings.
     """
-    config = ledger.analysis.config
+    config = ledger.grant.config
     if not config.is_grant_ledger or config.currency is None:
         raise CloseRefusedError(
             "the ledger declares no grant (grant-account, grant-category, grant-budget): "
@@ -73,7 +72,7 @@ def prepare_close(ledger: LoadedLedger, year: Year, day: datetime.date) -> str:
         raise CloseRefusedError(
             f"a close of {year} must be dated on or after {year_end(year)}, not {day}: pass --date"
         )
-    books = ledger.analysis.books
+    books = ledger.grant.books
     if year not in books:
         raise CloseRefusedError(
             f"the ledger's books do not cover {year} (they cover "
@@ -83,14 +82,13 @@ def prepare_close(ledger: LoadedLedger, year: Year, day: datetime.date) -> str:
     if still_open:
         raise CloseRefusedError(f"close {still_open[0]} first: years are closed in order")
 
+    # The books as they will be once closed: the close's own findings (a short match) count.
     close = close_directive(year, day)
-    entries = sorted([*ledger.entries, close], key=data.entry_sortkey)
-    analysis, config_errors = analyse(entries, ledger.options_map)
+    entries = sorted([*ledger.grant.entries, close], key=data.entry_sortkey)
+    closed = GrantLedger(entries, ledger.options_map)
     blocking = [
         finding
-        for finding in map(
-            finding_of, [*ledger.beancount_errors, *grant_findings(analysis, config_errors)]
-        )
+        for finding in map(finding_of, [*ledger.beancount_errors, *closed.findings])
         if finding.is_error and (finding.rule == "beancount" or finding.year in (year, None))
     ]
     if blocking:
@@ -99,4 +97,4 @@ def prepare_close(ledger: LoadedLedger, year: Year, day: datetime.date) -> str:
             "correct them, then close again",
             blocking,
         )
-    return format_close(year, day, closing_figures(analysis.books[year], config.currency))
+    return format_close(year, day, closing_figures(closed.books[year], config.currency))

@@ -89,7 +89,7 @@ def balances_table(ctx: ReportContext) -> Table:
     config = ctx.config
     flows_by_year: dict[Year, dict[str, Decimal]] = {}
     returns: list[Decimal] = []
-    for flow in ctx.ledger.analysis.activity.flows:
+    for flow in ctx.ledger.grant.activity.flows:
         parts = components(flow, config)
         totals = flows_by_year.setdefault(flow.year, dict.fromkeys(_COMPONENTS, ZERO))
         for key, number in parts.items():

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from beancount.core import data
 
 from ledger.books import YearBooks
+from ledger.grant_ledger import GrantLedger
 from ledger.loading import LoadedLedger
 from ledger.model import GrantConfig, Year, label_of
 from reports.labels import Labels
@@ -54,14 +55,19 @@ class ReportContext(NamedTuple):
     accounts: Mapping[str, AccountDetails]
 
     @property
+    def grant(self) -> GrantLedger:
+        """The grant ledger of the load."""
+        return self.ledger.grant
+
+    @property
     def config(self) -> GrantConfig:
         """The grant's configuration."""
-        return self.ledger.analysis.config
+        return self.ledger.grant.config
 
     @property
     def books(self) -> dict[Year, YearBooks]:
         """The grant's books of every fiscal year."""
-        return self.ledger.analysis.books
+        return self.ledger.grant.books
 
     @property
     def currency(self) -> str:
@@ -93,7 +99,7 @@ def make_context(ledger: LoadedLedger, labels: Labels, year: Year | None) -> Rep
     Raises:
         NoDataForYearError: the books do not cover `year`.
     """
-    books = ledger.analysis.books
+    books = ledger.grant.books
     if year is not None and year not in books:
         raise NoDataForYearError(year, list(books))
     return ReportContext(ledger, labels, year, account_details(ledger.entries))

@@ -95,6 +95,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "status-ok": ("正常", "ok"),
     "status-duplicate": ("重号", "duplicate"),
     "status-no-copy": ("缺复印件", "copy missing"),
+    "status-no-number": ("缺凭证号", "no voucher number"),
     "problem-gap": ("缺号", "missing number"),
     "problem-duplicate": ("重号（{count}次）", "used {count} times"),
     "problem-unparsed": ("格式不符", "unusual format"),

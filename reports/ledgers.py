@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ledger.activity import ZERO, Flow
-from ledger.rules.documents import voucher_copies
+from ledger.documents import voucher_copies
 from reports.context import ReportContext
 from reports.table import Column, Row, Table
 
@@ -89,7 +89,7 @@ def account_ledger(ctx: ReportContext, account: str, *, runs_on: bool) -> list[R
     first = min(years, default=0)
     by_year: dict[int, list[tuple[Flow, Decimal]]] = {}
     running = ZERO
-    for flow in ctx.ledger.analysis.activity.flows:
+    for flow in ctx.ledger.grant.activity.flows:
         change = flow.dedicated.get(account) if runs_on else flow.categories.get(account)
         if change is None:
             continue

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from ledger.documents import voucher_copies
 from ledger.loading import LoadedLedger
 from ledger.model import Year
-from ledger.rules.documents import document_finder, voucher_copies
 from reports.build import KINDS, build_report, report_title
 from reports.copy_register import record_copy
 from reports.labels import Labels
@@ -67,12 +67,14 @@ def pack_stem(language: str, year: Year) -> str:
 
 def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
     """The voucher copies on file of the year's entries, in ledger order."""
-    finder = document_finder(ledger.analysis)
+    finder = ledger.grant.documents
     copies = []
     seen: set[str] = set()
-    for voucher, entry in ledger.analysis.activity.vouchers:
+    for use in ledger.grant.vouchers.uses:
+        entry = use.entry
         if entry.date.year != year:
             continue
+        voucher = use.number
         folder = voucher.replace("/", "_").replace(os.sep, "_") or "_"
         for value in voucher_copies(entry.meta).values():
             found = finder.locate(value, entry.meta.get("filename", ""))
@@ -153,7 +155,7 @@ def write_pack(
         PackError: the books are empty, or the pack cannot be written at `output`.
         reports.context.NoDataForYearError: the books do not cover `year`.
     """
-    books = ledger.analysis.books
+    books = ledger.grant.books
     if year is None:
         if not books:
             raise PackError(f"{ledger.path}: the books have no fiscal year to pack")

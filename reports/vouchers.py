@@ -8,15 +8,13 @@ numbers missing in a year's sequence (缺号) and the numbers used more than onc
 
 from __future__ import annotations
 
-from collections import defaultdict
 from decimal import Decimal
 
 from beancount.core import data
 
 from ledger.activity import ZERO
 from ledger.findings import display_path
-from ledger.rules.documents import declared_attachments, document_finder, voucher_copies
-from ledger.vouchers import VoucherNumber, parse_voucher
+from ledger.vouchers import VoucherRegister, VoucherUse, parse_voucher
 from reports.context import ReportContext
 from reports.table import Row, Table
 
@@ -34,61 +32,28 @@ def where(entry: data.Directive) -> str:
     return f"{display_path(meta.get('filename'))}:{meta.get('lineno')}"
 
 
-def _sort_key(item: tuple[str, data.Transaction]) -> tuple:
-    text, entry = item
-    parsed = parse_voucher(text)
+def _sort_key(use: VoucherUse) -> tuple:
+    parsed = parse_voucher(use.number)
     if parsed is None:
-        return (entry.date.year, 1, text, 0, entry.date)
-    return (parsed.year, 0, f"{parsed.prefix}{parsed.separator}", parsed.sequence, entry.date)
+        return (use.period, 1, use.number, 0, use.entry.date)
+    series = parsed.series
+    return (use.period, 0, f"{series.prefix}{series.year}{series.separator}", parsed.sequence)
 
 
 def register_tables(ctx: ReportContext) -> list[Table]:
     """The register of vouchers and the table of numbering problems."""
     t = ctx.labels
     years = set(ctx.years)
-    analysis = ctx.ledger.analysis
-    finder = document_finder(analysis)
-    needs_copy = {id(flow.entry) for flow in analysis.activity.flows if flow.categories}
-    vouchers = sorted(
-        (item for item in analysis.activity.vouchers if item[1].date.year in years), key=_sort_key
+    register = ctx.grant.vouchers
+    uses = sorted((use for use in register.uses if use.entry.date.year in years), key=_sort_key)
+    needs_copy = {id(flow.entry) for flow, _ in register.copy_checks()}
+    rows = [_row(ctx, use.number, use.entry, register, needs_copy, use) for use in uses]
+    rows.extend(
+        _row(ctx, None, flow.entry, register, needs_copy, None)
+        for flow in register.missing
+        if flow.year in years
     )
-    uses: dict[str, list[data.Transaction]] = defaultdict(list)
-    for text, entry in vouchers:
-        uses[text].append(entry)
-
-    rows = []
-    for text, entry in vouchers:
-        copies = voucher_copies(entry.meta)
-        filename = entry.meta.get("filename", "")
-        on_file = all(finder.exists(value, filename) for value in copies.values())
-        declared = declared_attachments(entry.meta)
-        required = id(entry) in needs_copy
-        complete = bool(copies) and on_file and len(copies) >= (declared or 0)
-        status = (
-            "status-duplicate"
-            if len(uses[text]) > 1
-            else "status-no-copy"
-            if required and not complete
-            else "status-ok"
-        )
-        rows.append(
-            Row(
-                {
-                    "year": entry.date.year,
-                    "voucher": text,
-                    "date": entry.date,
-                    "payee": entry.payee,
-                    "narration": entry.narration,
-                    "amount": entry_amount(entry),
-                    "where": where(entry),
-                    "copies": len(copies),
-                    "attachments": declared,
-                    "on_file": complete if required else on_file if copies else None,
-                    "status": t(status),
-                }
-            )
-        )
-    register = Table(
+    table = Table(
         "rows",
         t.year_title("title-vouchers", ctx.year, ctx.years),
         t.columns(
@@ -110,43 +75,72 @@ def register_tables(ctx: ReportContext) -> list[Table]:
         "numbering",
         t.year_title("title-numbering", ctx.year, ctx.years),
         t.columns(("year", "year"), ("voucher", "text"), ("problem", "text"), ("where", "text")),
-        numbering_problems(ctx, uses),
+        numbering_problems(ctx),
         name=t("title-numbering"),
     )
-    return [register, numbering]
+    return [table, numbering]
 
 
-def numbering_problems(ctx: ReportContext, uses: dict[str, list[data.Transaction]]) -> list[Row]:
-    """The numbers missing from each year's sequence, and the numbers used more than once.
+def _row(
+    ctx: ReportContext,
+    number: str | None,
+    entry: data.Transaction,
+    register: VoucherRegister,
+    needs_copy: set[int],
+    use: VoucherUse | None,
+) -> Row:
+    """One line of the register: the rule's judgement of the entry's number and copies."""
+    required = id(entry) in needs_copy
+    copies = register.copies_of(entry, required)
+    if use is None:
+        status = "status-no-number"
+    elif register.is_duplicate(use):
+        status = "status-duplicate"
+    elif required and not copies.complete:
+        status = "status-no-copy"
+    else:
+        status = "status-ok"
+    on_file = copies.not_found is None
+    return Row(
+        {
+            "year": entry.date.year,
+            "voucher": number,
+            "date": entry.date,
+            "payee": entry.payee,
+            "narration": entry.narration,
+            "amount": entry_amount(entry),
+            "where": where(entry),
+            "copies": len(copies.copies),
+            "attachments": copies.declared,
+            "on_file": copies.complete if required else on_file if copies.copies else None,
+            "status": ctx.labels(status),
+        }
+    )
 
-    A year's sequence runs from 1 to its highest number, per voucher format (prefix and
+
+def numbering_problems(ctx: ReportContext) -> list[Row]:
+    """The numbers missing from each period's sequences, and the numbers used more than once.
+
+    A period's sequence runs from 1 to its highest number, per series (prefix, year,
     separator), so 记-2024-001 … 记-2024-049 with 记-2024-017 unused gives one gap.
     """
     t = ctx.labels
-    sequences: dict[VoucherNumber, set[int]] = defaultdict(set)
-    for text in uses:
-        parsed = parse_voucher(text)
-        if parsed is not None:
-            # Numbers of one format and year form one sequence: the format is the number
-            # without its sequence.
-            sequences[parsed._replace(sequence=0)].add(parsed.sequence)
-    problems = []
-    for number_format, used in sorted(sequences.items()):
-        year = number_format.year
-        for missing in sorted(set(range(1, max(used) + 1)) - used):
-            number = number_format._replace(sequence=missing)
-            problems.append(
-                Row({"year": year, "voucher": str(number), "problem": t("problem-gap")})
-            )
-    for text, entries in uses.items():
-        if len(entries) > 1:
+    register = ctx.grant.vouchers
+    years = set(ctx.years)
+    periods = {use.period for use in register.uses if use.period[0] in years}
+    problems = [
+        Row({"year": period[0], "voucher": number, "problem": t("problem-gap")})
+        for period, number in register.gaps(periods)
+    ]
+    for (period, number), uses in register.by_number.items():
+        if len(uses) > 1 and period in periods:
             problems.append(
                 Row(
                     {
-                        "year": entries[0].date.year,
-                        "voucher": text,
-                        "problem": t("problem-duplicate", count=len(entries)),
-                        "where": t.join(where(entry) for entry in entries),
+                        "year": period[0],
+                        "voucher": number,
+                        "problem": t("problem-duplicate", count=len(uses)),
+                        "where": t.join(where(use.entry) for use in uses),
                     }
                 )
             )

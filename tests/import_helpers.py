@@ -7,16 +7,19 @@ the expected entries are worked out by hand in the test.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from beancount import loader
 from beancount.core import data
+from beancount.parser import options
 from statements.make_samples import R, csv_text, qxrcb_table, with_balances
 
 from importers.importer import DUPLICATE, StatementImporter
 from importers.profiles import load_profiles
+from ledger.loading import LoadedLedger, loaded_ledger
 
 STATEMENTS = Path(__file__).resolve().parent / "statements"
 GOLDEN_LEDGER = STATEMENTS / "ledger.beancount"
@@ -31,9 +34,16 @@ def profiles() -> dict:
     return {profile.id: profile for profile in load_profiles()}
 
 
+def loaded_of(entries: Sequence[data.Directive]) -> LoadedLedger:
+    """A loaded ledger of `entries` (with Beancount's default options), as the importer reads it."""
+    options_map = copy.deepcopy(options.OPTIONS_DEFAULTS)
+    return loaded_ledger(Path("<test>"), list(entries), [], options_map)
+
+
 def importer(profile_id: str = "qxrcb", ledger: Sequence[data.Directive] = ()) -> StatementImporter:
-    """The importer of a shipped profile, reading `ledger` for `account()`."""
-    return StatementImporter(profiles()[profile_id], lambda: ledger)
+    """The importer of a shipped profile, reading the ledger of `ledger`'s entries."""
+    loaded = loaded_of(ledger)
+    return StatementImporter(profiles()[profile_id], lambda: loaded)
 
 
 def golden_entries() -> list[data.Directive]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 from grant_ledgers import funding
 
-from ledger.cli import main
+from commands.main import main
 from ledger.findings import ledger_findings
 from ledger.loading import load_ledger
 

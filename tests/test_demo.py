@@ -41,18 +41,18 @@ def test_fava_shows_the_demo_in_chinese_without_errors():
 
 
 def test_demo_covers_three_fiscal_years_two_closed(demo):
-    books = demo.analysis.books
+    books = demo.grant.books
     assert list(books) == [2024, 2025, 2026]
     assert [books[year].closed for year in books] == [True, True, False]
     per_year = {year: 0 for year in books}
-    for flow in demo.analysis.activity.flows:
+    for flow in demo.grant.activity.flows:
         per_year[flow.year] += 1
     assert all(40 <= count <= 80 for count in per_year.values()), per_year
 
 
 def test_demo_relief_carries_forward(demo):
     relief = "Expenses:MCH:PovertyRelief"
-    books = demo.analysis.books
+    books = demo.grant.books
     assert books[2024].categories[relief].carried_out == Decimal("6300.00")
     assert books[2025].categories[relief].carried_in == Decimal("6300.00")
     assert books[2025].categories[relief].carried_out == Decimal("4500.00")
@@ -60,7 +60,7 @@ def test_demo_relief_carries_forward(demo):
 
 
 def test_demo_late_county_tranche_counts_for_2024(demo):
-    county = demo.analysis.books[2024].sources["Income:Grant:County"]
+    county = demo.grant.books[2024].sources["Income:Grant:County"]
     assert [(str(t.date), t.amount, t.grant_year) for t in county.tranches] == [
         ("2024-04-22", Decimal("90000.00"), 2024),
         ("2025-01-09", Decimal("10000.00"), 2024),
@@ -71,19 +71,19 @@ def test_demo_late_county_tranche_counts_for_2024(demo):
 def test_demo_returns_the_lapsed_funds(demo):
     returned = {
         flow.entry.date.year: sum(flow.allowed.values())
-        for flow in demo.analysis.activity.flows
+        for flow in demo.grant.activity.flows
         if "Equity:MCH:SurplusReturned" in flow.allowed
     }
     assert returned == {2025: Decimal("8190.00"), 2026: Decimal("3670.00")}
     lapsed = {
-        year: sum(c.lapsed for c in demo.analysis.books[year].categories.values())
+        year: sum(c.lapsed for c in demo.grant.books[year].categories.values())
         for year in (2024, 2025)
     }
     assert lapsed == {2024: Decimal("8190.00"), 2025: Decimal("3670.00")}
 
 
 def test_demo_budget_adjustment_in_2026(demo):
-    categories = demo.analysis.books[2026].categories
+    categories = demo.grant.books[2026].categories
     assert categories["Expenses:MCH:Equipment"].budget == Decimal("85000.00")
     assert categories["Expenses:MCH:Education"].budget == Decimal("25000.00")
 
@@ -107,7 +107,7 @@ def figure(cell: str) -> Decimal:
 
 def test_readme_figures_are_the_demos(demo):
     rows = readme_demo_table()
-    books = demo.analysis.books
+    books = demo.grant.books
     years = (2024, 2025, 2026)
     for account, label in (
         ("Expenses:MCH:Management", "项目管理"),

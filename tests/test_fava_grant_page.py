@@ -21,7 +21,7 @@ from fava.application import create_app
 from grant_ledgers import funding
 from named_ledgers import CARRYFORWARD, LATE_TRANCHE, copy_named
 
-import reports.fava_grant
+import ledger.grant_ledger
 from ledger.loading import load_ledger
 from reports.build import build_report
 
@@ -358,13 +358,14 @@ def test_a_download_for_a_year_the_books_do_not_cover_is_refused(tmp_path):
 
 def test_figures_are_computed_once_per_load_and_follow_edits(tmp_path, monkeypatch):
     loads = []
-    real = reports.fava_grant.loaded_ledger
+    real = ledger.grant_ledger.scan
 
     def counting(*args, **kwargs):
         loads.append(args[0])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(reports.fava_grant, "loaded_ledger", counting)
+    # One grant analysis per load of the ledger, the plugin's, which the page reads.
+    monkeypatch.setattr(ledger.grant_ledger, "scan", counting)
     fava = Fava(demo_copy(tmp_path))
     assert len(loads) == 1  # at Fava's load, before any request
     for _ in range(3):

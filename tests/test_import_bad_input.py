@@ -23,7 +23,7 @@ from import_helpers import (
     with_balances,
 )
 
-from importers.cli import import_group
+from commands.imports import import_group
 from importers.errors import (
     AccountError,
     BalanceBreakError,

@@ -11,7 +11,7 @@ from beancount.core import data
 from click.testing import CliRunner
 from import_helpers import GOLDEN_LEDGER, STATEMENTS, R, with_balances, write_statement
 
-from ledger.cli import main
+from commands.main import main
 
 
 def _run(*arguments):

@@ -18,8 +18,9 @@ from beancount import loader
 from beancount.core import data
 from beancount.ops.balance import BalanceError
 from click.testing import CliRunner
+from import_helpers import loaded_of
 
-from importers.cli import import_group
+from commands.imports import import_group
 from importers.importer import DUPLICATE, StatementImporter
 from importers.profiles import load_profiles
 from ledger.loading import load_ledger
@@ -73,7 +74,8 @@ def test_statements_recreate_the_demo_bank_transactions(tmp_path, demo_entries):
 
 
 def test_statements_add_nothing_to_the_full_demo(tmp_path, demo_entries):
-    importers = [StatementImporter(p, lambda: demo_entries) for p in load_profiles()]
+    loaded = loaded_of(demo_entries)
+    importers = [StatementImporter(p, lambda: loaded) for p in load_profiles()]
     new = []
     for path in STATEMENTS:
         (importer,) = [i for i in importers if i.identify(str(path))]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from beangulp import extract as beangulp_extract
 from beangulp.testing import write_expected
-from import_helpers import STATEMENTS, golden_entries, profiles
+from import_helpers import STATEMENTS, golden_entries, loaded_of, profiles
 
 from importers.importer import StatementImporter
 
@@ -29,7 +29,8 @@ REGENERATE = os.environ.get("REGENERATE_GOLDEN") == "1"
 
 def _output(path: Path) -> str:
     ledger = golden_entries()
-    importers = [StatementImporter(profile, lambda: ledger) for profile in profiles().values()]
+    loaded = loaded_of(ledger)
+    importers = [StatementImporter(profile, lambda: loaded) for profile in profiles().values()]
     identified = [imp for imp in importers if imp.identify(str(path))]
     assert [imp.profile.id for imp in identified] == [path.name.split(".")[0].split("-")[0]]
     found = identified[0]

@@ -10,7 +10,7 @@ import openpyxl
 from click.testing import CliRunner
 from named_ledgers import CARRYFORWARD, LATE_TRANCHE, copy_named
 
-from ledger.cli import main
+from commands.main import main
 
 DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
 

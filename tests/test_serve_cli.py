@@ -11,7 +11,7 @@ import cheroot.wsgi
 import pytest
 from click.testing import CliRunner
 
-from ledger.cli import main
+from commands.main import main
 
 DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
 

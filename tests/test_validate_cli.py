@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from grant_ledgers import PREAMBLE, funding
 
-from ledger.cli import main
+from commands.main import main
 
 OVERSPENT = """
 2024-03-01 * "Trainer" "course"

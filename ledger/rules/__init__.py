@@ -1,12 +1,13 @@
-"""The grant rules, one module each. `ledger.grant` runs them all over one shared analysis.
+"""The grant rules, one module each, all reading one `GrantLedger` per load.
 
-Each module's `check(analysis)` returns its findings; each also offers itself as a Beancount
+Each module's `check(grant)` returns its findings; each also offers itself as a Beancount
 plugin of its own (`plugin "ledger.rules.over_budget"`) for a ledger that wants only that rule.
 """
 
 from __future__ import annotations
 
-from ledger.analysis import Check
+from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.rules import (
     closed_year_changed,
     dedicated_account,
@@ -19,6 +20,7 @@ from ledger.rules import (
     vouchers,
     year_not_closed,
 )
+from ledger.rules.base import Check
 
 #: Every rule, in the order findings are reported.
 CHECKS: tuple[Check, ...] = (
@@ -33,3 +35,20 @@ CHECKS: tuple[Check, ...] = (
     year_not_closed.check,
     closed_year_changed.check,
 )
+
+
+def rule_findings(grant: GrantLedger, check: Check) -> list[GrantError]:
+    """One rule's findings over a grant ledger, made once per load.
+
+    The plugin `ledger.grant` and a single-rule plugin of the same load then return the very
+    same findings, so a front end can tell them apart from a plugin line's own.
+    """
+    return grant.memo(("rule", check), lambda: check(grant))
+
+
+def run_rules(grant: GrantLedger) -> list[GrantError]:
+    """Every rule's findings over one grant ledger."""
+    errors: list[GrantError] = []
+    for check in CHECKS:
+        errors.extend(rule_findings(grant, check))
+    return errors

@@ -12,24 +12,25 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.closing import BALANCE, closing_figures, figure_accounts
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.messages import money
 from ledger.model import label_of
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_closed_year_changed",)
 
 RULE = "closed-year-changed"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Each recorded closing figure that the books no longer give."""
-    config = analysis.config
-    msg = analysis.messages
+    config = grant.config
+    msg = grant.messages
     currency = config.currency
     errors = []
-    for year, books in analysis.books.items():
+    for year, books in grant.books.items():
         close = books.close
         if close is None or not close.figures or currency is None:
             continue

@@ -17,22 +17,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.model import label_of
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_dedicated_account",)
 
 RULE = "dedicated-account"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Receipts from a source not into the dedicated account; expenses not paid from it."""
-    msg = analysis.messages
-    config = analysis.config
+    msg = grant.messages
+    config = grant.config
     dedicated = msg.join(config.dedicated)
     errors = []
-    for flow in analysis.activity.flows:
+    for flow in grant.activity.flows:
         if not flow.others and not flow.sources:
             continue  # only the dedicated account, categories and allowed accounts: fine
         fields: dict[str, Any] | None = None

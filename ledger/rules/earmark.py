@@ -16,21 +16,22 @@ transfer to another bank account, is a misuse.
 
 from __future__ import annotations
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.messages import money
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_earmark",)
 
 RULE = "earmark"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Payments from the dedicated account to anything but a category or an allowed account."""
-    msg = analysis.messages
-    currency = analysis.config.currency
+    msg = grant.messages
+    currency = grant.config.currency
     errors = []
-    for flow in analysis.activity.flows:
+    for flow in grant.activity.flows:
         if not flow.others or not any(number < 0 for number in flow.dedicated.values()):
             continue
         paid = {account: number for account, number in flow.others.items() if number > 0}

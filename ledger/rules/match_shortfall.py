@@ -16,21 +16,22 @@ year's `grant-close`; the finding points at that close.
 
 from __future__ import annotations
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.messages import money
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_match_shortfall",)
 
 RULE = "match-shortfall"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Each closed year in which a matching source brought less than its share."""
-    msg = analysis.messages
-    currency = analysis.config.currency
+    msg = grant.messages
+    currency = grant.config.currency
     errors = []
-    for year, books in analysis.books.items():
+    for year, books in grant.books.items():
         if books.close is None:
             continue
         for match in books.matches:

@@ -21,8 +21,9 @@ from collections.abc import Collection
 
 from beancount.core import data, flags
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_needs_review",)
 
@@ -37,12 +38,12 @@ def _on_holding(entry: data.Transaction, holding: Collection[str]) -> list[str]:
     ]
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Entries on the dedicated account flagged `!` (to review), or still on a holding account."""
-    msg = analysis.messages
-    holding = analysis.config.holding
+    msg = grant.messages
+    holding = grant.config.holding
     errors = []
-    for flow in analysis.activity.flows:
+    for flow in grant.activity.flows:
         entry = flow.entry
         if not flow.dedicated:
             continue

@@ -19,24 +19,25 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ledger.activity import ZERO
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.messages import money
 from ledger.model import label_of
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_over_budget",)
 
 RULE = "over-budget"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Each payment that takes a category's spending in its year above what is available."""
-    config = analysis.config
-    msg = analysis.messages
+    config = grant.config
+    msg = grant.messages
     currency = config.currency
     carried_in = {
         (year, account): category.carried_in
-        for year, books in analysis.books.items()
+        for year, books in grant.books.items()
         for account, category in books.categories.items()
     }
     # Flows come in date order: follow each category's budget schedule with a cursor.
@@ -45,7 +46,7 @@ def check(analysis: GrantAnalysis) -> list[GrantError]:
     budget_now = dict.fromkeys(schedules, ZERO)
     spent: dict[tuple[int, str], Decimal] = {}
     errors = []
-    for flow in analysis.activity.flows:
+    for flow in grant.activity.flows:
         if not flow.categories:
             continue
         day = flow.entry.date

@@ -14,22 +14,23 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ledger.activity import ZERO
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
 from ledger.messages import money
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_overdraft",)
 
 RULE = "overdraft"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Each entry that takes or keeps a dedicated account below zero while paying."""
-    msg = analysis.messages
-    currency = analysis.config.currency
+    msg = grant.messages
+    currency = grant.config.currency
     balances: dict[str, Decimal] = {}
     errors = []
-    for flow in analysis.activity.flows:
+    for flow in grant.activity.flows:
         for account, number in flow.dedicated.items():
             balance = balances[account] = balances.get(account, ZERO) + number
             if number < 0 and balance < 0:

@@ -1,7 +1,9 @@
 """Rules `voucher-missing` and `voucher-duplicate`: every entry on the account has its own number.
 
 Each entry that touches the dedicated account carries its voucher number (凭证号), so an
-inspector can ask for the voucher; a number is used once.
+inspector can ask for the voucher; a number is used once in its period (the fiscal year, or
+the month with `custom "grant-voucher-period" "month"`). The judgement is the voucher
+register's (`ledger.vouchers.VoucherRegister`), which the 凭证登记簿 report shows too.
 
     2024-03-18 * "县人民医院" "新生儿监护仪"
       voucher: "记-2024-015"          ; without it: voucher-missing
@@ -15,11 +17,12 @@ from __future__ import annotations
 
 import os
 
-from beancount.core import data, flags
+from beancount.core import data
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import GrantError
-from ledger.vouchers import next_voucher
+from ledger.grant_ledger import GrantLedger
+from ledger.rules.base import plugin_of
+from ledger.vouchers import period_text
 
 __plugins__ = ("validate_vouchers",)
 
@@ -31,48 +34,47 @@ def _where(entry: data.Directive) -> str:
     return f"{os.path.basename(entry.meta['filename'])}:{entry.meta['lineno']} ({entry.date})"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """Entries on the dedicated account without a voucher number, and numbers used twice."""
-    msg = analysis.messages
+    msg = grant.messages
+    register = grant.vouchers
     errors = []
-    for flow in analysis.activity.flows:
-        if not flow.dedicated:
-            continue
-        entry = flow.entry
-        voucher = entry.meta.get("voucher")
-        if voucher is not None and (
-            voucher.strip() if type(voucher) is str else str(voucher).strip()
-        ):
-            continue
-        if entry.flag == flags.FLAG_PADDING:
-            continue
+    for value, entry in register.not_text:
         errors.append(
             GrantError(
                 entry.meta,
-                msg.render(
-                    MISSING,
-                    "posting",
-                    example=next_voucher(
-                        (number for number, _ in analysis.activity.vouchers), flow.year
-                    ),
-                ),
+                msg.render("config", "voucher-not-text", value=value),
+                entry,
+                "config",
+                year=entry.date.year,
+            )
+        )
+    for flow in register.missing:
+        entry = flow.entry
+        errors.append(
+            GrantError(
+                entry.meta,
+                msg.render(MISSING, "posting", example=register.peek_next(entry.date)),
                 entry,
                 MISSING,
                 year=flow.year,
             )
         )
-    first_use: dict[str, data.Transaction] = {}
-    for number, entry in analysis.activity.vouchers:
-        key = number.strip()
-        if first_use.setdefault(key, entry) is entry:
-            continue
+    for use, first in register.duplicates():
         errors.append(
             GrantError(
-                entry.meta,
-                msg.render(DUPLICATE, "posting", voucher=key, where=_where(first_use[key])),
-                entry,
+                use.entry.meta,
+                msg.render(
+                    DUPLICATE,
+                    "posting",
+                    voucher=use.number,
+                    where=_where(first.entry),
+                    period=period_text(use.period),
+                    example=register.peek_next(use.entry.date),
+                ),
+                use.entry,
                 DUPLICATE,
-                year=entry.date.year,
+                year=use.entry.date.year,
             )
         )
     return errors

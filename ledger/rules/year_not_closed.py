@@ -10,26 +10,27 @@ into the next year. The warning points at the first entry dated after the open y
 
 from __future__ import annotations
 
-from ledger.analysis import GrantAnalysis, plugin_of
 from ledger.errors import WARNING, GrantError
+from ledger.grant_ledger import GrantLedger
+from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_year_not_closed",)
 
 RULE = "year-not-closed"
 
 
-def check(analysis: GrantAnalysis) -> list[GrantError]:
+def check(grant: GrantLedger) -> list[GrantError]:
     """For each year without a `grant-close`, the first entry dated after it."""
-    msg = analysis.messages
-    entry_years = analysis.activity.years
+    msg = grant.messages
+    entry_years = grant.activity.years
     errors = []
-    for year, books in analysis.books.items():
+    for year, books in grant.books.items():
         if books.closed:
             continue
         later = [other for other in entry_years if other > year]
         if not later:
             continue
-        entry = analysis.activity.first_entry_of_year[later[0]]
+        entry = grant.activity.first_entry_of_year[later[0]]
         errors.append(
             GrantError(
                 entry.meta,

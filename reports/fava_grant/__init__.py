@@ -22,7 +22,6 @@ Endpoints, under `/<ledger>/extension/GrantPage/`:
 from __future__ import annotations
 
 import io
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -87,8 +86,6 @@ class GrantPage(FavaExtensionBase):
 
     def __init__(self, ledger: FavaLedger, config: str | None = None) -> None:
         super().__init__(ledger, config)
-        self._figures: GrantFigures | None = None
-        self._lock = threading.Lock()
         # The sidebar's name, in the ledger's language (as its findings are).
         self.report_title = Labels(language_of(ledger.all_entries_by_type.Custom))("fava-title")
 
@@ -99,25 +96,25 @@ class GrantPage(FavaExtensionBase):
         then costs no more than any other.
         """
         figures = self.figures()
+        self.report_title = figures.labels("fava-title")
         if figures.years:
             figures.of_year(figures.years[-1])
 
     def figures(self) -> GrantFigures:
-        """The page's figures of the ledger as Fava loaded it last (computed once per load)."""
-        with self._lock:
-            figures = self._figures
-            # Fava replaces its list of entries at each load: a new list is a new load.
-            if figures is None or figures.ledger.entries is not self.ledger.all_entries:
-                loaded = loaded_ledger(
-                    Path(self.ledger.beancount_file_path).resolve(),
-                    self.ledger.all_entries,  # type: ignore[arg-type]
-                    list(self.ledger.load_errors),
-                    self.ledger.options,  # type: ignore[arg-type]
-                )
-                language = loaded.analysis.config.language
-                figures = self._figures = GrantFigures(loaded, language)
-                self.report_title = figures.labels("fava-title")
-            return figures
+        """The page's figures of the ledger as Fava loaded it last (made once per load).
+
+        They are kept with the load's grant ledger (`GrantLedger.memo`), which lives in the
+        options map of Fava's load: a new load brings new figures, and nothing else is cached.
+        """
+        loaded = loaded_ledger(
+            Path(self.ledger.beancount_file_path).resolve(),
+            self.ledger.all_entries,  # type: ignore[arg-type]
+            list(self.ledger.load_errors),
+            self.ledger.options,  # type: ignore[arg-type]
+        )
+        return loaded.grant.memo(
+            GrantFigures, lambda: GrantFigures(loaded, loaded.grant.config.language)
+        )
 
     def _chosen(self, figures: GrantFigures) -> YearChoice:
         """The year the request asks for: `?year=`, else the one of Fava's time filter."""
@@ -193,7 +190,7 @@ class GrantPage(FavaExtensionBase):
         return {
             "year": year,
             "years": figures.years,
-            "closed": figures.ledger.analysis.books[year].closed,
+            "closed": figures.ledger.grant.books[year].closed,
             **{
                 kind: report_json(figures.report(kind, year))
                 for kind in ("budget", "funding", "balances")

@@ -165,7 +165,7 @@ class GrantFigures:
         self.ledger = ledger
         self.labels = Labels(language)
         self.language = language
-        self.years: list[Year] = list(ledger.analysis.books)
+        self.years: list[Year] = list(ledger.grant.books)
         self._years: dict[Year, YearFigures] = {}
         self._reports: dict[tuple[str, Year | None], Report] = {}
         self._findings: list[Finding] | None = None
@@ -198,7 +198,7 @@ class GrantFigures:
         funding = self.report("funding", year)
         history_budget = self.report("budget", None)
         history_balances = self.report("balances", None)
-        closed = self.ledger.analysis.books[year].closed
+        closed = self.ledger.grant.books[year].closed
         budget_table = budget.tables[0]
         keys = BUDGET_KEYS + (BUDGET_CLOSED_KEYS if closed else ())
         sections = [section("budget", budget_table.title, budget_table, keys, t)]
@@ -214,10 +214,10 @@ class GrantFigures:
                 line_key=lambda row: row.get("voucher") or row.get("date"),
             )
         )
-        config = self.ledger.analysis.config
+        config = self.ledger.grant.config
         history = _history(history_budget, year)
         # Carried out and lapsed are blank for a year not yet closed: say why under the history.
-        books = self.ledger.analysis.books
+        books = self.ledger.grant.books
         open_years = [
             t("note-open-year", year=y) for y in self.years if y <= year and not books[y].closed
         ]

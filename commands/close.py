@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
+from commands.validate import UnreadableLedger, format_table
 from ledger.atomic import append_atomically, replace_atomically
 from ledger.findings import display_path, ledger_findings
 from ledger.loading import UnreadableLedgerError, load_ledger
-from ledger.validate_cli import UnreadableLedger, format_table
 from ledger.year_end import CloseRefusedError, prepare_close
 
 

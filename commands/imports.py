@@ -12,7 +12,7 @@ profiles tried, and `--append` writes only once every statement was read without
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -28,7 +28,7 @@ from importers.importer import DUPLICATE, StatementImporter
 from importers.profiles import PROFILES_DIR, load_profiles
 from importers.statement import unknown_layout
 from ledger.atomic import append_atomically
-from ledger.loading import UnreadableLedgerError, load_ledger
+from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
 
 STATEMENTS = click.argument(
     "statements", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
@@ -59,20 +59,20 @@ class LedgerUnreadable(click.ClickException):
     exit_code = 2
 
 
-def _ledger_entries(ledger: Path) -> tuple[list[data.Directive], dict]:
+def _load(ledger: Path) -> LoadedLedger:
     try:
-        loaded = load_ledger(ledger)
+        return load_ledger(ledger)
     except UnreadableLedgerError as error:
         raise LedgerUnreadable(str(error)) from None
-    return loaded.entries, loaded.options_map
 
 
-def _importers(profiles_dir: Path, entries: Sequence[data.Directive]) -> list[StatementImporter]:
+def _importers(profiles_dir: Path, loaded: LoadedLedger | None) -> list[StatementImporter]:
     try:
         profiles = load_profiles(profiles_dir)
     except StatementError as error:
         raise click.ClickException(str(error)) from None
-    return [StatementImporter(profile, lambda: entries) for profile in profiles]
+    source = (lambda: loaded) if loaded is not None else None
+    return [StatementImporter(profile, source) for profile in profiles]
 
 
 def _identify(importers: list[StatementImporter], path: str) -> StatementImporter:
@@ -107,8 +107,7 @@ def import_group() -> None:
 @PROFILES
 def identify_command(statements: tuple[str, ...], ledger: Path | None, profiles_dir: Path) -> None:
     """Say which bank profile reads each STATEMENT (and its account, with --ledger)."""
-    entries = _ledger_entries(ledger)[0] if ledger else []
-    importers = _importers(profiles_dir, entries)
+    importers = _importers(profiles_dir, _load(ledger) if ledger else None)
     errors = []
     for path in statements:
         try:
@@ -147,8 +146,8 @@ def extract_command(
     counterparty and running balance) are left out; with several statements, a row in two of
     them is taken once. Nothing is written unless every statement reads without error.
     """
-    entries, _ = _ledger_entries(ledger)
-    importers = _importers(profiles_dir, entries)
+    loaded = _load(ledger)
+    importers = _importers(profiles_dir, loaded)
     errors = []
     found = []
     for path in statements:
@@ -159,7 +158,7 @@ def extract_command(
             errors.append(str(error))
     # Oldest statement first, so voucher numbers follow the dates across statements.
     found.sort(key=lambda item: (item[0].first_date, item[0].last_date, item[1]))
-    existing = list(entries)
+    existing = list(loaded.entries)
     extracted = []
     for _, path, importer in found:
         try:
@@ -225,15 +224,15 @@ def archive_command(
     Beancount's documents plugin (and Fava's account page) then list the statement with the
     account. Nothing moves unless every statement is identified and has a free place.
     """
-    entries, options_map = _ledger_entries(ledger)
+    loaded = _load(ledger)
     if destination is None:
-        folders = options_map.get("documents") or []
+        folders = loaded.options_map.get("documents") or []
         if not folders:
             raise click.ClickException(
                 f'{ledger} sets no `option "documents"`: give --destination DIR'
             )
         destination = (ledger.resolve().parent / folders[0]).resolve()
-    importers = _importers(profiles_dir, entries)
+    importers = _importers(profiles_dir, loaded)
     errors = []
     moves: list[tuple[str, Path]] = []
     for path in statements:

@@ -69,7 +69,7 @@ def validate_command(ledger: Path, output_format: str, year: int | None) -> None
     if output_format == "json":
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
     else:
-        messages = Messages(loaded.analysis.config.language)
+        messages = Messages(loaded.grant.config.language)
         name = display_path(str(loaded.path))
         if findings:
             click.echo(format_table(findings))

@@ -1,8 +1,7 @@
-"""The `mch-ledger` command.
+"""The `mch-ledger` command group.
 
-Each feature lives in its own package; this group only names the subcommands and imports a
-feature's module when its subcommand runs, so `mch-ledger validate` never pays for pandas or
-Fava.
+Each subcommand is a module of `commands`; this group only names them and imports a module when
+its subcommand runs, so `mch-ledger validate` never pays for pandas or Fava.
 """
 
 from __future__ import annotations
@@ -13,11 +12,11 @@ import click
 
 #: Subcommand name -> "module:attribute" of its click command.
 SUBCOMMANDS: dict[str, str] = {
-    "validate": "ledger.validate_cli:validate_command",
-    "close": "ledger.close_cli:close_command",
-    "import": "importers.cli:import_group",
-    "report": "reports.cli:report_command",
-    "serve": "ledger.serve_cli:serve_command",
+    "validate": "commands.validate:validate_command",
+    "close": "commands.close:close_command",
+    "import": "commands.imports:import_group",
+    "report": "commands.report:report_command",
+    "serve": "commands.serve:serve_command",
 }
 
 

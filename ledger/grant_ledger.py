@@ -1,0 +1,203 @@
+"""The grant ledger of one load: every figure, judgement and finding, computed once.
+
+bean-check, Fava's Errors page, `mch-ledger validate`, `close`, every report, the Fava grant
+page and the statement importer all read the one `GrantLedger` of a load, so they cannot tell
+different stories about the same books:
+
+    entries ──► GrantLedger: config (the grant-* directives), activity (one pass over the
+                transactions), books (per fiscal year), documents (the copies on file),
+                vouchers (the voucher register), findings (every rule's), memo (views)
+
+How it is shared. The plugin `ledger.grant` builds it from the entries it is given and keeps it
+in the options map, the one dict Beancount hands on from the plugins to the loader's caller
+(Fava keeps it as `ledger.options`). A front end calls `grant_ledger_of_load` after the
+loader: it takes the plugin's, or builds one from the final entries for a ledger that does not
+name the plugin, and keeps it there for the next front end of the same load. Beancount's `pad`
+runs after the plugins: its transactions are left out of the activity and a `pad` on a grant
+account is a `config` finding, so both ways see the same grant postings and give the same
+findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import Any, TypeVar
+
+from beancount.core import data
+
+from ledger.activity import Activity, scan
+from ledger.books import YearBooks, calculate_books
+from ledger.directives import parse_grant_config
+from ledger.documents import DocumentFinder
+from ledger.errors import GrantError
+from ledger.messages import Messages
+from ledger.model import Close, GrantConfig, Year
+from ledger.vouchers import VoucherRegister
+
+SLOT = "mch-ledger.grant-ledger"
+"""The options map's key under which a load keeps its grant ledger."""
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of the block.
+
+    The analysis allocates an object or two per transaction and none of them form cycles; with
+    the collector on, each allocation burst triggers full traversals of the ledger's millions of
+    objects, which tripled the plugin's time on a 100,000-transaction ledger.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _dropped() -> None:
+    """What a pickled grant ledger becomes: nothing (see `GrantLedger.__reduce__`)."""
+    return None
+
+
+class GrantLedger:
+    """The grant's configuration, activity, books, copies, voucher register and findings.
+
+    Args:
+        entries: the ledger's directives, sorted by date.
+        options_map: the ledger's options.
+        closes: the closed years to compute the books with; default the ledger's own
+            `grant-close` directives (`mch-ledger close` passes one more).
+    """
+
+    def __init__(
+        self,
+        entries: Sequence[data.Directive],
+        options_map: Mapping[str, Any],
+        closes: Mapping[Year, Close] | None = None,
+    ) -> None:
+        self.entries = entries
+        self.options_map = options_map
+        config, errors = parse_grant_config(entries)
+        self.config: GrantConfig = config
+        self.activity: Activity = scan(entries, config)
+        #: The `config` errors of the directives and of the transactions.
+        self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        self.messages = Messages(config.language)
+        self._memo: dict[Hashable, Any] = {}
+        self._memo_lock = threading.RLock()
+
+    def __repr__(self) -> str:
+        # Fava's options page prints every option: keep this short and free of the books.
+        years = f"{min(self.books)}–{max(self.books)}" if self.books else "no years"
+        return f"<GrantLedger {years}, {len(self.activity.flows)} grant transactions>"
+
+    def __reduce__(self) -> tuple[Callable[[], None], tuple[()]]:
+        # Beancount's pickle cache stores the options map: a ledger loaded from the cache gets
+        # its grant ledger built afresh by the front end, never one of older code.
+        return _dropped, ()
+
+    @property
+    def is_grant_ledger(self) -> bool:
+        """Whether the ledger declares a grant at all."""
+        return self.config.is_grant_ledger
+
+    @cached_property
+    def documents(self) -> DocumentFinder:
+        """Finds the ledger's voucher copies."""
+        return DocumentFinder.of_ledger(self.entries, self.options_map)
+
+    @cached_property
+    def vouchers(self) -> VoucherRegister:
+        """The voucher register: numbers, gaps, duplicates and copies, judged once."""
+        return VoucherRegister(
+            self.activity.flows,
+            self.activity.vouchers,
+            self.documents,
+            self.config.voucher_period,
+        )
+
+    @cached_property
+    def findings(self) -> list[GrantError]:
+        """Every finding of the grant rules: config errors and a BOM first, then each rule's."""
+        # Imported here: the rules read this module's GrantLedger.
+        from ledger.rules import run_rules
+
+        findings = [*self.config_errors, *self._bom_errors()]
+        if self.is_grant_ledger:
+            findings.extend(run_rules(self))
+        return findings
+
+    def _bom_errors(self) -> list[GrantError]:
+        """A BOM makes Beancount drop a file's first directive without a word: say so."""
+        errors = []
+        for filename in self.options_map.get("include", []):
+            try:
+                with open(filename, "rb") as file:
+                    head = file.read(len(UTF8_BOM))
+            except OSError:
+                continue
+            if head == UTF8_BOM:
+                meta = data.new_metadata(filename, 1)
+                message = self.messages.render("config", "bom", file=filename)
+                errors.append(GrantError(meta, message, None, "config"))
+        return errors
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """A view derived from this load (a report, a page's figures), made once per load.
+
+        The one cache of the product: it lives and dies with the load, so nothing derived
+        from the books outlives them.
+        """
+        with self._memo_lock:
+            if key not in self._memo:
+                self._memo[key] = make()
+            return self._memo[key]
+
+
+def grant_ledger(entries: Sequence[data.Directive], options_map: dict[str, Any]) -> GrantLedger:
+    """The grant ledger of `entries`, built once per list of entries a plugin is given.
+
+    The plugin `ledger.grant` and the single-rule plugins (`ledger.rules.*`) call this: the
+    first builds it and keeps it in the options map, the next ones reuse it while the entries
+    are the same list.
+    """
+    found = options_map.get(SLOT)
+    if isinstance(found, GrantLedger) and found.entries is entries:
+        return found
+    with gc_paused():
+        built = GrantLedger(entries, options_map)
+    options_map[SLOT] = built
+    return built
+
+
+def grant_ledger_of_load(
+    entries: Sequence[data.Directive], options_map: dict[str, Any]
+) -> GrantLedger:
+    """The grant ledger of a finished load, for a front end (validate, reports, Fava, import).
+
+    Args:
+        entries: the loader's final entries.
+        options_map: the loader's options map.
+
+    Returns:
+        The grant ledger the plugin built during the load; for a ledger that names no grant
+        plugin (or was loaded from Beancount's cache), one built now from `entries`. Either
+        way it is kept in the options map, so a load is analysed once.
+    """
+    found = options_map.get(SLOT)
+    if isinstance(found, GrantLedger):
+        return found
+    with gc_paused():
+        built = GrantLedger(entries, options_map)
+    options_map[SLOT] = built
+    return built
