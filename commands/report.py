@@ -12,10 +12,10 @@ from pathlib import Path
 import click
 
 from ledger.atomic import write_atomically
+from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
-from reports.labels import LANGUAGES
 from reports.render import FORMATS, render
 from reports.render.cells import UNITS
 
@@ -68,9 +68,8 @@ def _write(output: Path | None, content: bytes | str) -> None:
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
-    default="zh",
-    show_default=True,
-    help="Labels in Chinese or English.",
+    default=None,
+    help="Labels in Chinese or English (default: the ledger's language).",
 )
 @click.option(
     "--unit",
@@ -89,7 +88,7 @@ def report_command(
     year: int | None,
     output_format: str,
     output: Path | None,
-    lang: str,
+    lang: str | None,
     unit: str,
     recipient: str | None,
 ) -> None:
@@ -105,7 +104,8 @@ def report_command(
 
         try:
             loaded = load_ledger(ledger)
-            written = write_pack(loaded, year, lang, unit, output, recipient)
+            language = choose_language(loaded.grant.config.language, lang)
+            written = write_pack(loaded, year, language, unit, output, recipient)
         except UnreadableLedgerError as error:
             raise click.ClickException(str(error)) from error
         except NoDataForYearError as error:
@@ -121,10 +121,14 @@ def report_command(
     except UnreadableLedgerError as error:
         if kind != "findings":
             raise click.ClickException(str(error)) from error
-        _write(output, render(output_format, [unreadable_findings_report(error, lang)], unit))
+        language = lang or DEFAULT_LANGUAGE
+        report = unreadable_findings_report(error, language)
+        _write(output, render(output_format, [report], unit))
         raise SystemExit(EXIT_UNREADABLE) from error
     try:
-        report = build_report(kind, loaded, year, lang)
+        report = build_report(
+            kind, loaded, year, choose_language(loaded.grant.config.language, lang)
+        )
     except NoDataForYearError as error:
         raise NoDataForYear(f"{error}; choose one with --year") from error
     _write(output, render(output_format, [report], unit))

@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
+from ledger.i18n import Catalogue
 from ledger.loading import UnreadableLedgerError, load_ledger
-from ledger.messages import Messages
 
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
@@ -69,13 +69,13 @@ def validate_command(ledger: Path, output_format: str, year: int | None) -> None
     if output_format == "json":
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
     else:
-        messages = Messages(loaded.grant.config.language)
+        messages = Catalogue(loaded.grant.config.language)
         name = display_path(str(loaded.path))
         if findings:
             click.echo(format_table(findings))
             click.echo()
-            click.echo(messages.word("summary", errors=errors, warnings=warnings, ledger=name))
+            click.echo(messages("validate.summary", errors=errors, warnings=warnings, ledger=name))
         else:
-            click.echo(messages.word("clean", ledger=name))
+            click.echo(messages("validate.clean", ledger=name))
     if errors:
         raise SystemExit(EXIT_ERRORS)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from beancount.core import data, flags
 
 from ledger.errors import GrantError
-from ledger.messages import Messages, money
+from ledger.i18n import Catalogue, money
 from ledger.model import GrantConfig, Year
 from ledger.roles import AccountRoles, Role
 
@@ -95,7 +95,7 @@ def _weight(posting: data.Posting) -> tuple[Decimal, str]:
     return units.number, units.currency
 
 
-def _grant_year(entry: data.Transaction, msg: Messages) -> tuple[Year, GrantError | None]:
+def _grant_year(entry: data.Transaction, msg: Catalogue) -> tuple[Year, GrantError | None]:
     """The allocation year a receipt belongs to: its `grant-year`, else its date's year."""
     value = entry.meta.get("grant-year")
     if value is None:
@@ -105,7 +105,7 @@ def _grant_year(entry: data.Transaction, msg: Messages) -> tuple[Year, GrantErro
         return int(text), None
     error = GrantError(
         entry.meta,
-        msg.render("config", "bad-grant-year", value=value, year=entry.date.year),
+        msg.finding("config", "bad-grant-year", value=value, year=entry.date.year),
         entry,
         "config",
     )
@@ -125,7 +125,7 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
         found on transactions (a posting in a foreign currency, a malformed `grant-year`).
     """
     roles = AccountRoles(config)
-    msg = Messages(config.language)
+    msg = Catalogue(config.language)
     currency = config.currency
     flows: list[Flow] = []
     spent: dict[tuple[Year, str], Decimal] = defaultdict(Decimal)
@@ -233,12 +233,12 @@ def _foreign_currency(
     number: Decimal,
     weight_currency: str,
     currency: str,
-    msg: Messages,
+    msg: Catalogue,
 ) -> GrantError:
     """A `config` error: a grant account gets an amount in another currency than the grant's."""
     return GrantError(
         entry.meta,
-        msg.render(
+        msg.finding(
             "config",
             "foreign-currency",
             account=posting.account,

@@ -18,7 +18,7 @@ from beancount.core import data
 from beancount.parser.grammar import ValueType
 
 from ledger.errors import GrantError
-from ledger.messages import Messages, language_of
+from ledger.i18n import Catalogue, language_of
 from ledger.model import CarryForward, Close, DatedAmount, GrantConfig, Labelled, Match
 from ledger.roles import AccountRoles, Role
 from ledger.vouchers import PERIODS, YEAR_PERIOD
@@ -46,7 +46,7 @@ _META_KEYS = frozenset({"filename", "lineno"})
 class _Parser:
     """Collects directives and config errors; one instance per ledger load."""
 
-    def __init__(self, opened: set[str], messages: Messages) -> None:
+    def __init__(self, opened: set[str], messages: Catalogue) -> None:
         self.opened = opened
         self.msg = messages
         self.errors: list[GrantError] = []
@@ -66,7 +66,7 @@ class _Parser:
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
-            GrantError(entry.meta, self.msg.render("config", key, **fields), entry, "config")
+            GrantError(entry.meta, self.msg.finding("config", key, **fields), entry, "config")
         )
 
     def wrong_values(self, entry: data.Custom) -> None:
@@ -314,7 +314,7 @@ class _Parser:
                     self.errors.append(
                         GrantError(
                             pad.meta,
-                            self.msg.render("config", "pad-grant-account", account=account),
+                            self.msg.finding("config", "pad-grant-account", account=account),
                             pad,
                             "config",
                             account=account,
@@ -379,7 +379,7 @@ def parse_grant_config(entries: Sequence[data.Directive]) -> tuple[GrantConfig, 
         elif isinstance(entry, data.Pad):
             pads.append(entry)
     language = language_of(customs)
-    parser = _Parser(opened, Messages(language))
+    parser = _Parser(opened, Catalogue(language))
     for entry in customs:
         parser.parse(entry)
     parser.check_consistency()

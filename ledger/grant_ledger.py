@@ -34,7 +34,7 @@ from ledger.books import YearBooks, calculate_books
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
-from ledger.messages import Messages
+from ledger.i18n import Catalogue
 from ledger.model import Close, GrantConfig, Year
 from ledger.vouchers import VoucherRegister
 
@@ -92,7 +92,7 @@ class GrantLedger:
         #: The `config` errors of the directives and of the transactions.
         self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
         self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
-        self.messages = Messages(config.language)
+        self.messages = Catalogue(config.language)
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
 
@@ -148,7 +148,7 @@ class GrantLedger:
                 continue
             if head == UTF8_BOM:
                 meta = data.new_metadata(filename, 1)
-                message = self.messages.render("config", "bom", file=filename)
+                message = self.messages.finding("config", "bom", file=filename)
                 errors.append(GrantError(meta, message, None, "config"))
         return errors
 

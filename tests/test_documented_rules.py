@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledger.errors import RULES
-from ledger.messages import TEMPLATES
+from ledger.i18n import CATALOGUE
+from ledger.i18n.findings import FINDINGS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -17,6 +18,7 @@ def test_every_rule_is_in_the_readmes_findings_table():
 
 
 def test_every_message_belongs_to_a_rule_and_has_both_languages():
-    assert {rule for rule, _ in TEMPLATES} == set(RULES)
-    for key, languages in TEMPLATES.items():
+    assert {key.split(".")[0] for key in FINDINGS} == set(RULES)
+    for key, languages in CATALOGUE.items():
         assert set(languages) == {"en", "zh"}, key
+        assert all(text.strip() for text in languages.values()), key

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ledger.closing import BALANCE, closing_figures, figure_accounts
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
-from ledger.messages import money
+from ledger.i18n import money
 from ledger.model import label_of
 from ledger.rules.base import plugin_of
 
@@ -52,7 +52,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
             errors.append(
                 GrantError(
                     close.entry.meta,
-                    msg.render(
+                    msg.finding(
                         RULE,
                         "figure",
                         year=year,

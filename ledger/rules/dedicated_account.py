@@ -65,7 +65,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
             errors.append(
                 GrantError(
                     flow.entry.meta,
-                    msg.render(RULE, key, dedicated=dedicated, **fields),
+                    msg.finding(RULE, key, dedicated=dedicated, **fields),
                     flow.entry,
                     RULE,
                     account=account,

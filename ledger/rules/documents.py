@@ -36,7 +36,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
         entry = flow.entry
         meta = entry.meta
         if copies.malformed_attachments:
-            message = msg.render("config", "bad-attachments", value=meta.get("attachments"))
+            message = msg.finding("config", "bad-attachments", value=meta.get("attachments"))
             errors.append(GrantError(meta, message, entry, "config", year=flow.year))
         problem = copies.problem
         if problem is None:
@@ -44,11 +44,11 @@ def check(grant: GrantLedger) -> list[GrantError]:
         if problem == "not-found":
             key, path = copies.not_found  # type: ignore[misc]
             base = os.path.dirname(meta.get("filename", ""))
-            message = msg.render(RULE, problem, key=key, path=path, base=base)
+            message = msg.finding(RULE, problem, key=key, path=path, base=base)
         elif problem == "too-few":
-            message = msg.render(RULE, problem, declared=copies.declared, found=len(copies.copies))
+            message = msg.finding(RULE, problem, declared=copies.declared, found=len(copies.copies))
         else:
-            message = msg.render(RULE, problem)
+            message = msg.finding(RULE, problem)
         errors.append(GrantError(meta, message, entry, RULE, year=flow.year))
     return errors
 

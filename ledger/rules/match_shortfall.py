@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
-from ledger.messages import money
+from ledger.i18n import money
 from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_match_shortfall",)
@@ -41,7 +41,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
             errors.append(
                 GrantError(
                     entry.meta,
-                    msg.render(
+                    msg.finding(
                         RULE,
                         "close",
                         year=year,

@@ -55,9 +55,9 @@ def check(grant: GrantLedger) -> list[GrantError]:
                 why = msg.word("grant-year", year=flow.grant_year)
             else:
                 why = ""
-            message = msg.render(RULE, "flagged", why=why)
+            message = msg.finding(RULE, "flagged", why=why)
         elif parked:
-            message = msg.render(RULE, "holding", account=msg.join(parked))
+            message = msg.finding(RULE, "holding", account=msg.join(parked))
         else:
             continue
         errors.append(GrantError(entry.meta, message, entry, RULE, year=flow.year))

@@ -21,7 +21,7 @@ from decimal import Decimal
 from ledger.activity import ZERO
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
-from ledger.messages import money
+from ledger.i18n import money
 from ledger.model import label_of
 from ledger.rules.base import plugin_of
 
@@ -69,7 +69,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
             errors.append(
                 GrantError(
                     flow.entry.meta,
-                    msg.render(
+                    msg.finding(
                         RULE,
                         "posting",
                         label=label_of(config, account),

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ledger.activity import ZERO
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
-from ledger.messages import money
+from ledger.i18n import money
 from ledger.rules.base import plugin_of
 
 __plugins__ = ("validate_overdraft",)
@@ -37,7 +37,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
                 errors.append(
                     GrantError(
                         flow.entry.meta,
-                        msg.render(
+                        msg.finding(
                             RULE, "posting", dedicated=account, balance=money(balance, currency)
                         ),
                         flow.entry,

@@ -43,7 +43,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
         errors.append(
             GrantError(
                 entry.meta,
-                msg.render("config", "voucher-not-text", value=value),
+                msg.finding("config", "voucher-not-text", value=value),
                 entry,
                 "config",
                 year=entry.date.year,
@@ -54,7 +54,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
         errors.append(
             GrantError(
                 entry.meta,
-                msg.render(MISSING, "posting", example=register.peek_next(entry.date)),
+                msg.finding(MISSING, "posting", example=register.peek_next(entry.date)),
                 entry,
                 MISSING,
                 year=flow.year,
@@ -64,7 +64,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
         errors.append(
             GrantError(
                 use.entry.meta,
-                msg.render(
+                msg.finding(
                     DUPLICATE,
                     "posting",
                     voucher=use.number,

@@ -34,7 +34,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
         errors.append(
             GrantError(
                 entry.meta,
-                msg.render(RULE, "first-entry", year=year, next_year=later[0]),
+                msg.finding(RULE, "first-entry", year=year, next_year=later[0]),
                 entry,
                 RULE,
                 severity=WARNING,

@@ -30,8 +30,8 @@ from fava.ext import FavaExtensionBase, extension_endpoint
 from fava.helpers import FavaAPIError
 from flask import current_app, request, send_file, url_for
 
+from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
-from ledger.messages import language_of
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
 from reports.fava_grant.years import YearChoice, choose_year, parse_year, span_of

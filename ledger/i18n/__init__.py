@@ -1,0 +1,96 @@
+"""The product's words in Chinese and English: one catalogue, one rule for the language.
+
+Every text a user reads (a finding, a report's label, a command's message, the grant page)
+comes from one catalogue of `KEY -> {"zh": ..., "en": ...}` templates (`str.format` strings),
+kept in a module per front end: `findings`, `reports`, `commands`, `imports`, `serving`.
+
+The language is the ledger's: `custom "fava-option" "language" "zh"` gives Chinese everywhere
+(bean-check, Fava, `validate`, the reports, the importer), any other language or none gives
+English, as Fava does. A command's `--lang` is an explicit override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from beancount.core import data
+
+from ledger.i18n.commands import COMMANDS
+from ledger.i18n.findings import FINDINGS, WORDS
+from ledger.i18n.imports import IMPORTS
+from ledger.i18n.reports import REPORTS
+from ledger.i18n.serving import SERVING
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "en"
+
+
+def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for table in tables:
+        for key, texts in table.items():
+            if key in merged:
+                raise ValueError(f"catalogue key {key!r} is defined twice")
+            if set(texts) != set(LANGUAGES):
+                raise ValueError(f"catalogue key {key!r} needs exactly {', '.join(LANGUAGES)}")
+            merged[key] = texts
+    return merged
+
+
+CATALOGUE = _merged(FINDINGS, WORDS, REPORTS, COMMANDS, IMPORTS, SERVING)
+
+
+def language_of(customs: Iterable[data.Custom]) -> str:
+    """The ledger's language: `zh` if its Fava language option is Chinese, else `en`."""
+    language = DEFAULT_LANGUAGE
+    for entry in customs:
+        if (
+            entry.type == "fava-option"
+            and len(entry.values) >= 2
+            and entry.values[0].value == "language"
+        ):
+            language = "zh" if str(entry.values[1].value).lower().startswith("zh") else "en"
+    return language
+
+
+def choose_language(ledger_language: str, override: str | None = None) -> str:
+    """The language to speak: an explicit `--lang`, else the ledger's."""
+    return override if override in LANGUAGES else ledger_language
+
+
+def money(number: Decimal, currency: str | None) -> str:
+    """An amount as accountants write it: thousands separators, two decimals, the currency."""
+    text = f"{number:,.2f}"
+    return f"{text} {currency}" if currency else text
+
+
+class Catalogue:
+    """The catalogue's texts in one language.
+
+    Raises:
+        ValueError: `language` is not one of `LANGUAGES`.
+    """
+
+    def __init__(self, language: str) -> None:
+        language = "zh" if language.startswith("zh") else language
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}: choose from {', '.join(LANGUAGES)}")
+        self.language = language
+
+    def __call__(self, key: str, /, **fields: Any) -> str:
+        """The text `key`, filled in with `fields`."""
+        return CATALOGUE[key][self.language].format(**fields)
+
+    def finding(self, rule: str, situation: str, /, **fields: Any) -> str:
+        """The message of `rule`'s `situation`, prefixed with the rule id in brackets."""
+        return f"[{rule}] " + self(f"{rule}.{situation}", **fields)
+
+    def word(self, key: str, /, **fields: Any) -> str:
+        """A word or phrase used inside a finding's message."""
+        return self(f"word.{key}", **fields)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Items joined as a list in a sentence."""
+        return self("word.and").join(items)

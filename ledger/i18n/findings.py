@@ -1,0 +1,196 @@
+"""The findings' messages: what is wrong, with the amounts, and what to do.
+
+A key is `RULE.SITUATION`; `Catalogue.finding` prefixes the message with `[RULE]`, so
+bean-check, Fava and `validate` show the same text and a reader can search for the rule.
+`word.KEY` are words used inside messages.
+"""
+
+FINDINGS: dict[str, dict[str, str]] = {
+    "config.wrong-values": {
+        "zh": '“{type}”指令的参数应为 {signature}：请写成 `custom "{type}" {signature}`。',
+        "en": '"{type}" takes {signature}: write it as `custom "{type}" {signature}`.',
+    },
+    "config.unopened-account": {
+        "zh": "“{type}”指令中的账户 {account} 未开设：请为其添加 open 指令，或更正账户名。",
+        "en": '"{type}" names {account}, which the ledger never opens: add an `open` directive for it or correct the name.',
+    },
+    "config.negative-amount": {
+        "zh": "“{type}”指令的金额 {amount} 为负数：预算和拨款计划应为正数。",
+        "en": '"{type}" has a negative amount {amount}: budgets and allocations are positive.',
+    },
+    "config.bad-years": {
+        "zh": "“grant-carryforward”的年限应为不小于 1 的整数，而不是 {value}：结转资金连续两年未用完即作结余时写 1（预算法第四十二条），不限年限则省略。",
+        "en": '"grant-carryforward" YEARS must be a whole number of at least 1, not {value}: write 1 for funds that lapse after one more year (预算法 第四十二条), or leave it out.',
+    },
+    "config.bad-ratio": {
+        "zh": "“grant-match”的配套比例应为正数，而不是 {value}：1:1 配套请写 1。",
+        "en": '"grant-match" RATIO must be positive, not {value}: for a 1:1 match write 1.',
+    },
+    "config.close-too-early": {
+        "zh": "“grant-close” {year} 的日期 {date} 早于年度结束：请改为 {year}-12-31 或之后。",
+        "en": '"grant-close" {year} is dated {date}, before the year ends: date it on or after {year}-12-31.',
+    },
+    "config.duplicate-close": {
+        "zh": "{year} 年度已在 {where} 结账：请删除其中一条结账指令。",
+        "en": "fiscal year {year} is already closed at {where}: remove one of the two closes.",
+    },
+    "config.pad-grant-account": {
+        "zh": "pad 指令补平了专项资金账户 {account}：补平分录在专项规则检查之后才生成，账簿无法反映。请改为按凭证录入实际的收款或付款分录，并保留余额断言。",
+        "en": "a pad fills {account}, a grant account: Beancount makes the padding after the grant's rules have run, so the books cannot see it. Write the receipt or payment as a transaction with its voucher instead, and keep the balance assertion.",
+    },
+    "config.duplicate-directive": {
+        "zh": "“{type}”已在 {where} 设置：请只保留一条。",
+        "en": '"{type}" is already set at {where}: keep one.',
+    },
+    "config.voucher-not-text": {
+        "zh": '凭证号 {value} 不是文本：请加引号，写成 `voucher: "{value}"`。',
+        "en": 'the voucher number {value} is not text: write it in quotes, `voucher: "{value}"`.',
+    },
+    "config.bad-attachments": {
+        "zh": "附件张数 attachments 应为不小于 0 的整数，而不是 {value}：请填写凭证所附张数，例如 `attachments: 2`。",
+        "en": "attachments must be a whole number of copies (0 or more), not {value}: write the number of copies the voucher has, e.g. `attachments: 2`.",
+    },
+    "config.duplicate-category": {
+        "zh": "{account} 被重复声明为支出类别：请只保留一条 grant-category。",
+        "en": "{account} is declared a category twice: keep one `grant-category`.",
+    },
+    "config.budget-not-category": {
+        "zh": "{account} 不是支出类别，却设置了预算：请先用 grant-category 声明，或把预算设在类别上。",
+        "en": 'a budget is set on {account}, which is not a category: declare it with `custom "grant-category"` or budget a category instead.',
+    },
+    "config.carryforward-not-category": {
+        "zh": "{account} 不是支出类别，却设置了结转：请先用 grant-category 声明。",
+        "en": 'carry-forward is set on {account}, which is not a category: declare it with `custom "grant-category"` first.',
+    },
+    "config.category-without-budget": {
+        "zh": '支出类别 {account} 没有预算：请在其首笔支出之前添加 `custom "grant-budget" {account} 金额 币种`。',
+        "en": 'category {account} has no budget: add `custom "grant-budget" {account} AMOUNT CURRENCY` dated on or before its first payment.',
+    },
+    "config.match-not-source": {
+        "zh": "“grant-match”中的 {account} 不是资金来源：请先用 grant-source 声明。",
+        "en": '"grant-match" names {account}, which is not a funding source: declare it with `custom "grant-source"`.',
+    },
+    "config.match-itself": {
+        "zh": "“grant-match”要求 {account} 与自身配套：请先写配套来源，再写被配套的来源。",
+        "en": '"grant-match" asks {account} to match itself: name the matching source first, then the source it matches.',
+    },
+    "config.overlapping-roles": {
+        "zh": "{account}（{type}）与 {other}（{other_type}）重叠：一个账户只能承担一种角色，请择一。",
+        "en": "{account} ({type}) lies within {other} ({other_type}): an account can have only one grant role; choose one.",
+    },
+    "config.mixed-currencies": {
+        "zh": "预算和拨款计划使用了多种币种（{currencies}）：整个项目请统一使用一种币种。",
+        "en": "the grant's budgets and allocations use several currencies ({currencies}): keep the whole grant in one currency.",
+    },
+    "config.foreign-currency": {
+        "zh": "{account} 记入 {amount}，但项目以 {currency} 核算：请按 {currency} 记账，外币支付请用 `@` 注明汇率。",
+        "en": "{account} gets {amount}, but the grant is kept in {currency}: record the {currency} amount, with a price (`@`) if it was paid in another currency.",
+    },
+    "config.bad-grant-year": {
+        "zh": "grant-year 的值 {value!r} 无效：请写成年份数字，例如 `grant-year: {year}`。",
+        "en": "grant-year is {value!r}: write the allocation year as a number, e.g. `grant-year: {year}`.",
+    },
+    "config.plugin-config": {
+        "zh": 'ledger.grant 插件不接受参数，却收到 {value!r}：请写成 `plugin "ledger.grant"`。',
+        "en": 'ledger.grant takes no configuration, but was given {value!r}: write `plugin "ledger.grant"`.',
+    },
+    "config.bom": {
+        "zh": "{file} 以 BOM 字节序标记开头，Beancount 会因此忽略其第一条指令：请另存为无 BOM 的 UTF-8。",
+        "en": "{file} starts with a byte-order mark, which makes Beancount drop its first directive: save it as UTF-8 without BOM.",
+    },
+    "dedicated-account.receipt": {
+        "zh": "{source} 的资金记入了 {accounts}，未进入项目专户 {dedicated}：项目资金的拨入须全部通过专户（专户管理）。",
+        "en": "money from {source} goes to {accounts}, not into the dedicated account {dedicated}: every receipt of the project goes through the dedicated account (专户管理).",
+    },
+    "dedicated-account.payment": {
+        "zh": "{label}（{category}）的支出由 {accounts} 支付，而非项目专户 {dedicated}：项目支出须从专户支付，或经由 grant-allowed 声明、由专户结算的往来账户支付。",
+        "en": '{category} ({label}) is paid from {accounts}, not from the dedicated account {dedicated}: pay project expenses from the dedicated account, or through a payable declared with `custom "grant-allowed"` that it settles.',
+    },
+    "earmark.payment": {
+        "zh": "项目专户 {dedicated} 向 {accounts} 支付 {amount}，该账户既非支出类别也非允许账户（专款专用）：请记入五类支出之一；如属项目允许的支出，请用 grant-allowed 声明该账户。",
+        "en": 'the dedicated account {dedicated} pays {amount} to {accounts}, which is neither a category nor an allowed account (专款专用): book it to one of the categories, or declare the account with `custom "grant-allowed"` if the program allows it.',
+    },
+    "over-budget.posting": {
+        "zh": "{label}（{account}）{year} 年度支出累计 {spent}，超出当日可用额度 {available}（预算 {budget}，上年结转 {carried}）{over}：请核减或改列该笔支出，或以 {date} 或更早日期的 grant-budget 调整预算。",
+        "en": '{label} ({account}) spends {spent} in {year}, {over} over the {available} available that day (budget {budget}, carried in {carried}): reduce or reclassify the payment, or adjust the budget with `custom "grant-budget"` dated on or before {date}.',
+    },
+    "match-shortfall.close": {
+        "zh": "{year} 年度 {account} 到位 {received}，应按 {ratio} 倍配套 {base} 到位的 {base_received}，即 {required}：配套资金未足额到位，差 {shortfall}。请在结账前补记缺少的拨款（次年到账的请注明 `grant-year: {year}`）。",
+        "en": "for {year}, {account} brought {received} but must bring {ratio} x the {base_received} that {base} brought, {required}: {shortfall} short. Record the missing tranche (with `grant-year: {year}` if it arrives later) before closing the year.",
+    },
+    "overdraft.posting": {
+        "zh": "本笔记账后项目专户 {dedicated} 余额为 {balance}，出现透支：专户支出不得超过余额，请先记录相应的资金拨入，或更正金额。",
+        "en": "the dedicated account {dedicated} falls to {balance} with this entry: it cannot pay more than it holds; record the receipt that funds it first, or correct the amount.",
+    },
+    "voucher-missing.posting": {
+        "zh": '本笔专户业务没有凭证号：请添加 `voucher: "{example}"`。',
+        "en": 'this entry on the dedicated account has no voucher number: add `voucher: "{example}"`.',
+    },
+    "voucher-duplicate.posting": {
+        "zh": "凭证号 {voucher} 在 {period} 已于 {where} 使用：请为本笔业务改用下一个未用的凭证号（{example}）。",
+        "en": "voucher number {voucher} is already used in {period} at {where}: give this entry the next free number ({example}).",
+    },
+    "document-missing.none": {
+        "zh": '本笔支出没有原始凭证复印件：请添加 `document: "路径"`，指向扫描件（相对本文件，或位于 documents 目录中）。',
+        "en": 'this expense has no copy of its original voucher: add `document: "PATH"` naming the scanned copy (relative to this file, or in the documents folder).',
+    },
+    "document-missing.not-found": {
+        "zh": "原始凭证复印件 {path}（{key}）不存在：请放入该文件或更正路径（相对 {base}，或位于 documents 目录中）。",
+        "en": "the voucher copy {path} ({key}) does not exist: put the file there or correct the path (relative to {base}, or in the documents folder).",
+    },
+    "document-missing.too-few": {
+        "zh": "凭证注明附件 {declared} 张，但只关联了 {found} 个复印件：请用 `document-2: ...` 等补充，或更正 attachments。",
+        "en": "the voucher declares {declared} attachments but {found} copies are linked: add `document-2: ...` keys for the missing copies, or correct `attachments`.",
+    },
+    "needs-review.flagged": {
+        "zh": "本笔专户业务标记为 ! 待复核{why}：请核实、改记到正确账户，并将标记改为 * 。",
+        "en": "this entry on the dedicated account is flagged ! for review{why}: check it, book it to the right account, and mark it * .",
+    },
+    "needs-review.holding": {
+        "zh": "本笔专户业务已标记为 * ，但仍记在待分类账户 {account}：请改记到正确账户。",
+        "en": "this entry on the dedicated account is marked * but still booked to the holding account {account}: book it to the right account.",
+    },
+    "year-not-closed.first-entry": {
+        "zh": "{year} 年度尚未结账，账簿已记入 {next_year} 年度：请运行 `mch-ledger close {year} 账簿文件`完成年终结账，使结转和配套结果确定。",
+        "en": "fiscal year {year} is not closed, yet the books go on into {next_year}: close it with `mch-ledger close {year} LEDGER` (年终结账) so its carry-forward and matching are final.",
+    },
+    "closed-year-changed.figure": {
+        "zh": "已结账的 {year} 年度账目被改动：{figure}结账时为 {recorded}，现为 {current}。请撤销对已结账年度的修改，或在本年度作更正分录。",
+        "en": "the books of closed year {year} have changed: {figure} was {recorded} at the close and is now {current}. Undo the change to the closed year, or book the correction in the current year.",
+    },
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "word.balance": {
+        "zh": "专户年末余额",
+        "en": "the dedicated account's year-end balance",
+    },
+    "word.received": {
+        "zh": "{account} 到位资金",
+        "en": "received from {account}",
+    },
+    "word.spent": {
+        "zh": "{account} 支出",
+        "en": "spent on {account}",
+    },
+    "word.carried": {
+        "zh": "{account} 结转",
+        "en": "carried forward by {account}",
+    },
+    "word.lapsed": {
+        "zh": "{account} 结余",
+        "en": "lapsed from {account}",
+    },
+    "word.holding": {
+        "zh": "（记入待分类账户 {account}）",
+        "en": " (posted to {account}, a holding account)",
+    },
+    "word.grant-year": {
+        "zh": "（资金所属年度是否为 {year}？）",
+        "en": " (allocation year {year}?)",
+    },
+    "word.and": {
+        "zh": "、",
+        "en": ", ",
+    },
+}

@@ -1,0 +1,3 @@
+"""The statement importer's words: refusals naming the file, row and column, and notes."""
+
+IMPORTS: dict[str, dict[str, str]] = {}
