@@ -47,9 +47,11 @@ def ledger_lock(ledger: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[None
     Raises:
         LedgerBusyError: another writer held the lock for longer than `timeout`.
     """
-    lock = FileLock(str(lock_path(ledger)), timeout=timeout)
+    # One lock object per lock file in the process (`is_singleton`): a thread holding it may
+    # take it again, another thread or process waits.
+    lock = FileLock(str(lock_path(ledger)), is_singleton=True)
     try:
-        lock.acquire()
+        lock.acquire(timeout=timeout)
     except Timeout as error:
         raise LedgerBusyError(Path(ledger), timeout) from error
     try:
