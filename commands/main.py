@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, str] = {
     "import": "commands.imports:import_group",
     "report": "commands.report:report_command",
     "serve": "commands.serve:serve_command",
+    "verify-pack": "commands.verify_pack:verify_pack_command",
 }
 
 

@@ -2,7 +2,9 @@
 
 A report is written whole or not at all: to `--output` through a temporary file renamed into
 place, else to standard output (text, CSV, JSON, HTML). Exit status 0 when the report was made,
-2 when the ledger cannot be read (its findings report is still made), 1 for any other refusal.
+2 when the ledger cannot be read (its findings report is still made) or the report cannot be
+written (a read-only folder, a full disk, another writer holding the ledger's lock: one line
+naming the file, nothing written), 1 for any other refusal.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import click
 from ledger.atomic import write_atomically
 from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
+from ledger.locking import LedgerBusyError
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
 from reports.render import FORMATS, render
@@ -21,6 +24,7 @@ from reports.render.cells import UNITS
 
 PACK = "pack"
 EXIT_UNREADABLE = 2
+EXIT_UNWRITABLE = 2
 
 
 class NoDataForYear(click.ClickException):
@@ -28,7 +32,13 @@ class NoDataForYear(click.ClickException):
 
 
 class UnwritableOutput(click.ClickException):
-    """The report cannot be written where asked."""
+    """The report cannot be written where asked (a read-only folder, a full disk, a busy lock)."""
+
+    exit_code = EXIT_UNWRITABLE
+
+
+class PackRefused(click.ClickException):
+    """The pack cannot be made where asked (a folder that exists, a pack handed out)."""
 
 
 class OutputRequired(click.UsageError):
@@ -63,7 +73,8 @@ def _write(output: Path | None, content: bytes | str) -> None:
 @click.option(
     "--output",
     type=click.Path(dir_okay=True, path_type=Path),
-    help="Write to this file (pack: a folder, or a .zip) instead of standard output.",
+    help="Write to this file instead of standard output (pack: a folder or a .zip; default "
+    "packs/TITLE.zip beside the ledger).",
 )
 @click.option(
     "--lang",
@@ -80,7 +91,7 @@ def _write(output: Path | None, content: bytes | str) -> None:
 )
 @click.option(
     "--recipient",
-    help="pack: who the pack is given to; recorded in the copy register beside the ledger.",
+    help="pack: who the pack is given to; recorded in packs/copy-register.csv beside the ledger.",
 )
 def report_command(
     kind: str,
@@ -100,7 +111,7 @@ def report_command(
     inspection (专项检查).
     """
     if kind == PACK:
-        from reports.pack import PackError, write_pack
+        from reports.pack import PackError, PackWriteError, write_pack
 
         try:
             loaded = load_ledger(ledger)
@@ -110,8 +121,10 @@ def report_command(
             raise click.ClickException(str(error)) from error
         except NoDataForYearError as error:
             raise NoDataForYear(f"{error}; choose one with --year") from error
-        except PackError as error:
+        except (PackWriteError, LedgerBusyError) as error:
             raise UnwritableOutput(str(error)) from error
+        except PackError as error:
+            raise PackRefused(str(error)) from error
         click.echo(f"{written}")
         return
     if output_format == "xlsx" and output is None:

@@ -64,7 +64,7 @@ def validate_command(ledger: Path, output_format: str, year: int | None) -> None
         loaded = load_ledger(ledger)
     except UnreadableLedgerError as error:
         raise UnreadableLedger(str(error)) from error
-    findings = for_year(ledger_findings(loaded), year)
+    findings = for_year(ledger_findings(loaded, hash_copies=True), year)
     errors, warnings = summary(findings)
     if output_format == "json":
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))

@@ -18,7 +18,7 @@ from beancount.core import data, flags
 
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, money
-from ledger.model import GrantConfig, Year
+from ledger.model import FIRST_YEAR, LAST_YEAR, GrantConfig, Year
 from ledger.roles import AccountRoles, Role
 
 ZERO = Decimal(0)
@@ -101,7 +101,7 @@ def _grant_year(entry: data.Transaction, msg: Catalogue) -> tuple[Year, GrantErr
     if value is None:
         return entry.date.year, None
     text = str(value).strip()
-    if text.isdigit() and len(text) == 4:
+    if text.isdigit() and len(text) == 4 and FIRST_YEAR <= int(text) <= LAST_YEAR:
         return int(text), None
     error = GrantError(
         entry.meta,

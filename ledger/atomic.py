@@ -2,7 +2,8 @@
 
 A crash or a full disk never leaves a half-written ledger: the new content is written to a
 temporary file in the same folder, flushed to disk, and renamed over the original in one step.
-The previous version is kept as `FILE.bak`.
+The previous version is kept as `FILE.bak`. Symbolic links are resolved before writing, so a
+ledger reached through a link is written where it really is and the link stays.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ def backup_path(path: Path) -> Path:
 def write_atomically(path: Path, content: bytes) -> None:
     """Write `content` to `path` whole or not at all: beside it, flushed, then renamed over it.
 
-    An existing file keeps its permissions. The folder must exist.
+    An existing file keeps its permissions. The folder must exist. A symbolic link is
+    resolved first: the file it points to is replaced, the link stays a link.
     """
-    path = Path(path)
+    path = Path(path).resolve()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -53,9 +55,9 @@ def replace_atomically(path: Path, content: str) -> Path:
         content: its new text.
 
     Returns:
-        The path of the kept previous version.
+        The path of the kept previous version (beside the real file, symlinks resolved).
     """
-    path = Path(path)
+    path = Path(path).resolve()
     backup = backup_path(path)
     shutil.copy2(path, backup)
     write_atomically(path, content.encode("utf-8"))

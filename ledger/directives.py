@@ -7,6 +7,7 @@ goes on, so one typo does not hide every other finding.
 from __future__ import annotations
 
 import datetime
+import difflib
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -19,7 +20,21 @@ from beancount.parser.grammar import ValueType
 
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, language_of
-from ledger.model import CarryForward, Close, DatedAmount, GrantConfig, Labelled, Match
+from ledger.model import (
+    DEFAULT_CLOSE_MARGIN,
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_AMOUNT,
+    MAX_CARRY_YEARS,
+    MAX_CLOSE_MARGIN,
+    MAX_RATIO,
+    CarryForward,
+    Close,
+    DatedAmount,
+    GrantConfig,
+    Labelled,
+    Match,
+)
 from ledger.roles import AccountRoles, Role
 from ledger.vouchers import PERIODS, YEAR_PERIOD
 
@@ -38,7 +53,17 @@ SIGNATURES: dict[str, str] = {
     "grant-close": "YEAR",
     "import-holding": 'ACCOUNT ["LABEL"]',
     "grant-voucher-period": '"year" | "month"',
+    "grant-close-margin": "DAYS",
 }
+
+#: Directive types read elsewhere (the statement importer's rules). With `SIGNATURES`, every
+#: `grant-*` and `import-*` type there is: any other is a misspelling, reported.
+OTHER_TYPES: frozenset[str] = frozenset({"import-rule"})
+KNOWN_PREFIXES = ("grant-", "import-")
+
+#: Metadata a `grant-close` records besides its figures.
+SEAL_KEY = "seal"
+SEAL_FILE_KEY = "seal-file"
 
 _META_KEYS = frozenset({"filename", "lineno"})
 
@@ -63,6 +88,8 @@ class _Parser:
         self.currencies: dict[str, data.Custom] = {}
         self.labels: dict[str, str] = {}
         self.voucher_period: data.Custom | None = None
+        self.close_margin: data.Custom | None = None
+        self.declared: dict[tuple[str, str], data.Custom] = {}
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -85,9 +112,15 @@ class _Parser:
         return name
 
     def amount(self, entry: data.Custom, value: ValueType) -> data.Amount | None:
-        if not isinstance(value.value, data.Amount) or value.value.number is None:
+        if not isinstance(value.value, data.Amount) or not isinstance(value.value.number, Decimal):
             return None
-        if value.value.number < 0:
+        number = value.value.number
+        if not number.is_finite() or abs(number) >= MAX_AMOUNT:
+            self.error(
+                entry, "amount-too-large", type=entry.type, amount=value.value, limit=MAX_AMOUNT
+            )
+            return None
+        if number < 0:
             self.error(entry, "negative-amount", type=entry.type, amount=value.value)
             return None
         self.currencies.setdefault(value.value.currency, entry)
@@ -97,6 +130,26 @@ class _Parser:
         handler = self.HANDLERS.get(entry.type)
         if handler is not None:
             handler(self, entry, entry.values)
+        elif entry.type.startswith(KNOWN_PREFIXES) and entry.type not in OTHER_TYPES:
+            self.unknown_type(entry)
+
+    def unknown_type(self, entry: data.Custom) -> None:
+        """A `grant-*` or `import-*` type no one reads: a misspelling, or it would do nothing."""
+        known = sorted({*self.HANDLERS, *OTHER_TYPES})
+        close = difflib.get_close_matches(entry.type, known, n=1, cutoff=0.7)
+        guess = self.msg.word("did-you-mean", type=close[0]) if close else ""
+        self.error(entry, "unknown-directive", type=entry.type, known=", ".join(known), guess=guess)
+
+    def once_per_account(self, entry: data.Custom, account: str) -> bool:
+        """Whether this is the first directive of its type naming `account` (else a finding)."""
+        key = (entry.type, account)
+        first = self.declared.get(key)
+        if first is None:
+            self.declared[key] = entry
+            return True
+        where = f"{first.meta['filename']}:{first.meta['lineno']}"
+        self.error(entry, "duplicate-directive", type=f"{entry.type} {account}", where=where)
+        return False
 
     def labelled(self, entry: data.Custom, values: Sequence[ValueType]) -> Labelled | None:
         if not 1 <= len(values) <= 2 or (len(values) == 2 and values[1].dtype is not str):
@@ -114,7 +167,7 @@ class _Parser:
 
     def on_account(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         declared = self.labelled(entry, values)
-        if declared is not None:
+        if declared is not None and self.once_per_account(entry, declared.account):
             self.dedicated.setdefault(declared.account, declared)
 
     def on_category(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
@@ -160,8 +213,8 @@ class _Parser:
         years = None
         if len(values) == 2:
             years = _whole_number(values[1].value)
-            if years is None or years < 1:
-                self.error(entry, "bad-years", value=values[1].value)
+            if years is None or not 1 <= years <= MAX_CARRY_YEARS:
+                self.error(entry, "bad-years", value=values[1].value, limit=MAX_CARRY_YEARS)
                 return
         account = self.account(entry, values[0])
         if account is None:
@@ -181,19 +234,19 @@ class _Parser:
                 self.wrong_values(entry)
             return
         ratio = values[2].value
-        if ratio <= 0:
-            self.error(entry, "bad-ratio", value=ratio)
+        if not ratio.is_finite() or not 0 < ratio <= MAX_RATIO:
+            self.error(entry, "bad-ratio", value=ratio, limit=MAX_RATIO)
             return
         self.matches.append(Match(entry.date, account, base, ratio, entry))
 
     def on_allowed(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         declared = self.labelled(entry, values)
-        if declared is not None:
+        if declared is not None and self.once_per_account(entry, declared.account):
             self.allowed.setdefault(declared.account, declared)
 
     def on_return(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         declared = self.labelled(entry, values)
-        if declared is not None:
+        if declared is not None and self.once_per_account(entry, declared.account):
             self.allowed.setdefault(declared.account, declared)
             self.returns.setdefault(declared.account, declared)
 
@@ -201,7 +254,7 @@ class _Parser:
         # The dedicated account may pay the holding account: an unclassified payment is a
         # needs-review finding until it is booked to its category, not also an earmark one.
         declared = self.labelled(entry, values)
-        if declared is not None:
+        if declared is not None and self.once_per_account(entry, declared.account):
             self.allowed.setdefault(declared.account, declared)
             self.holding.setdefault(declared.account, declared)
 
@@ -209,6 +262,9 @@ class _Parser:
         year = _whole_number(values[0].value) if len(values) == 1 else None
         if year is None:
             self.wrong_values(entry)
+            return
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            self.error(entry, "bad-year", year=year, first=FIRST_YEAR, last=LAST_YEAR)
             return
         if entry.date < datetime.date(year, 12, 31):
             self.error(entry, "close-too-early", year=year, date=entry.date)
@@ -224,7 +280,14 @@ class _Parser:
             for key, value in entry.meta.items()
             if key not in _META_KEYS and isinstance(value, data.Amount)
         }
-        self.closes[year] = Close(year, entry, figures)
+        seal = entry.meta.get(SEAL_KEY)
+        seal_file = entry.meta.get(SEAL_FILE_KEY)
+        if (seal, seal_file) != (None, None) and not (
+            isinstance(seal, str) and isinstance(seal_file, str) and seal and seal_file
+        ):
+            self.error(entry, "bad-seal", year=year)
+            seal = seal_file = None
+        self.closes[year] = Close(year, entry, figures, seal, seal_file)
 
     def on_voucher_period(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         if len(values) != 1 or values[0].value not in PERIODS:
@@ -241,6 +304,22 @@ class _Parser:
             return
         self.voucher_period = entry
 
+    def on_close_margin(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        days = _whole_number(values[0].value) if len(values) == 1 else None
+        if days is None or not 0 <= days <= MAX_CLOSE_MARGIN:
+            self.error(entry, "bad-close-margin", value=_shown(values), limit=MAX_CLOSE_MARGIN)
+            return
+        if self.close_margin is not None:
+            other = self.close_margin.meta
+            self.error(
+                entry,
+                "duplicate-directive",
+                type=entry.type,
+                where=f"{other['filename']}:{other['lineno']}",
+            )
+            return
+        self.close_margin = entry
+
     HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom, Sequence[ValueType]], None]]] = {
         "grant-account": on_account,
         "grant-category": on_category,
@@ -253,6 +332,7 @@ class _Parser:
         "grant-close": on_close,
         "import-holding": on_holding,
         "grant-voucher-period": on_voucher_period,
+        "grant-close-margin": on_close_margin,
     }
 
     def check_consistency(self) -> None:
@@ -346,16 +426,26 @@ class _Parser:
             voucher_period=(
                 self.voucher_period.values[0].value if self.voucher_period else YEAR_PERIOD
             ),
+            close_margin=(
+                int(self.close_margin.values[0].value)
+                if self.close_margin
+                else DEFAULT_CLOSE_MARGIN
+            ),
         )
 
 
 def _whole_number(value: object) -> int | None:
     """`value` as an int if it is a whole number (Beancount parses `2024` as a Decimal)."""
-    if isinstance(value, bool):
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
         return None
-    if isinstance(value, Decimal | int) and value == int(value):
-        return int(value)
-    return None
+    if isinstance(value, Decimal) and not value.is_finite():
+        return None
+    return int(value) if value == int(value) else None
+
+
+def _shown(values: Sequence[ValueType]) -> str:
+    """A directive's values as a message shows them."""
+    return " ".join(str(value.value) for value in values) or "-"
 
 
 def parse_grant_config(entries: Sequence[data.Directive]) -> tuple[GrantConfig, list[GrantError]]:

@@ -11,6 +11,10 @@ finds them.
 
 The rules, the voucher register, the reports and the pack all find copies through one
 `DocumentFinder` per load (`ledger.grant_ledger.GrantLedger.documents`).
+
+A copy must stay inside the books: a value that resolves (symlinks included) outside the
+ledger's folder and its documents folders, such as `"../../../../etc/passwd"` or
+`"/etc/hostname"`, is never a copy on file (rule `document-outside`) and never leaves in a pack.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from beancount.core import data
 
 DOCUMENT_PREFIX = "document"
 
+#: What `DocumentFinder.judge` says of a copy.
+MISSING, ON_FILE, OUTSIDE = 0, 1, 2
+
 
 def voucher_copies(meta: Mapping[str, object]) -> dict[str, str]:
     """The voucher copies an entry links: its non-empty `document*` metadata, by key."""
@@ -31,6 +38,21 @@ def voucher_copies(meta: Mapping[str, object]) -> dict[str, str]:
         for key, value in meta.items()
         if key.startswith(DOCUMENT_PREFIX) and type(value) is str and value
     }
+
+
+def inside(path: str, roots: Iterable[str]) -> bool:
+    """Whether the real path of `path` (symlinks resolved) lies in one of the folders `roots`."""
+    real = os.path.normcase(os.path.realpath(path))
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def book_roots(options_map: Mapping[str, Any]) -> list[str]:
+    """The folders voucher copies must stay in: the ledger's own and its documents folders.
+
+    Real paths (symlinks resolved), case-normalised as the platform compares them.
+    """
+    folders = [os.path.dirname(options_map.get("filename") or ""), *document_dirs(options_map)]
+    return list(dict.fromkeys(os.path.normcase(os.path.realpath(f or ".")) for f in folders))
 
 
 def document_dirs(options_map: Mapping[str, Any]) -> list[str]:
@@ -48,12 +70,17 @@ class DocumentFinder:
         document_dirs: the ledger's documents folders.
         document_entries: the `document` directives Beancount's documents plugin made: a copy
             named by its file name alone is also found there.
+        roots: the real folders copies must stay in (`book_roots`); None: anywhere.
     """
 
     def __init__(
-        self, document_dirs: Iterable[str], document_entries: Iterable[data.Document]
+        self,
+        document_dirs: Iterable[str],
+        document_entries: Iterable[data.Document],
+        roots: Iterable[str] | None = None,
     ) -> None:
         self.document_dirs = list(document_dirs)
+        self.roots = list(roots) if roots is not None else None
         #: Copies Beancount's documents plugin found, by file name (`document: "NAME"`).
         self.known = {
             os.path.basename(entry.filename): entry.filename for entry in document_entries
@@ -61,7 +88,10 @@ class DocumentFinder:
         self._listings: dict[str, frozenset[str]] = {}
         self._bases: dict[str, list[str]] = {}
         self._by_folder: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
-        self._plain: dict[str, list[frozenset[str]]] = {}
+        self._plain: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        #: Per folder: the names in it that are symbolic links (resolved one by one).
+        self._links: dict[str, frozenset[str]] = {}
+        self._folder_inside: dict[str, bool] = {}
 
     @classmethod
     def of_ledger(
@@ -71,16 +101,24 @@ class DocumentFinder:
         return cls(
             document_dirs(options_map),
             (entry for entry in entries if isinstance(entry, data.Document)),
+            book_roots(options_map),
         )
 
     def _listing(self, folder: str) -> frozenset[str]:
         listing = self._listings.get(folder)
         if listing is None:
+            names, links = [], []
             try:
-                listing = frozenset(os.listdir(folder))
+                # scandir tells symbolic links apart without a stat per file.
+                with os.scandir(folder) as found:
+                    for item in found:
+                        names.append(item.name)
+                        if item.is_symlink():
+                            links.append(item.name)
             except OSError:
-                listing = frozenset()
-            self._listings[folder] = listing
+                pass
+            listing = self._listings[folder] = frozenset(names)
+            self._links[folder] = frozenset(links)
         return listing
 
     def _folders(self, entry_file: str, head: str) -> list[tuple[str, frozenset[str]]]:
@@ -114,14 +152,57 @@ class DocumentFinder:
         if "/" in value:
             return self._folder_of(value, entry_file)[0] is not None or value in self.known
         # Most copies are named without a folder: one look-up per entry file, then a test.
-        listings = self._plain.get(entry_file)
-        if listings is None:
-            listings = self._plain[entry_file] = [
-                listing for _, listing in self._folders(entry_file, "")
-            ]
-        return any(value in listing for listing in listings) or value in self.known
+        return any(value in listing for _, listing in self._plain_folders(entry_file)) or (
+            value in self.known
+        )
+
+    def _plain_folders(self, entry_file: str) -> list[tuple[str, frozenset[str]]]:
+        """The folders a copy named without a folder may be in, with their listings."""
+        folders = self._plain.get(entry_file)
+        if folders is None:
+            folders = self._plain[entry_file] = self._folders(entry_file, "")
+        return folders
 
     def locate(self, value: str, entry_file: str) -> str | None:
         """The path of the copy named `value` in an entry of `entry_file`; None if not on file."""
         folder, name = self._folder_of(value, entry_file)
         return os.path.join(folder, name) if folder is not None else self.known.get(value)
+
+    def is_inside(self, path: str) -> bool:
+        """Whether the file at `path` lies (symlinks resolved) inside the books' folders."""
+        return self.roots is None or inside(path, self.roots)
+
+    def _inside(self, folder: str, name: str) -> bool:
+        """Whether `folder/name`, a file found in `folder`, lies inside the books' folders."""
+        if self.roots is None:
+            return True
+        if name in self._links.get(folder, ()):
+            return inside(os.path.join(folder, name), self.roots)
+        found = self._folder_inside.get(folder)
+        if found is None:
+            found = self._folder_inside[folder] = inside(folder, self.roots)
+        return found
+
+    def judge(self, value: str, entry_file: str) -> int:
+        """Whether the copy named `value` is `MISSING`, `ON_FILE`, or on file `OUTSIDE` the books.
+
+        Args:
+            value: the `document*` value as written.
+            entry_file: the file holding the entry.
+        """
+        if "/" in value:
+            folder, name = self._folder_of(value, entry_file)
+        else:
+            # Most copies are named without a folder: the folders `exists` looks in.
+            name = value
+            folder = None
+            for found, listing in self._plain_folders(entry_file):
+                if value in listing:
+                    folder = found
+                    break
+        if folder is not None:
+            return ON_FILE if self._inside(folder, name) else OUTSIDE
+        known = self.known.get(value)
+        if known is None:
+            return MISSING
+        return ON_FILE if self.is_inside(known) else OUTSIDE

@@ -27,6 +27,7 @@ RULES: tuple[str, ...] = (
     "voucher-missing",
     "voucher-duplicate",
     "document-missing",
+    "document-outside",
     "needs-review",
     "year-not-closed",
     "closed-year-changed",

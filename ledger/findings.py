@@ -99,9 +99,21 @@ def finding_of(error: Any) -> Finding:
     )
 
 
-def ledger_findings(ledger: LoadedLedger) -> list[Finding]:
-    """Every finding of a loaded ledger, Beancount's first, then by file and line."""
-    findings = [finding_of(error) for error in (*ledger.beancount_errors, *ledger.findings)]
+def ledger_findings(ledger: LoadedLedger, hash_copies: bool = False) -> list[Finding]:
+    """Every finding of a loaded ledger, Beancount's first, then by file and line.
+
+    Args:
+        ledger: the loaded ledger.
+        hash_copies: also read the voucher copies of sealed years and report those whose
+            content changed since the seal (`ledger.seals.copy_findings`), which the plugin
+            leaves out because it reads every file.
+    """
+    errors = [*ledger.beancount_errors, *ledger.findings]
+    if hash_copies:
+        from ledger.seals import copy_findings
+
+        errors.extend(copy_findings(ledger.grant))
+    findings = [finding_of(error) for error in errors]
     findings.sort(key=lambda f: (f.rule != BEANCOUNT_RULE, f.file or "", f.line or 0))
     return findings
 

@@ -30,6 +30,19 @@ from beancount.core import data
 Year = int
 """A fiscal year, which is the calendar year."""
 
+#: The years a directive or `grant-year` may name; others are `config` findings.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+#: Budgets and allocations are below this (a thousand billion); larger ones are typos.
+MAX_AMOUNT = Decimal("1000000000000")
+#: A `grant-match` ratio is above zero and at most this.
+MAX_RATIO = Decimal(100)
+#: A `grant-carryforward` lapses after 1 to this many years.
+MAX_CARRY_YEARS = 100
+#: How many days before 31 December the books may stop and a close still go ahead without a
+#: reason (`custom "grant-close-margin" DAYS` changes it).
+DEFAULT_CLOSE_MARGIN = 15
+MAX_CLOSE_MARGIN = 366
+
 
 class Labelled(NamedTuple):
     """A declared account and its label (the dedicated account, a category)."""
@@ -72,6 +85,10 @@ class Close(NamedTuple):
     year: Year
     entry: data.Custom
     figures: Mapping[str, data.Amount]
+    seal: str | None = None
+    """The SHA-256 of the year's seal file (`ledger.seals`), when the close is sealed."""
+    seal_file: str | None = None
+    """The seal file, as written: relative to the file holding the close."""
 
 
 class GrantConfig(NamedTuple):
@@ -97,6 +114,8 @@ class GrantConfig(NamedTuple):
     first_date: datetime.date | None
     voucher_period: str = "year"
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
+    close_margin: int = DEFAULT_CLOSE_MARGIN
+    """Days before 31 December the books may stop for a close to go ahead without a reason."""
 
     @property
     def is_grant_ledger(self) -> bool:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from beancount.core import data
 
 from ledger.activity import Flow
-from ledger.documents import DOCUMENT_PREFIX, DocumentFinder
+from ledger.documents import DOCUMENT_PREFIX, MISSING, OUTSIDE, DocumentFinder
 from ledger.model import Year
 
 VOUCHER_PATTERN = re.compile(
@@ -180,7 +180,9 @@ class CopyCheck(NamedTuple):
     declared: int | None
     malformed_attachments: bool
     problem: str | None
-    """None when complete; else `none`, `not-found` or `too-few`."""
+    """None when complete; else `none`, `not-found`, `outside` or `too-few`."""
+    outside: tuple[tuple[str, str], ...] = ()
+    """The copies (key, value) on file outside the books' folders (rule `document-outside`)."""
 
     @property
     def complete(self) -> bool:
@@ -228,7 +230,9 @@ class VoucherRegister:
         for use in self.uses:
             self.by_number[use.period, use.number].append(use)
         self._copies: dict[int, CopyCheck] = {}
+        self._flows = flows
         self._category_flows = [flow for flow in flows if flow.categories]
+        self._category_ids: set[int] | None = None
         self._numbering: VoucherNumbering | None = None
 
     def duplicates(self) -> list[tuple[VoucherUse, VoucherUse]]:
@@ -299,28 +303,56 @@ class VoucherRegister:
         if found is not None:
             return found
         if required is None:
-            required = any(flow.entry is entry for flow in self._category_flows)
+            if self._category_ids is None:
+                self._category_ids = {id(flow.entry) for flow in self._category_flows}
+            required = key in self._category_ids
         meta = entry.meta
         filename = meta.get("filename", "")
-        exists = self.finder.exists
+        judge = self.finder.judge
         copies: dict[str, str] = {}
         not_found = None
+        outside: list[tuple[str, str]] = []
         # The hot loop of the documents rule: one pass over the metadata.
         for name, value in meta.items():
             if not name.startswith(DOCUMENT_PREFIX) or type(value) is not str or not value:
                 continue
             copies[name] = value
-            if not_found is None and not exists(value, filename):
-                not_found = (name, value)
+            judged = judge(value, filename)
+            if judged == MISSING:
+                if not_found is None:
+                    not_found = (name, value)
+            elif judged == OUTSIDE:
+                outside.append((name, value))
         declared, malformed = declared_attachments(meta)
         problem = None
         if not_found is not None:
             problem = "not-found"
+        elif outside:
+            problem = "outside"
         elif required and not copies:
             problem = "none"
         elif declared is not None and len(copies) < declared:
             problem = "too-few"
-        found = self._copies[key] = CopyCheck(copies, not_found, declared, malformed, problem)
+        found = self._copies[key] = CopyCheck(
+            copies, not_found, declared, malformed, problem, tuple(outside)
+        )
+        return found
+
+    def outside_copies(self) -> list[tuple[data.Transaction, str, str]]:
+        """Each copy (entry, key, value) on file outside the books' folders.
+
+        Every grant transaction and every numbered entry is looked at, not only the category
+        entries that must keep a copy: whatever an entry links may end up in a pack.
+        """
+        found = []
+        seen: set[int] = set()
+        entries = [*(flow.entry for flow in self._flows), *(use.entry for use in self.uses)]
+        for entry in entries:
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            for key, value in self.copies_of(entry).outside:
+                found.append((entry, key, value))
         return found
 
 

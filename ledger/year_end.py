@@ -1,31 +1,85 @@
-"""The year-end close (年终结账): check a fiscal year and write its `grant-close`.
+"""The year-end close (年终结账): check a fiscal year, write its `grant-close` and seal it.
 
-A year is closed once its books are clean: no error finding about it (including the ones the
-close itself would raise, such as a county match that is short), and every earlier year closed.
-The `grant-close` records the year's closing figures (`ledger.closing`), which the
+A year is closed once its books are clean and complete: no error finding about it (including
+the ones the close itself would raise, such as a county match that is short), every earlier
+year closed and sealed, a date no later than today, and books that reach the year's end (the
+dedicated account's last balance assertion or statement no more than `grant-close-margin` days
+before 31 December) unless a reason is given, which the close records. The `grant-close`
+records the year's closing figures (`ledger.closing`) and its seal (`ledger.seals`), which the
 `closed-year-changed` rule then holds the books to.
+
+Closes made before seals existed get theirs with `prepare_seal`, allowed only while the books
+still give the figures the close recorded.
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
 
 from beancount.core import data
 from beancount.parser.grammar import ValueType
 
 from ledger.closing import closing_figures
+from ledger.directives import SEAL_FILE_KEY, SEAL_KEY
 from ledger.findings import Finding, finding_of
 from ledger.grant_ledger import GrantLedger
+from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger
-from ledger.model import Year, year_end
+from ledger.model import Close, GrantConfig, Year, year_end
+from ledger.roles import AccountRoles, Role
+from ledger.seals import RULE as SEAL_RULE
+from ledger.seals import SEALS_FOLDER, previous_seal, seal_text, sealed_transactions
+
+REASON_KEY = "reason"
 
 
 class CloseRefusedError(Exception):
-    """The year cannot be closed; the message says why and what to do."""
+    """The year cannot be closed (or sealed); the message says why and what to do."""
 
     def __init__(self, message: str, findings: list[Finding] | None = None) -> None:
         super().__init__(message)
         self.findings = findings or []
+
+
+class SealPlan(NamedTuple):
+    """A seal file to write: where, and its text; `digest` is its SHA-256."""
+
+    path: Path
+    text: str
+    digest: str
+
+
+class ClosePlan(NamedTuple):
+    """What a close writes: the `grant-close` to append to the ledger, and the year's seal."""
+
+    year: Year
+    text: str
+    seal: SealPlan
+
+
+class SealInsertion(NamedTuple):
+    """What sealing an earlier close writes: its seal, and two lines after the close's line."""
+
+    year: Year
+    file: Path
+    """The file holding the `grant-close`."""
+    line: int
+    """The close's line in it (the new metadata goes right after it)."""
+    lines: str
+    seal: SealPlan
+
+
+class BooksEnd(NamedTuple):
+    """How far the books of a year reach, and what says so."""
+
+    day: datetime.date | None
+    evidence: str
+    """`balance`, `statement`, `entry`, or `none`."""
 
 
 def close_directive(year: Year, day: datetime.date, meta: dict | None = None) -> data.Custom:
@@ -35,66 +89,230 @@ def close_directive(year: Year, day: datetime.date, meta: dict | None = None) ->
     )
 
 
-def format_close(year: Year, day: datetime.date, figures: dict[str, data.Amount]) -> str:
-    """The `grant-close` directive as ledger text, with its figures as metadata."""
+def quoted(text: str) -> str:
+    """`text` as a Beancount string: on one line, quotes and backslashes escaped."""
+    one_line = " ".join(text.split())
+    return '"' + one_line.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def seal_lines(seal_file: str, digest: str) -> list[str]:
+    """The metadata lines that seal a close."""
+    return [f"  {SEAL_FILE_KEY}: {quoted(seal_file)}", f"  {SEAL_KEY}: {quoted(digest)}"]
+
+
+def format_close(
+    year: Year,
+    day: datetime.date,
+    figures: Mapping[str, data.Amount],
+    reason: str | None = None,
+    seal: tuple[str, str] | None = None,
+) -> str:
+    """The `grant-close` directive as ledger text, with its figures, reason and seal."""
     lines = [f'{day.isoformat()} custom "grant-close" {year}']
     lines.extend(
         f"  {key}: {amount.number:.2f} {amount.currency}" for key, amount in figures.items()
     )
+    if reason:
+        lines.append(f"  {REASON_KEY}: {quoted(reason)}")
+    if seal is not None:
+        lines.extend(seal_lines(*seal))
     return "\n".join(lines) + "\n"
 
 
-def prepare_close(ledger: LoadedLedger, year: Year, day: datetime.date) -> str:
-    """Check that `year` can be closed on `day` and return the `grant-close` text to append.
+def _where(entry: data.Directive) -> str:
+    return f"{entry.meta['filename']}:{entry.meta['lineno']}"
+
+
+def books_end(entries: list[data.Directive], config: GrantConfig, year: Year) -> BooksEnd:
+    """How far the books of `year` reach on the dedicated account.
+
+    The last balance assertion of the year (which checks the balance at the start of its day,
+    so the day before is covered), or the last bank statement filed for the account (a
+    `document` of the account, as `mch-ledger import archive` files them), whichever is later;
+    with neither, the last entry on the account.
+    """
+    roles = AccountRoles(config)
+    first, last = datetime.date(year, 1, 1), year_end(year)
+    day_after = last + datetime.timedelta(days=1)
+    proven: BooksEnd | None = None
+    last_entry: datetime.date | None = None
+    for entry in entries:
+        if not first <= entry.date <= day_after:
+            continue
+        covered, evidence = None, ""
+        if isinstance(entry, data.Balance):
+            covered, evidence = entry.date - datetime.timedelta(days=1), "balance"
+        elif isinstance(entry, data.Document) and entry.date <= last:
+            covered, evidence = entry.date, "statement"
+        elif isinstance(entry, data.Transaction) and entry.date <= last:
+            if any(roles.of(p.account)[0] is Role.DEDICATED for p in entry.postings):
+                last_entry = entry.date
+            continue
+        if covered is None or covered < first or roles.of(entry.account)[0] is not Role.DEDICATED:
+            continue
+        if proven is None or proven.day is None or covered >= proven.day:
+            proven = BooksEnd(covered, evidence)
+    if proven is not None:
+        return proven
+    return BooksEnd(last_entry, "entry" if last_entry else "none")
+
+
+def _check_can_close(
+    ledger: LoadedLedger,
+    msg: Catalogue,
+    year: Year,
+    day: datetime.date,
+    today: datetime.date,
+    reason: str | None,
+) -> None:
+    """Refuse a close that is premature, duplicated or out of order."""
+    config = ledger.grant.config
+    if not config.is_grant_ledger or config.currency is None:
+        raise CloseRefusedError(msg("close.no-grant"))
+    if year in config.closes:
+        raise CloseRefusedError(
+            msg("close.already-closed", year=year, where=_where(config.closes[year].entry))
+        )
+    if day < year_end(year):
+        raise CloseRefusedError(msg("close.too-early", year=year, end=year_end(year), day=day))
+    if day > today:
+        raise CloseRefusedError(msg("close.after-today", day=day, today=today))
+    books = ledger.grant.books
+    if year not in books:
+        raise CloseRefusedError(
+            msg(
+                "close.not-covered",
+                year=year,
+                first=min(books) if books else "-",
+                last=max(books) if books else "-",
+            )
+        )
+    still_open = [earlier for earlier in books if earlier < year and not books[earlier].closed]
+    if still_open:
+        raise CloseRefusedError(msg("close.earlier-open", year=year, earlier=still_open[0]))
+    if previous_seal(config.closes, year) is None:
+        raise CloseRefusedError(msg("close.previous-unsealed", year=year, previous=year - 1))
+    end = books_end(ledger.entries, config, year)
+    short = (year_end(year) - end.day).days if end.day is not None else None
+    if (short is None or short > config.close_margin) and not (reason and reason.strip()):
+        evidence = msg(f"close.evidence-{end.evidence}", day=end.day)
+        raise CloseRefusedError(
+            msg(
+                "close.books-short",
+                year=year,
+                evidence=evidence,
+                days=short if short is not None else "-",
+                margin=config.close_margin,
+            )
+        )
+
+
+def _blocking(ledger: LoadedLedger, grant: GrantLedger, year: Year) -> list[Finding]:
+    """The error findings that keep `year` from being closed or sealed."""
+    return [
+        finding
+        for finding in map(finding_of, [*ledger.beancount_errors, *grant.findings])
+        if finding.is_error and (finding.rule == "beancount" or finding.year in (year, None))
+    ]
+
+
+def _seal_plan(
+    ledger: LoadedLedger, year: Year, previous: str, figures: Mapping[str, data.Amount]
+) -> SealPlan:
+    entries = sealed_transactions(ledger.entries, [year])[year]
+    text = seal_text(year, previous, figures, entries, ledger.grant.documents)
+    path = ledger.path.parent / SEALS_FOLDER / f"{year}.tsv"
+    return SealPlan(path, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def _relative(path: Path, start: Path) -> str:
+    """`path` relative to the folder `start`, with forward slashes (as Beancount writes)."""
+    return Path(os.path.relpath(path, start)).as_posix()
+
+
+def prepare_close(
+    ledger: LoadedLedger,
+    year: Year,
+    day: datetime.date,
+    today: datetime.date | None = None,
+    reason: str | None = None,
+) -> ClosePlan:
+    """Check that `year` can be closed on `day`; the `grant-close` and seal to write.
 
     Args:
         ledger: the loaded ledger.
         year: the fiscal year to close.
         day: the date of the close.
+        today: the day the close is made (default: today).
+        reason: why the year is closed although its books stop short of the year end.
 
     Returns:
-        The directive, with the year's closing figures.
+        The directive, with the year's closing figures and seal, and the seal file.
 
     Raises:
-        CloseRefusedError: the year is already closed, an earlier year is open, the date is
-            before the year ends, or the year has error findings.
+        CloseRefusedError: the year is already closed, an earlier year is open or not sealed,
+            the date is before the year ends or after today, the books stop short of the year
+            end without a reason, or the year has error findings.
     """
+    msg = Catalogue(ledger.grant.config.language)
+    _check_can_close(ledger, msg, year, day, today or datetime.date.today(), reason)
     config = ledger.grant.config
-    if not config.is_grant_ledger or config.currency is None:
-        raise CloseRefusedError(
-            "the ledger declares no grant (grant-account, grant-category, grant-budget): "
-            "nothing to close"
-        )
-    if year in config.closes:
-        meta = config.closes[year].entry.meta
-        raise CloseRefusedError(f"{year} is already closed at {meta['filename']}:{meta['lineno']}")
-    if day < year_end(year):
-        raise CloseRefusedError(
-            f"a close of {year} must be dated on or after {year_end(year)}, not {day}: pass --date"
-        )
-    books = ledger.grant.books
-    if year not in books:
-        raise CloseRefusedError(
-            f"the ledger's books do not cover {year} (they cover "
-            f"{min(books) if books else '-'}–{max(books) if books else '-'})"
-        )
-    still_open = [earlier for earlier in books if earlier < year and not books[earlier].closed]
-    if still_open:
-        raise CloseRefusedError(f"close {still_open[0]} first: years are closed in order")
-
     # The books as they will be once closed: the close's own findings (a short match) count.
     close = close_directive(year, day)
     entries = sorted([*ledger.grant.entries, close], key=data.entry_sortkey)
     closed = GrantLedger(entries, ledger.options_map)
-    blocking = [
-        finding
-        for finding in map(finding_of, [*ledger.beancount_errors, *closed.findings])
-        if finding.is_error and (finding.rule == "beancount" or finding.year in (year, None))
-    ]
+    blocking = _blocking(ledger, closed, year)
     if blocking:
-        raise CloseRefusedError(
-            f"{year} cannot be closed while it has {len(blocking)} error finding(s): "
-            "correct them, then close again",
-            blocking,
-        )
-    return format_close(year, day, closing_figures(closed.books[year], config.currency))
+        raise CloseRefusedError(msg("close.has-errors", year=year, count=len(blocking)), blocking)
+    figures = closing_figures(closed.books[year], str(config.currency))
+    previous = previous_seal(config.closes, year) or "-"
+    seal = _seal_plan(ledger, year, previous, figures)
+    seal_file = _relative(seal.path, ledger.path.parent)
+    text = format_close(year, day, figures, reason, (seal_file, seal.digest))
+    return ClosePlan(year, text, seal)
+
+
+def prepare_seal(ledger: LoadedLedger, year: Year) -> SealInsertion:
+    """Check that the close of `year`, made before seals existed, can be sealed now.
+
+    Args:
+        ledger: the loaded ledger.
+        year: the closed fiscal year.
+
+    Returns:
+        The seal file and the lines to add to the `grant-close`.
+
+    Raises:
+        CloseRefusedError: the year is not closed or already sealed, the year before is not
+            sealed, or the books no longer give the close's figures (or have other errors).
+    """
+    config = ledger.grant.config
+    msg = Catalogue(config.language)
+    close: Close | None = config.closes.get(year)
+    if close is None:
+        raise CloseRefusedError(msg("close.seal-not-closed", year=year))
+    if close.seal is not None:
+        raise CloseRefusedError(msg("close.seal-already", year=year, where=_where(close.entry)))
+    previous = previous_seal(config.closes, year)
+    if previous is None:
+        raise CloseRefusedError(msg("close.previous-unsealed", year=year, previous=year - 1))
+    blocking = _blocking(ledger, ledger.grant, year)
+    if blocking:
+        moved = any(finding.rule == SEAL_RULE for finding in blocking)
+        key = "close.seal-figures-moved" if moved else "close.has-errors"
+        raise CloseRefusedError(msg(key, year=year, count=len(blocking)), blocking)
+    seal = _seal_plan(ledger, year, previous, close.figures)
+    holder = Path(str(close.entry.meta["filename"]))
+    lines = "\n".join(seal_lines(_relative(seal.path, holder.parent), seal.digest)) + "\n"
+    return SealInsertion(year, holder, int(close.entry.meta["lineno"]), lines, seal)
+
+
+def insert_after_line(text: str, line: int, lines: str) -> str:
+    """`text` with `lines` inserted after its line number `line` (counted from 1)."""
+    kept = text.splitlines(keepends=True)
+    if line < 1 or line > len(kept):
+        raise ValueError(f"line {line} is not in the file")
+    head = kept[:line]
+    if head and not head[-1].endswith("\n"):
+        head[-1] += "\n"
+    return "".join([*head, lines, *kept[line:]])

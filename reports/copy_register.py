@@ -1,12 +1,15 @@
 """The copy register (复制件登记簿): who was given which year's vouchers, and when.
 
 Copies of original vouchers leave the office only on record. Each inspection pack given out
-with `--recipient` adds a line to `copy-register.csv` beside the ledger: the date and time,
-the recipient, the fiscal year, the pack and the SHA-256 of its `SHA256SUMS` (which names
-every file in it with its own digest), and the vouchers whose copies it holds.
+with `--recipient` adds a line to `packs/copy-register.csv` beside the ledger, where the packs
+go by default: the date and time, the recipient, the fiscal year, the pack, the SHA-256 the
+recipient can check (of the `.zip` file itself; of its `SHA256SUMS` for a folder, which names
+every file in it with its own digest) and what that digest is of, the year's seal (the close
+digest, `ledger.seals`; `-` for a year not closed), and the vouchers whose copies it holds.
 
 The register is UTF-8 with a byte-order mark, so Excel opens it with its Chinese intact; it is
-rewritten whole through a temporary file, its previous version kept as `.bak`.
+rewritten whole through a temporary file under the ledger's lock, re-read under it, and its
+previous version kept as `.bak`. A register of an earlier layout is carried over to this one.
 """
 
 from __future__ import annotations
@@ -14,18 +17,84 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ledger.atomic import replace_atomically, write_atomically
+from ledger.locking import ledger_lock
 
+PACKS_FOLDER = "packs"
 REGISTER_NAME = "copy-register.csv"
-HEADER = ("日期 date", "接收人 recipient", "年度 year", "资料 pack", "SHA-256", "凭证 vouchers")
+DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS = (
+    "日期 date",
+    "接收人 recipient",
+    "年度 year",
+    "资料 pack",
+    "SHA-256",
+    "摘要对象 digest of",
+    "封存摘要 seal",
+    "凭证 vouchers",
+)
+HEADER = (DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS)
+#: What the SHA-256 column is of: the pack file (a zip), or a folder pack's SHA256SUMS.
+OF_FILE = "file"
+OF_SUMS = "SHA256SUMS"
+
+
+def packs_folder(ledger: Path) -> Path:
+    """Where the packs of `ledger` go by default, with their register: `packs/` beside it."""
+    return Path(ledger).resolve().parent / PACKS_FOLDER
 
 
 def register_path(ledger: Path) -> Path:
-    """Where the copy register of `ledger` is kept: beside it."""
-    return Path(ledger).with_name(REGISTER_NAME)
+    """Where the copy register of `ledger` is kept: in its packs folder."""
+    return packs_folder(ledger) / REGISTER_NAME
+
+
+def pack_name(ledger: Path, pack: Path) -> str:
+    """How the register names a pack: relative to the ledger's folder when inside it."""
+    pack = Path(pack).resolve()
+    try:
+        return pack.relative_to(Path(ledger).resolve().parent).as_posix()
+    except ValueError:
+        return str(pack)
+
+
+def _encoded(rows: Sequence[Sequence[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def read_register(ledger: Path) -> list[dict[str, str]]:
+    """The register's lines, as dicts keyed by the header (missing cells empty)."""
+    path = register_path(ledger)
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return [
+            {key: value or "" for key, value in row.items() if key is not None}
+            for row in csv.DictReader(file)
+        ]
+
+
+def is_registered(ledger: Path, pack: Path) -> bool:
+    """Whether the pack at `pack` is recorded as given out (never to be overwritten)."""
+    name = pack_name(ledger, pack)
+    base = Path(ledger).resolve().parent
+    for line in read_register(ledger):
+        recorded = line.get(PACK, "")
+        if not recorded:
+            continue
+        if "/" not in recorded and "\\" not in recorded:
+            # An older register names the pack without its folder.
+            if recorded == Path(pack).name:
+                return True
+        elif recorded == name or (base / recorded).resolve() == Path(pack).resolve():
+            return True
+    return False
 
 
 def record_copy(
@@ -34,32 +103,57 @@ def record_copy(
     year: int,
     pack: Path,
     sha256: str,
+    digest_of: str,
+    seal: str,
     vouchers: Sequence[str],
     when: datetime.datetime | None = None,
-) -> Path:
-    """Add a line to the copy register of `ledger`; returns the register's path."""
+) -> Callable[[], None]:
+    """Add a line to the copy register of `ledger`, under the ledger's lock.
+
+    Args:
+        ledger: the ledger's main file.
+        recipient: who is given the pack.
+        year: the fiscal year of the pack.
+        pack: where the pack is.
+        sha256: the pack's digest.
+        digest_of: what `sha256` is of (`OF_FILE` or `OF_SUMS`).
+        seal: the year's seal (`-` for a year not closed).
+        vouchers: the vouchers whose copies the pack holds.
+        when: the time it is given (default: now).
+
+    Returns:
+        A function that takes the line back out (when the pack cannot be put in place).
+
+    Raises:
+        OSError: the register cannot be written.
+        ledger.locking.LedgerBusyError: another writer holds the ledger's lock.
+    """
     when = when or datetime.datetime.now().astimezone()
-    line = io.StringIO()
-    csv.writer(line, lineterminator="\r\n").writerow(
-        [when.isoformat(timespec="seconds"), recipient, year, pack.name, sha256, " ".join(vouchers)]
-    )
+    line = [
+        when.isoformat(timespec="seconds"),
+        recipient,
+        year,
+        pack_name(ledger, pack),
+        sha256,
+        digest_of,
+        seal,
+        " ".join(vouchers),
+    ]
     path = register_path(ledger)
-    if path.exists():
-        current = path.read_text(encoding="utf-8-sig")
-        if current and not current.endswith("\n"):
-            current += "\r\n"
-        replace_atomically(path, "\ufeff" + current + line.getvalue())
-    else:
-        header = io.StringIO()
-        csv.writer(header, lineterminator="\r\n").writerow(HEADER)
-        write_atomically(path, ("\ufeff" + header.getvalue() + line.getvalue()).encode("utf-8"))
-    return path
+    with ledger_lock(ledger):
+        previous = path.read_bytes() if path.exists() else None
+        rows = [[row.get(key, "") for key in HEADER] for row in read_register(ledger)]
+        path.parent.mkdir(exist_ok=True)
+        if previous is None:
+            write_atomically(path, _encoded([line]))
+        else:
+            replace_atomically(path, _encoded([*rows, line]).decode("utf-8"))
 
+    def undo() -> None:
+        with ledger_lock(ledger):
+            if previous is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomically(path, previous)
 
-def read_register(ledger: Path) -> list[dict[str, str]]:
-    """The register's lines, as dicts keyed by the header."""
-    path = register_path(ledger)
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8-sig", newline="") as file:
-        return list(csv.DictReader(file))
+    return undo

@@ -1,14 +1,19 @@
 """The inspection pack (专项检查资料) of a fiscal year: every report, and the voucher copies.
 
-One Excel workbook (a sheet per table), one self-contained printable HTML page, and the copies
-of the year's original vouchers under `vouchers/VOUCHER/`, with a `SHA256SUMS` of every file,
-in a folder or a zip. The pack is built in a temporary place and moved into place whole, so a
-failure never leaves half a pack; an existing folder is never overwritten.
+One Excel workbook (a sheet per table), one self-contained printable HTML page, the copies of
+the year's original vouchers under `vouchers/VOUCHER/` (the number made a safe folder name),
+`SEAL.txt` with the year's seal (its close digest, `ledger.seals`) and the seal file itself, and
+a `SHA256SUMS` of every file, in a folder or a zip (by default `packs/` beside the ledger). The
+pack is built in a temporary place and moved into place whole, so a failure never leaves half
+a pack; an existing folder, or a pack the copy register records as given out, is never
+overwritten. `mch-ledger verify-pack` checks a pack against the books.
 
-    2025年度专项检查资料.zip
+    packs/2025年度专项检查资料.zip
       2025年度专项检查资料.xlsx
       2025年度专项检查资料.html
       vouchers/记-2025-006/2025-03-29.记-2025-006.pdf
+      SEAL.txt
+      seals/2025.tsv
       SHA256SUMS
 """
 
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -24,22 +30,42 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ledger.documents import voucher_copies
+from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger
 from ledger.model import Year
+from ledger.seals import NO_SEAL, SEALS_FOLDER, file_sha256, seal_path
 from reports.build import KINDS, build_report, report_title
-from reports.copy_register import record_copy
+from reports.copy_register import (
+    OF_FILE,
+    OF_SUMS,
+    is_registered,
+    packs_folder,
+    record_copy,
+    register_path,
+)
 from reports.labels import Labels
 from reports.render.as_html import render_html
 from reports.render.as_xlsx import render_xlsx
 from reports.render.cells import Unit
+from reports.stamp import digest_files
 from reports.table import Report
 
 VOUCHERS_FOLDER = "vouchers"
 SUMS_NAME = "SHA256SUMS"
+MANIFEST_NAME = "SEAL.txt"
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+#: Names Windows gives to devices: a folder so named cannot be made there.
+_RESERVED_NAMES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+)
 
 
 class PackError(Exception):
     """The pack cannot be made where asked; the message says why and what to do."""
+
+
+class PackWriteError(PackError):
+    """The pack or its register line cannot be written (a read-only folder, a full disk)."""
 
 
 class VoucherCopy(NamedTuple):
@@ -65,26 +91,85 @@ def pack_stem(language: str, year: Year) -> str:
     return Labels(language)("pack-file", year=year)
 
 
+def safe_folder_name(voucher: str) -> str:
+    """A voucher number as a folder name that stays where it is put, on Windows as on Linux.
+
+    Path separators, a drive's colon, control characters and the characters Windows forbids
+    become `_`; a name of dots only (`..`), leading and trailing dots and spaces, and the names
+    Windows reserves for devices (`CON`, `NUL`, `COM1` …) are made harmless.
+    """
+    name = _UNSAFE_IN_NAMES.sub("_", voucher).strip(" .")
+    if name.split(".")[0].upper() in _RESERVED_NAMES:
+        name = f"_{name}"
+    return name or "_"
+
+
 def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
-    """The voucher copies on file of the year's entries, in ledger order."""
+    """The voucher copies on file of the year's entries, in ledger order.
+
+    A copy outside the books' folders (rule `document-outside`) is left out. Each voucher gets
+    a folder of its own, even when two numbers make the same safe name.
+    """
     finder = ledger.grant.documents
     copies = []
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     for use in ledger.grant.vouchers.uses:
         entry = use.entry
         if entry.date.year != year:
             continue
         voucher = use.number
-        folder = voucher.replace("/", "_").replace(os.sep, "_") or "_"
+        folder = folders.get(voucher)
+        if folder is None:
+            folder = base = safe_folder_name(voucher)
+            taken = set(folders.values())
+            number = 2
+            while folder in taken:
+                folder, number = f"{base}~{number}", number + 1
+            folders[voucher] = folder
         for value in voucher_copies(entry.meta).values():
             found = finder.locate(value, entry.meta.get("filename", ""))
-            if found is None:
+            if found is None or not finder.is_inside(found):
                 continue
             name = f"{VOUCHERS_FOLDER}/{folder}/{Path(found).name}"
             if name not in seen:
                 seen.add(name)
                 copies.append(VoucherCopy(voucher, Path(found), name))
     return copies
+
+
+def seal_manifest(ledger: LoadedLedger, year: Year) -> tuple[str, list[tuple[str, bytes]]]:
+    """The pack's `SEAL.txt`, and the year's seal file to put beside it.
+
+    `SEAL.txt` names the year, its close and the close's seal (the digest `verify-pack`
+    compares with the books), and the stamp of the books the pack was made from.
+
+    Returns:
+        The year's seal (`-` for a year not closed or not sealed), and the files to add.
+    """
+    close = ledger.grant.config.closes.get(year)
+    seal = close.seal if close is not None and close.seal else NO_SEAL
+    sha256, _ = digest_files(ledger.files or [ledger.path])
+    lines = [
+        "mch-ledger inspection pack (专项检查资料)",
+        f"year: {year}",
+        f"closed: {close.entry.date.isoformat() if close is not None else NO_SEAL}",
+        f"seal: {seal}",
+        f"books-sha256: {sha256}",
+    ]
+    files = []
+    path = seal_path(close) if close is not None and close.seal else None
+    if path is not None:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = None
+        if content is not None and hashlib.sha256(content).hexdigest() == seal:
+            name = f"{SEALS_FOLDER}/{year}.tsv"
+            lines.append(f"seal-file: {name}")
+            files.append((name, content))
+    files.insert(0, (MANIFEST_NAME, ("\n".join(lines) + "\n").encode("utf-8")))
+    return seal, files
 
 
 def _files(workbook: bytes, page: str, stem: str, copies: list[VoucherCopy]) -> Iterator:
@@ -95,7 +180,8 @@ def _files(workbook: bytes, page: str, stem: str, copies: list[VoucherCopy]) -> 
         yield copy.name, copy.source.read_bytes()
 
 
-def _write_zip(target: Path, files: list[tuple[str, bytes]]) -> None:
+def _stage_zip(target: Path, files: list[tuple[str, bytes]]) -> Path:
+    """The pack as a zip in a temporary file beside `target`."""
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
@@ -105,15 +191,14 @@ def _write_zip(target: Path, files: list[tuple[str, bytes]]) -> None:
             for name, content in files:
                 archive.writestr(name, content)
         os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
 
 
-def _write_folder(target: Path, files: list[tuple[str, bytes]]) -> None:
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise PackError(f"{target} already exists: choose a new folder or a .zip with --output")
+def _stage_folder(target: Path, files: list[tuple[str, bytes]]) -> Path:
+    """The pack as a folder in a temporary folder beside `target`."""
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         for name, content in files:
@@ -121,12 +206,23 @@ def _write_folder(target: Path, files: list[tuple[str, bytes]]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         os.chmod(staging, 0o755)
-        if target.exists():
-            target.rmdir()
-        os.replace(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return staging
+
+
+def _put_in_place(staged: Path, target: Path) -> None:
+    if staged.is_dir() and target.exists():
+        target.rmdir()
+    os.replace(staged, target)
+
+
+def _discard(staged: Path) -> None:
+    if staged.is_dir():
+        shutil.rmtree(staged, ignore_errors=True)
+    else:
+        staged.unlink(missing_ok=True)
 
 
 def write_pack(
@@ -139,14 +235,20 @@ def write_pack(
 ) -> Path:
     """Make the inspection pack of `year` (default: the books' last year) at `output`.
 
+    The pack is built beside its target and moved into place; with a recipient, its line in
+    the copy register is written first and taken back if the pack cannot be put in place, so
+    the two are written together or not at all. A pack the register records as given out is
+    never overwritten.
+
     Args:
         ledger: the loaded ledger.
         year: the fiscal year; None for the last one the books cover.
         language: "zh" or "en".
         unit: "yuan" or "wan".
         output: a `.zip` file, or a folder that does not exist yet (or is empty); None for
-            `TITLE.zip` in the working directory.
-        recipient: who is given the pack, recorded in the copy register beside the ledger.
+            `packs/TITLE.zip` beside the ledger.
+        recipient: who is given the pack, recorded in the copy register
+            (`packs/copy-register.csv` beside the ledger).
 
     Returns:
         The path of the pack.
@@ -154,34 +256,80 @@ def write_pack(
     Raises:
         PackError: the books are empty, or the pack cannot be written at `output`.
         reports.context.NoDataForYearError: the books do not cover `year`.
+        ledger.locking.LedgerBusyError: another writer holds the ledger's lock.
     """
+    msg = Catalogue(language)
     books = ledger.grant.books
     if year is None:
         if not books:
-            raise PackError(f"{ledger.path}: the books have no fiscal year to pack")
+            raise PackError(msg("pack.no-year", ledger=ledger.path))
         year = max(books)
+    stem = pack_stem(language, year)
+    if output is None:
+        target = packs_folder(ledger.path) / f"{stem}.zip"
+        try:
+            target.parent.mkdir(exist_ok=True)
+        except OSError as error:
+            raise PackError(
+                msg("pack.cannot-write", target=target, reason=_reason(error))
+            ) from error
+    else:
+        target = Path(output)
+    if not target.parent.is_dir():
+        raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
+    zipped = target.suffix.lower() == ".zip"
+    if not zipped and target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise PackError(msg("pack.folder-exists", target=target))
+    if target.exists() and is_registered(ledger.path, target):
+        raise PackError(msg("pack.handed-out", target=target))
+
     reports = pack_reports(ledger, year, language)
     title = pack_title(language, year)
-    stem = pack_stem(language, year)
     copies = year_copies(ledger, year)
-    files = list(
-        _files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies)
-    )
+    seal, seal_files = seal_manifest(ledger, year)
+    files = [
+        *_files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies),
+        *seal_files,
+    ]
     sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files)
     files.append((SUMS_NAME, sums.encode("utf-8")))
 
-    target = Path(output) if output is not None else Path.cwd() / f"{stem}.zip"
-    if not target.parent.is_dir():
-        raise PackError(f"cannot write {target}: folder {target.parent} does not exist")
     try:
-        if target.suffix.lower() == ".zip":
-            _write_zip(target, files)
-        else:
-            _write_folder(target, files)
+        staged = _stage_zip(target, files) if zipped else _stage_folder(target, files)
     except OSError as error:
-        raise PackError(f"cannot write {target}: {error.strerror or error}") from error
-    if recipient:
-        digest = hashlib.sha256(sums.encode("utf-8")).hexdigest()
-        vouchers = list(dict.fromkeys(copy.voucher for copy in copies))
-        record_copy(ledger.path, recipient, year, target, digest, vouchers)
+        raise PackWriteError(
+            msg("pack.cannot-write", target=target, reason=_reason(error))
+        ) from error
+    try:
+        undo = None
+        if recipient:
+            if zipped:
+                digest, digest_of = file_sha256(staged), OF_FILE
+            else:
+                digest, digest_of = hashlib.sha256(sums.encode("utf-8")).hexdigest(), OF_SUMS
+            vouchers = list(dict.fromkeys(copy.voucher for copy in copies))
+            register = register_path(ledger.path)
+            try:
+                undo = record_copy(
+                    ledger.path, recipient, year, target, digest, digest_of, seal, vouchers
+                )
+            except OSError as error:
+                raise PackWriteError(
+                    msg("pack.register-failed", register=register, reason=_reason(error))
+                ) from error
+        try:
+            _put_in_place(staged, target)
+        except OSError as error:
+            if undo is not None:
+                undo()
+            raise PackWriteError(
+                msg("pack.cannot-write", target=target, reason=_reason(error))
+            ) from error
+    except BaseException:
+        _discard(staged)
+        raise
     return target
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from click.testing import CliRunner
 from grant_ledgers import funding
 
@@ -55,7 +57,11 @@ def test_close_appends_the_figures_and_keeps_the_previous_version(write_ledger):
     assert result.exit_code == 0, result.output
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before)
-    assert after.endswith("\n" + EXPECTED_CLOSE)
+    # The figures, then the seal: the seal file beside the ledger and its SHA-256.
+    seal_file = path.parent / "seals" / "2024.tsv"
+    digest = hashlib.sha256(seal_file.read_bytes()).hexdigest()
+    sealed = f'  seal-file: "seals/2024.tsv"\n  seal: "{digest}"\n'
+    assert after.endswith("\n" + EXPECTED_CLOSE + sealed)
     assert path.with_name(path.name + ".bak").read_text(encoding="utf-8") == before
     assert ledger_findings(load_ledger(path)) == []
 
@@ -96,7 +102,9 @@ def test_close_refuses_an_early_date_a_closed_year_and_an_open_earlier_year(writ
 
 
 def test_closing_the_next_year_carries_forward(write_ledger):
-    path = write_ledger(funding(2024, 2025), BOOKS_2024)
+    # The bank's balance at the end of 2025, asserted: the books reach the year end.
+    year_end = "2026-01-01 balance Assets:Bank:Grant-Account  352980.00 CNY\n"
+    path = write_ledger(funding(2024, 2025), BOOKS_2024, year_end)
     assert close("2024", str(path), "--date", "2025-01-20").exit_code == 0
     result = close("2025", str(path), "--date", "2026-01-20")
     assert result.exit_code == 0, result.output

@@ -79,7 +79,7 @@ def test_an_unknown_kind_is_refused():
 
 def test_an_unwritable_output_is_refused_and_nothing_is_written(tmp_path):
     result = run("budget", str(DEMO), "--output", str(tmp_path / "missing" / "budget.txt"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "cannot write" in result.output and "missing" in result.output
     assert list(tmp_path.iterdir()) == []
 
@@ -157,4 +157,4 @@ def test_pack_command_writes_a_zip_and_records_the_recipient(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert target.exists()
-    assert "李四" in (tmp_path / "copy-register.csv").read_text(encoding="utf-8-sig")
+    assert "李四" in (tmp_path / "packs" / "copy-register.csv").read_text(encoding="utf-8-sig")

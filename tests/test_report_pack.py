@@ -57,6 +57,7 @@ def test_folder_pack_and_the_copy_register(tmp_path):
     ledger = load_named(tmp_path, CARRYFORWARD)
     target = write_pack(ledger, 2024, "en", "yuan", tmp_path / "pack-2024", recipient="Auditor Li")
     assert sorted(p.name for p in target.iterdir()) == [
+        "SEAL.txt",
         "SHA256SUMS",
         "inspection-pack-2024.html",
         "inspection-pack-2024.xlsx",
@@ -67,8 +68,10 @@ def test_folder_pack_and_the_copy_register(tmp_path):
     assert line["接收人 recipient"] == "Auditor Li"
     assert line["年度 year"] == "2024"
     assert line["凭证 vouchers"] == "V-2024-003 V-2024-004"
+    # A folder has no digest of its own: the register gives its SHA256SUMS's, and says so.
     sums = (target / "SHA256SUMS").read_bytes()
     assert line["SHA-256"] == hashlib.sha256(sums).hexdigest()
+    assert line["摘要对象 digest of"] == "SHA256SUMS"
 
     write_pack(ledger, 2025, "en", "yuan", tmp_path / "pack-2025.zip", recipient="Inspector Wang")
     assert [line["接收人 recipient"] for line in read_register(ledger.path)] == [
@@ -101,5 +104,6 @@ def test_pack_defaults_to_the_last_year(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     ledger = load_named(tmp_path, CARRYFORWARD)
     target = write_pack(ledger, None, "en", "yuan", None)
-    assert target == tmp_path / "inspection-pack-2027.zip"
+    # Packs go to packs/ beside the ledger, not into the working folder.
+    assert target == tmp_path / "packs" / "inspection-pack-2027.zip"
     assert zipfile.ZipFile(target).testzip() is None

@@ -136,8 +136,11 @@ def closed_books(write_ledger, training_2024: str, training_2025: str):
   Assets:Bank:Grant-Account
 """
     path = write_ledger(funding(2024), entries_2024.replace(training_2024, "12000.00"))
-    close = prepare_close(load_ledger(path), 2024, datetime.date(2025, 1, 20))
-    return write_ledger(funding(2024), entries_2024, close, funding(2025), entries_2025)
+    # The books have no balance assertion and stop in March: the close says why it goes on.
+    plan = prepare_close(load_ledger(path), 2024, datetime.date(2025, 1, 20), reason="test books")
+    plan.seal.path.parent.mkdir(exist_ok=True)
+    plan.seal.path.write_text(plan.seal.text, encoding="utf-8")
+    return write_ledger(funding(2024), entries_2024, plan.text, funding(2025), entries_2025)
 
 
 def test_closed_year_edited_afterwards(write_ledger):
@@ -145,15 +148,14 @@ def test_closed_year_edited_afterwards(write_ledger):
     path = closed_books(write_ledger, "12500.00", "900.00")
     findings = findings_of(path)
     assert {f.rule for f in findings} == {"closed-year-changed"}
-    close_line = next(
-        number
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if 'custom "grant-close" 2024' in line
-    )
-    assert {f.line for f in findings} == {close_line}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    close_line = next(n for n, line in enumerate(lines, 1) if 'custom "grant-close" 2024' in line)
+    payment_line = next(n for n, line in enumerate(lines, 1) if line.startswith("2024-03-01 *"))
     messages = " ".join(f.message for f in findings)
-    # The balance, training's spending and training's lapsed budget all changed.
-    assert len(findings) == 3
+    # The balance, training's spending and training's lapsed budget all changed; the seal
+    # names the entry that changed.
+    assert {f.line for f in findings} == {close_line, payment_line}
+    assert len(findings) == 4
     assert "12,000.00 CNY" in messages
     assert "12,500.00 CNY" in messages
     assert "18,000.00 CNY" in messages  # lapsed at the close

@@ -9,4 +9,164 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "{ledger}：未发现问题",
         "en": "{ledger}: no findings",
     },
+    "close.no-grant": {
+        "zh": "账簿未声明专项资金（grant-account、grant-category、grant-budget）：无可结账。",
+        "en": "the ledger declares no grant (grant-account, grant-category, grant-budget): nothing to close",
+    },
+    "close.already-closed": {
+        "zh": "{year} 年度已于 {where} 结账。",
+        "en": "{year} is already closed at {where}",
+    },
+    "close.too-early": {
+        "zh": "{year} 年度的结账日期应在 {end} 当天或之后，而不是 {day}：年度结束后请用 --date 指定结账日期。",
+        "en": "a close of {year} must be dated on or after {end}, not {day}: once the year has ended, pass --date",
+    },
+    "close.after-today": {
+        "zh": "结账日期 {day} 晚于今天（{today}）：不能预先结账，请在年度结束后、用不晚于今天的日期结账。",
+        "en": "the close is dated {day}, after today ({today}): a year cannot be closed in advance; close it with a date no later than today",
+    },
+    "close.not-covered": {
+        "zh": "账簿中没有 {year} 年度（账簿涵盖 {first}–{last} 年度）。",
+        "en": "the ledger's books do not cover {year} (they cover {first}–{last})",
+    },
+    "close.earlier-open": {
+        "zh": "{earlier} 年度尚未结账：请按年度顺序先结账 {earlier} 年度。",
+        "en": "close {earlier} first: years are closed in order",
+    },
+    "close.previous-unsealed": {
+        "zh": "{previous} 年度已结账但尚未封存：请先运行 `mch-ledger close {previous} 账簿文件 --seal`，{year} 年度的封存须接续它。",
+        "en": "{previous} is closed but not sealed: run `mch-ledger close {previous} LEDGER --seal` first, as the seal of {year} follows it",
+    },
+    "close.has-errors": {
+        "zh": "{year} 年度还有 {count} 个错误，不能结账：请先更正以上问题，再结账。",
+        "en": "{year} cannot be closed while it has {count} error finding(s): correct them, then close again",
+    },
+    "close.books-short": {
+        "zh": '{year} 年度的账簿只记到{evidence}，距 12 月 31 日还有 {days} 天（最多允许 {margin} 天）：请先导入该年度最后的银行对账单，或补记年末余额断言；如确需现在结账，请加 --reason "原因"，原因将记入结账指令。',
+        "en": 'the books of {year} stop at {evidence}, {days} day(s) before 31 December (at most {margin} allowed): import the year\'s last bank statement or add the year-end balance assertion first; to close anyway, give --reason "WHY", which the close records',
+    },
+    "close.evidence-balance": {
+        "zh": " {day}（专户最后一次余额断言）",
+        "en": "{day} (the dedicated account's last balance assertion)",
+    },
+    "close.evidence-statement": {
+        "zh": " {day}（专户最后一份归档的银行对账单）",
+        "en": "{day} (the dedicated account's last statement on file)",
+    },
+    "close.evidence-entry": {
+        "zh": " {day}（专户最后一笔分录；该年度没有余额断言或对账单）",
+        "en": "{day} (the dedicated account's last entry; the year has no balance assertion or statement)",
+    },
+    "close.evidence-none": {
+        "zh": "（该年度专户没有任何分录、余额断言或对账单）",
+        "en": "nothing (the dedicated account has no entry, balance assertion or statement in the year)",
+    },
+    "close.done": {
+        "zh": "已结账 {year} 年度：结账指令已追加到 {ledger}（原文件保留为 {backup}），封存文件 {seal_file}，封存摘要 {seal}",
+        "en": "closed {year}: appended to {ledger} (previous version: {backup}); seal file {seal_file}, seal {seal}",
+    },
+    "close.did-not-hold": {
+        "zh": "{year} 年度的结账写入后未能通过检查，账簿已恢复原样。",
+        "en": "the close of {year} did not hold; the ledger was left unchanged",
+    },
+    "close.seal-not-closed": {
+        "zh": "{year} 年度尚未结账：封存只适用于已结账的年度，请先结账（结账时会同时封存）。",
+        "en": "{year} is not closed: --seal is for a year already closed (a close seals the year itself)",
+    },
+    "close.seal-already": {
+        "zh": "{year} 年度已封存（{where}）。",
+        "en": "{year} is already sealed ({where})",
+    },
+    "close.seal-figures-moved": {
+        "zh": "{year} 年度的账簿已与结账时的数字不符（{count} 个错误）：只有账簿仍与结账数字一致时才能封存，请先恢复改动。",
+        "en": "the books of {year} no longer give the figures of its close ({count} error finding(s)): a year is sealed only while they do; undo the changes first",
+    },
+    "close.sealed": {
+        "zh": "已封存 {year} 年度：封存文件 {seal_file}，封存摘要 {seal}，已写入 {ledger}（原文件保留为 {backup}）",
+        "en": "sealed {year}: seal file {seal_file}, seal {seal}, recorded in {ledger} (previous version: {backup})",
+    },
+    "close.seal-with-options": {
+        "zh": "--seal 只封存已有的结账，不接受 --date 或 --reason。",
+        "en": "--seal seals an existing close and takes no --date or --reason",
+    },
+    "write.failed": {
+        "zh": "无法写入 {file}：{reason}。未作任何改动。",
+        "en": "cannot write {file}: {reason}; nothing was changed",
+    },
+    "pack.no-year": {
+        "zh": "{ledger}：账簿中没有可供打包的年度。",
+        "en": "{ledger}: the books have no fiscal year to pack",
+    },
+    "pack.no-folder": {
+        "zh": "无法写入 {target}：文件夹 {folder} 不存在。",
+        "en": "cannot write {target}: folder {folder} does not exist",
+    },
+    "pack.folder-exists": {
+        "zh": "{target} 已存在：请用 --output 另选一个新文件夹或 .zip 文件。",
+        "en": "{target} already exists: choose a new folder or a .zip with --output",
+    },
+    "pack.handed-out": {
+        "zh": "{target} 已作为交付资料记入复制件登记簿，不能覆盖：请用 --output 另选文件名。",
+        "en": "{target} is recorded in the copy register as handed out and is never overwritten: choose another name with --output",
+    },
+    "pack.cannot-write": {
+        "zh": "无法写入 {target}：{reason}。未写入任何资料。",
+        "en": "cannot write {target}: {reason}; nothing was written",
+    },
+    "pack.register-failed": {
+        "zh": "无法写入复制件登记簿 {register}：{reason}。检查资料未写出。",
+        "en": "cannot write the copy register {register}: {reason}; the pack was not written",
+    },
+    "verify.no-sums": {
+        "zh": "检查资料中没有 {name}：无法确认资料完整。",
+        "en": "the pack has no {name}: its files cannot be checked",
+    },
+    "verify.file-missing": {
+        "zh": "{name} 列在 SHA256SUMS 中，但资料中没有该文件。",
+        "en": "{name} is listed in SHA256SUMS but missing from the pack",
+    },
+    "verify.file-altered": {
+        "zh": "{name} 的内容与 SHA256SUMS 记录的不同：资料已被改动。",
+        "en": "{name} differs from its digest in SHA256SUMS: the pack was altered",
+    },
+    "verify.file-added": {
+        "zh": "{name} 不在 SHA256SUMS 中：资料被加入了文件。",
+        "en": "{name} is not listed in SHA256SUMS: a file was added to the pack",
+    },
+    "verify.no-manifest": {
+        "zh": "{pack}：没有可读的 {name}，不是 mch-ledger 生成的检查资料。",
+        "en": "{pack}: no readable {name}; not an inspection pack made by mch-ledger",
+    },
+    "verify.not-sealed-pack": {
+        "zh": "资料所属的 {year} 年度在生成时尚未结账封存：无法与账簿核对，只能核对其自身的校验和。",
+        "en": "{year} was not closed and sealed when the pack was made: it cannot be matched with the books, only with its own checksums",
+    },
+    "verify.books-not-sealed": {
+        "zh": "账簿中 {year} 年度没有已封存的结账：与资料不符。",
+        "en": "the books have no sealed close of {year}: they do not match the pack",
+    },
+    "verify.other-seal": {
+        "zh": "账簿中 {year} 年度结账的封存摘要为 {books}，资料中为 {pack}：资料生成后，该年度的账目或结账已被改写。",
+        "en": "the books' close of {year} has the seal {books}, the pack carries {pack}: the year's entries or close were rewritten after the pack was made",
+    },
+    "verify.books-changed": {
+        "zh": "账簿已与 {year} 年度的封存不符（{count} 处改动，见上表）。",
+        "en": "the books no longer hold to the seal of {year} ({count} change(s), listed above)",
+    },
+    "verify.seal-file": {
+        "zh": "资料中 {year} 年度的封存文件缺失或与结账记录的摘要不符。",
+        "en": "the pack's seal file of {year} is missing or does not have the seal's digest",
+    },
+    "verify.copy-not-sealed": {
+        "zh": "资料中的复印件 {name} 不是封存时的文件。",
+        "en": "the pack's copy {name} is not one the seal lists",
+    },
+    "verify.matches": {
+        "zh": "{pack} 与账簿相符：{year} 年度，封存摘要 {seal}。",
+        "en": "{pack} matches the books: fiscal year {year}, seal {seal}",
+    },
+    "verify.differs": {
+        "zh": "{pack} 与账簿不符（{year} 年度）。",
+        "en": "{pack} does not match the books ({year})",
+    },
 }

@@ -19,12 +19,32 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": '"{type}" has a negative amount {amount}: budgets and allocations are positive.',
     },
     "config.bad-years": {
-        "zh": "“grant-carryforward”的年限应为不小于 1 的整数，而不是 {value}：结转资金连续两年未用完即作结余时写 1（预算法第四十二条），不限年限则省略。",
-        "en": '"grant-carryforward" YEARS must be a whole number of at least 1, not {value}: write 1 for funds that lapse after one more year (预算法 第四十二条), or leave it out.',
+        "zh": "“grant-carryforward”的年限应为 1 至 {limit} 之间的整数，而不是 {value}：结转资金连续两年未用完即作结余时写 1（预算法第四十二条），不限年限则省略。",
+        "en": '"grant-carryforward" YEARS must be a whole number from 1 to {limit}, not {value}: write 1 for funds that lapse after one more year (预算法 第四十二条), or leave it out.',
     },
     "config.bad-ratio": {
-        "zh": "“grant-match”的配套比例应为正数，而不是 {value}：1:1 配套请写 1。",
-        "en": '"grant-match" RATIO must be positive, not {value}: for a 1:1 match write 1.',
+        "zh": "“grant-match”的配套比例应为大于 0、不超过 {limit} 的数，而不是 {value}：1:1 配套请写 1。",
+        "en": '"grant-match" RATIO must be above 0 and at most {limit}, not {value}: for a 1:1 match write 1.',
+    },
+    "config.amount-too-large": {
+        "zh": "“{type}”的金额 {amount} 超出上限（须小于 {limit:,}）：请核对金额的位数。",
+        "en": '"{type}" has an amount of {amount}, beyond the limit (below {limit:,}): check the number of digits.',
+    },
+    "config.bad-year": {
+        "zh": '“grant-close”的年度 {year} 无效：年度应在 {first} 至 {last} 之间，例如 `custom "grant-close" 2024`。',
+        "en": '"grant-close" names the year {year}: a fiscal year is between {first} and {last}, e.g. `custom "grant-close" 2024`.',
+    },
+    "config.bad-seal": {
+        "zh": "{year} 年度结账指令的 seal 和 seal-file 应同时写明、均为文本：请勿手工修改，用 `mch-ledger close {year} 账簿文件 --seal` 封存。",
+        "en": "the close of {year} must give both `seal` and `seal-file`, as text: do not edit them by hand; seal the year with `mch-ledger close {year} LEDGER --seal`.",
+    },
+    "config.bad-close-margin": {
+        "zh": '“grant-close-margin”应为 0 至 {limit} 之间的天数，而不是 {value}：例如 `custom "grant-close-margin" 15`。',
+        "en": '"grant-close-margin" takes a number of days from 0 to {limit}, not {value}: e.g. `custom "grant-close-margin" 15`.',
+    },
+    "config.unknown-directive": {
+        "zh": "未知的指令类型“{type}”，该指令不起任何作用{guess}。已知的类型：{known}。",
+        "en": 'unknown directive type "{type}", which does nothing{guess}. The known types: {known}.',
     },
     "config.close-too-early": {
         "zh": "“grant-close” {year} 的日期 {date} 早于年度结束：请改为 {year}-12-31 或之后。",
@@ -142,6 +162,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": "凭证注明附件 {declared} 张，但只关联了 {found} 个复印件：请用 `document-2: ...` 等补充，或更正 attachments。",
         "en": "the voucher declares {declared} attachments but {found} copies are linked: add `document-2: ...` keys for the missing copies, or correct `attachments`.",
     },
+    "document-outside.copy": {
+        "zh": "凭证复印件 {path}（{key}）位于账簿目录及 documents 目录之外（含符号链接指向的位置）：复印件须存放在账簿之内，不会计入已存档，也不会放入检查资料。请把复印件放入 documents 目录并更正路径。",
+        "en": "the voucher copy {path} ({key}) lies outside the ledger's folder and its documents folders (symlinks resolved): a copy must be kept inside the books; it does not count as on file and is never put in a pack. Put the copy in the documents folder and correct the path.",
+    },
     "needs-review.flagged": {
         "zh": "本笔专户业务标记为 ! 待复核{why}：请核实、改记到正确账户，并将标记改为 * 。",
         "en": "this entry on the dedicated account is flagged ! for review{why}: check it, book it to the right account, and mark it * .",
@@ -157,6 +181,42 @@ FINDINGS: dict[str, dict[str, str]] = {
     "closed-year-changed.figure": {
         "zh": "已结账的 {year} 年度账目被改动：{figure}结账时为 {recorded}，现为 {current}。请撤销对已结账年度的修改，或在本年度作更正分录。",
         "en": "the books of closed year {year} have changed: {figure} was {recorded} at the close and is now {current}. Undo the change to the closed year, or book the correction in the current year.",
+    },
+    "closed-year-changed.entry-changed": {
+        "zh": "本笔分录属于已结账并封存的 {year} 年度（封存时凭证号 {voucher}），结账后被改动：{fields}。请撤销改动，或在本年度作更正分录。",
+        "en": "this entry of {year}, a closed and sealed year (voucher {voucher} when sealed), has changed since the close: {fields}. Undo the change, or book the correction in the current year.",
+    },
+    "closed-year-changed.entry-added": {
+        "zh": "本笔分录 {entry} 在 {year} 年度结账封存之后才加入该年度：已结账年度不得补记，请删除本笔，改在本年度入账。",
+        "en": "this entry {entry} was added to {year} after the year was closed and sealed: a closed year takes no new entries; remove it and book it in the current year.",
+    },
+    "closed-year-changed.entry-removed": {
+        "zh": "{year} 年度结账封存时的分录 {voucher}（{date}）已不在账簿中：请恢复该分录，或在本年度作更正分录。",
+        "en": "the entry {voucher} of {date}, sealed with the close of {year}, is no longer in the books: restore it, or book the correction in the current year.",
+    },
+    "closed-year-changed.copy-changed": {
+        "zh": "{year} 年度已封存的凭证 {voucher} 的复印件 {path}（{key}）内容与封存时不同或已缺失：请恢复原文件。",
+        "en": "the copy {path} ({key}) of voucher {voucher}, sealed with the close of {year}, differs from the sealed one or is gone: restore the original file.",
+    },
+    "closed-year-changed.seal-missing": {
+        "zh": "{year} 年度的封存文件 {file} 无法读取（{reason}）：请从备份或版本库中恢复。",
+        "en": "the seal file {file} of {year} cannot be read ({reason}): restore it from a backup or the repository.",
+    },
+    "closed-year-changed.seal-altered": {
+        "zh": "{year} 年度的封存文件 {file} 已被改动：其 SHA-256 为 {actual}，结账时记录为 {recorded}。请从备份或版本库中恢复原文件。",
+        "en": "the seal file {file} of {year} has been altered: its SHA-256 is {actual}, the close recorded {recorded}. Restore the original from a backup or the repository.",
+    },
+    "closed-year-changed.seal-unreadable": {
+        "zh": "{year} 年度的封存文件 {file} 格式有误（{reason}）：请从备份或版本库中恢复原文件。",
+        "en": "the seal file {file} of {year} does not read ({reason}): restore the original from a backup or the repository.",
+    },
+    "closed-year-changed.seal-chain": {
+        "zh": "{year} 年度的封存文件 {file} 应接续 {previous_year} 年度的封存 {expected}，但其中记录为 {found}：上一年度的封存或其结账指令已被改动。",
+        "en": "the seal file {file} of {year} must follow the seal {expected} of {previous_year}, but names {found}: the earlier year's seal or its close has been changed.",
+    },
+    "closed-year-changed.seal-figures": {
+        "zh": "{year} 年度结账指令上的数字与封存时不同（{figures}）：结账数字已被改动，请恢复。",
+        "en": "the figures on the close of {year} differ from the sealed ones ({figures}): the close's figures have been changed; restore them.",
     },
 }
 
@@ -189,6 +249,17 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "（资金所属年度是否为 {year}？）",
         "en": " (allocation year {year}?)",
     },
+    "word.did-you-mean": {
+        "zh": "（是否应为“{type}”？）",
+        "en": ' (did you mean "{type}"?)',
+    },
+    "word.field-date": {"zh": "日期", "en": "date"},
+    "word.field-flag": {"zh": "标记", "en": "flag"},
+    "word.field-payee": {"zh": "收付款人", "en": "payee"},
+    "word.field-narration": {"zh": "摘要", "en": "narration"},
+    "word.field-postings": {"zh": "分录科目或金额", "en": "postings"},
+    "word.field-voucher": {"zh": "凭证号", "en": "voucher"},
+    "word.field-documents": {"zh": "凭证复印件链接", "en": "document links"},
     "word.and": {
         "zh": "、",
         "en": ", ",

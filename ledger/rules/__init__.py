@@ -11,6 +11,7 @@ from ledger.grant_ledger import GrantLedger
 from ledger.rules import (
     closed_year_changed,
     dedicated_account,
+    document_outside,
     documents,
     earmark,
     match_shortfall,
@@ -31,6 +32,7 @@ CHECKS: tuple[Check, ...] = (
     overdraft.check,
     vouchers.check,
     documents.check,
+    document_outside.check,
     needs_review.check,
     year_not_closed.check,
     closed_year_changed.check,

@@ -1,11 +1,17 @@
-"""Rule `closed-year-changed`: a closed year's books still give the figures of its close.
+"""Rule `closed-year-changed`: a closed year's books are still the ones that were closed.
 
-`mch-ledger close` records the year's closing figures on its `grant-close`. If an entry of the
-closed year is later added, removed or edited, the books no longer give those figures: the
-finding points at the `grant-close` and names the figure that changed.
+`mch-ledger close` records the year's closing figures on its `grant-close` and seals the year
+(`ledger.seals`): a digest of every transaction of the year, in a seal file whose SHA-256 the
+close records. If the books no longer give a recorded figure, the finding points at the
+`grant-close` and names the figure. If an entry of a sealed year changed, the finding points at
+the entry and names what changed (date, payee, narration, postings, voucher, copies); an entry
+added to the year points at itself, an entry gone at the close. A seal file missing or altered
+is a finding too.
 
     2025-01-20 custom "grant-close" 2024
       spent-Expenses_MCH_Training: 28500.00 CNY   ; error if 2024's training now sums otherwise
+      seal-file: "seals/2024.tsv"
+      seal: "3f5c…"                               ; error on each entry changed since
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from ledger.grant_ledger import GrantLedger
 from ledger.i18n import money
 from ledger.model import label_of
 from ledger.rules.base import plugin_of
+from ledger.seals import seal_findings
 
 __plugins__ = ("validate_closed_year_changed",)
 
@@ -25,7 +32,7 @@ RULE = "closed-year-changed"
 
 
 def check(grant: GrantLedger) -> list[GrantError]:
-    """Each recorded closing figure that the books no longer give."""
+    """Each recorded closing figure the books no longer give, and each sealed entry changed."""
     config = grant.config
     msg = grant.messages
     currency = config.currency
@@ -70,6 +77,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
                     year=year,
                 )
             )
+    errors.extend(seal_findings(grant))
     return errors
 
 

@@ -39,7 +39,8 @@ def check(grant: GrantLedger) -> list[GrantError]:
             message = msg.finding("config", "bad-attachments", value=meta.get("attachments"))
             errors.append(GrantError(meta, message, entry, "config", year=flow.year))
         problem = copies.problem
-        if problem is None:
+        # A copy outside the books is rule document-outside's finding.
+        if problem is None or problem == "outside":
             continue
         if problem == "not-found":
             key, path = copies.not_found  # type: ignore[misc]

@@ -1,0 +1,40 @@
+"""Rule `document-outside`: a voucher copy stays inside the books.
+
+An entry's `document*` value names a copy in the ledger's folder or its documents folders. A
+value that resolves, symlinks included, anywhere else names a file that is not the books' own:
+it is never counted as a copy on file and never put into an inspection pack or a download, and
+the finding points at the entry.
+
+    2024-03-18 * "县人民医院" "新生儿监护仪"
+      voucher: "记-2024-015"
+      document: "2024-03-18.记-2024-015.pdf"         ; in the documents folder: fine
+      document-2: "../../../../etc/passwd"            ; error: outside the books
+"""
+
+from __future__ import annotations
+
+from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
+from ledger.rules.base import plugin_of
+
+__plugins__ = ("validate_document_outside",)
+
+RULE = "document-outside"
+
+
+def check(grant: GrantLedger) -> list[GrantError]:
+    """Each copy an entry links that lies outside the ledger's folder and documents folders."""
+    msg = grant.messages
+    return [
+        GrantError(
+            entry.meta,
+            msg.finding(RULE, "copy", key=key, path=value),
+            entry,
+            RULE,
+            year=entry.date.year,
+        )
+        for entry, key, value in grant.vouchers.outside_copies()
+    ]
+
+
+validate_document_outside = plugin_of(check)

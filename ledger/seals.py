@@ -1,0 +1,534 @@
+"""Seals of closed years: a digest of every entry, so that any later change names the entry.
+
+`mch-ledger close` records a year's closing figures on its `grant-close`, and seals the year: a
+seal file beside the ledger lists every transaction of the year with a digest of exactly these
+fields — date, flag, payee, narration, postings, `voucher`, the `document*` links — and the
+SHA-256 of each voucher copy's content. The close records the file and its own SHA-256:
+
+    2025-01-20 custom "grant-close" 2024
+      balance: 4818.56 CNY
+      ...
+      seal-file: "seals/2024.tsv"
+      seal: "3f5c…"             ; SHA-256 of seals/2024.tsv: the year's close digest
+
+Each seal file names the seal of the year before it (`previous`), so the seals form a chain:
+rewriting a sealed year's entries and its seal breaks the next year's seal. The last year's seal
+is guarded from outside the books: every inspection pack and copy-register line carries it, and
+`mch-ledger verify-pack` compares a pack with the books.
+
+Only the fields above are sealed, so metadata added to closed-year entries later (`asset:`,
+`beneficiary:` …) never breaks a seal. The rule `closed-year-changed` compares the books with
+their seals at every load (digests of the entries' text only, microseconds an entry); the
+copies' contents, which means reading every file, are hashed by `mch-ledger validate`,
+`close` and `verify-pack` only (`copy_findings`).
+
+A seal file is UTF-8 text, one record a line, fields separated by tabs:
+
+    # comment lines
+    version  1
+    year     2024
+    previous -                        (or the previous year's seal)
+    figure   balance   4818.56 CNY    (each figure the close records)
+    entry    记-2024-006   2024-04-05   DIGEST   FIELD-DIGESTS   COPIES
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from beancount.core import data, flags
+
+from ledger.documents import DocumentFinder, voucher_copies
+from ledger.errors import GrantError
+from ledger.grant_ledger import GrantLedger
+from ledger.i18n import Catalogue
+from ledger.model import Close, Year
+
+RULE = "closed-year-changed"
+VERSION = "1"
+SEALS_FOLDER = "seals"
+NO_SEAL = "-"
+"""The `previous` of the first sealed year, and a copy that was not on file when sealed."""
+
+#: The sealed fields of an entry, in the order of its field digests.
+FIELDS = ("date", "flag", "payee", "narration", "postings", "voucher", "documents")
+_FIELD_DIGEST_LENGTH = 16
+_SEPARATOR = "\x1e"
+#: Fields that pair a changed entry with its sealed record, tried in this order.
+_PAIRING = ((5,), (2, 3), (4,), (0, 6))
+
+
+class SealedEntry(NamedTuple):
+    """One entry of a seal file."""
+
+    voucher: str
+    date: str
+    digest: str
+    """SHA-256 over the sealed fields."""
+    fields: tuple[str, ...]
+    """A short digest of each field of `FIELDS`, to name what changed."""
+    copies: tuple[tuple[str, str], ...]
+    """Each `document*` key with the SHA-256 of the copy's content (`-`: not on file)."""
+    line: int
+    """The record's line in the seal file."""
+
+
+class SealFile(NamedTuple):
+    """A parsed seal file."""
+
+    year: Year
+    previous: str
+    figures: dict[str, str]
+    entries: list[SealedEntry]
+
+
+class SealFileError(Exception):
+    """A seal file that does not read; the message says where."""
+
+    def __init__(self, line: int, text: str) -> None:
+        super().__init__(f"line {line}: {text}")
+        self.line = line
+
+
+# -- Digests --------------------------------------------------------------------------------
+
+
+def _number(number: object) -> str:
+    """A number as its value, so `14210.0` and `14210.00` seal alike."""
+    text = str(number)
+    if "." in text and "E" not in text.upper():
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _posting(posting: data.Posting) -> str:
+    units = posting.units
+    parts = [posting.account, posting.flag or ""]
+    if units is not None:
+        parts += [_number(units.number), str(units.currency)]
+    cost = posting.cost
+    if cost is not None:
+        parts += ["{", _number(cost.number), str(cost.currency), str(cost.date), str(cost.label)]
+    price = posting.price
+    if price is not None:
+        parts += ["@", _number(price.number), str(price.currency)]
+    return "\x1f".join(parts)
+
+
+def entry_fields(entry: data.Transaction) -> tuple[str, ...]:
+    """The sealed fields of a transaction as text, in the order of `FIELDS`.
+
+    Postings are taken in a fixed order (writing them in another order changes nothing), and
+    numbers by value.
+    """
+    meta = entry.meta
+    voucher = meta.get("voucher")
+    documents = voucher_copies(meta)
+    return (
+        entry.date.isoformat(),
+        entry.flag or "",
+        "\x00" if entry.payee is None else entry.payee,
+        entry.narration or "",
+        _SEPARATOR.join(sorted(_posting(posting) for posting in entry.postings)),
+        "" if voucher is None else f"{type(voucher).__name__}:{voucher}",
+        _SEPARATOR.join(f"{key}={documents[key]}" for key in sorted(documents)),
+    )
+
+
+def digest_of(fields: Sequence[str]) -> str:
+    """The SHA-256 of an entry's sealed fields."""
+    return hashlib.sha256(_SEPARATOR.join(fields).encode("utf-8")).hexdigest()
+
+
+def field_digests(fields: Sequence[str]) -> tuple[str, ...]:
+    """A short digest of each sealed field: enough to say which one changed."""
+    return tuple(
+        hashlib.sha256(field.encode("utf-8")).hexdigest()[:_FIELD_DIGEST_LENGTH] for field in fields
+    )
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's content, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for chunk in iter(lambda: file.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def copy_digests(entry: data.Transaction, finder: DocumentFinder) -> tuple[tuple[str, str], ...]:
+    """Each copy an entry links, by key, with the SHA-256 of its content (`-` if not on file).
+
+    A copy outside the books' folders (rule `document-outside`) is never read.
+    """
+    filename = entry.meta.get("filename", "")
+    found = []
+    for key, value in sorted(voucher_copies(entry.meta).items()):
+        path = finder.locate(value, filename)
+        digest = NO_SEAL
+        if path is not None and finder.is_inside(path):
+            try:
+                digest = file_sha256(path)
+            except OSError:
+                digest = NO_SEAL
+        found.append((key, digest))
+    return tuple(found)
+
+
+def sealed_transactions(
+    entries: Iterable[data.Directive], years: Iterable[Year]
+) -> dict[Year, list[data.Transaction]]:
+    """The transactions of each of `years` (padding left out), in ledger order."""
+    wanted = set(years)
+    found: dict[Year, list[data.Transaction]] = {year: [] for year in wanted}
+    transaction = data.Transaction
+    padding = flags.FLAG_PADDING
+    for entry in entries:
+        if type(entry) is transaction and entry.flag != padding and entry.date.year in wanted:
+            found[entry.date.year].append(entry)
+    return found
+
+
+# -- Seal files -----------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """A value for a tab-separated line."""
+    return " ".join(str(text).split()) or NO_SEAL
+
+
+def seal_text(
+    year: Year,
+    previous: str,
+    figures: Mapping[str, data.Amount],
+    entries: Sequence[data.Transaction],
+    finder: DocumentFinder,
+) -> str:
+    """The seal file of `year`: its figures and a digest of each of its transactions.
+
+    Args:
+        year: the closed year.
+        previous: the seal of the year before (`-` for the first sealed year).
+        figures: the closing figures the `grant-close` records.
+        entries: the year's transactions.
+        finder: finds the voucher copies, whose contents are hashed.
+    """
+    lines = [
+        f"# mch-ledger seal of fiscal year {year}: one line per transaction of the year.",
+        f"# The grant-close of {year} records this file's SHA-256: never edit it.",
+        f"version\t{VERSION}",
+        f"year\t{year}",
+        f"previous\t{previous}",
+    ]
+    for key, amount in figures.items():
+        lines.append(f"figure\t{key}\t{amount.number:.2f} {amount.currency}")
+    for entry in entries:
+        fields = entry_fields(entry)
+        voucher = entry.meta.get("voucher")
+        copies = ";".join(f"{key}={digest}" for key, digest in copy_digests(entry, finder))
+        lines.append(
+            "\t".join(
+                [
+                    "entry",
+                    _clean(voucher) if voucher is not None else NO_SEAL,
+                    fields[0],
+                    digest_of(fields),
+                    ",".join(field_digests(fields)),
+                    copies or NO_SEAL,
+                ]
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def parse_seal(text: str) -> SealFile:
+    """Read a seal file.
+
+    Raises:
+        SealFileError: a line does not read, or the version, year or previous seal is missing.
+    """
+    header: dict[str, str] = {}
+    figures: dict[str, str] = {}
+    entries: list[SealedEntry] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        kind = cells[0]
+        if kind in ("version", "year", "previous") and len(cells) == 2:
+            header[kind] = cells[1]
+        elif kind == "figure" and len(cells) == 3:
+            figures[cells[1]] = cells[2]
+        elif kind == "entry" and len(cells) == 6:
+            fields = tuple(cells[4].split(","))
+            if len(fields) != len(FIELDS):
+                raise SealFileError(number, "an entry needs a digest of each field")
+            copies = []
+            if cells[5] != NO_SEAL:
+                for item in cells[5].split(";"):
+                    key, equals, digest = item.partition("=")
+                    if not equals:
+                        raise SealFileError(number, f"a copy reads KEY=SHA256, not {item!r}")
+                    copies.append((key, digest))
+            entries.append(SealedEntry(cells[1], cells[2], cells[3], fields, tuple(copies), number))
+        else:
+            raise SealFileError(number, f"unknown line {line[:40]!r}")
+    if header.get("version") != VERSION:
+        raise SealFileError(1, f"not a seal file of version {VERSION}")
+    if not header.get("year", "").isdigit() or "previous" not in header:
+        raise SealFileError(1, "the year or the previous seal is missing")
+    return SealFile(int(header["year"]), header["previous"], figures, entries)
+
+
+def seal_path(close: Close) -> Path | None:
+    """The seal file a sealed close names, relative to the file holding the close."""
+    if close.seal_file is None:
+        return None
+    base = Path(str(close.entry.meta.get("filename", ""))).parent
+    return base / close.seal_file
+
+
+def previous_seal(closes: Mapping[Year, Close], year: Year) -> str | None:
+    """The seal that the seal of `year` follows in the chain.
+
+    Returns:
+        The seal of the year before; `-` when that year has no close; None when it is closed
+        but not sealed (it must be sealed first).
+    """
+    before = closes.get(year - 1)
+    if before is None:
+        return NO_SEAL
+    return before.seal
+
+
+# -- Comparing the books with their seals ----------------------------------------------------
+
+
+class Changes(NamedTuple):
+    """How a closed year's transactions differ from its seal."""
+
+    matched: list[tuple[data.Transaction, SealedEntry]]
+    """Unchanged entries, with their records."""
+    changed: list[tuple[data.Transaction, SealedEntry, list[str]]]
+    """Changed entries, with their records and the names of the fields that changed."""
+    appeared: list[data.Transaction]
+    vanished: list[SealedEntry]
+
+
+def compare(sealed: Sequence[SealedEntry], entries: Sequence[data.Transaction]) -> Changes:
+    """Pair the year's transactions with their sealed records.
+
+    An entry whose digest is sealed is unchanged. The others are paired with a record left over
+    that shares their voucher, else their payee and narration, else their postings, else their
+    date and copies: such a pair is a changed entry. What is left is an entry that appeared, or
+    a record whose entry vanished.
+    """
+    waiting: dict[str, list[SealedEntry]] = defaultdict(list)
+    for record in sealed:
+        waiting[record.digest].append(record)
+    matched = []
+    unmatched: list[tuple[data.Transaction, tuple[str, ...]]] = []
+    for entry in entries:
+        fields = entry_fields(entry)
+        records = waiting.get(digest_of(fields))
+        if records:
+            matched.append((entry, records.pop(0)))
+        else:
+            unmatched.append((entry, fields))
+    left = [record for records in waiting.values() for record in records]
+    left.sort(key=lambda record: record.line)
+    if not unmatched:
+        return Changes(matched, [], [], left)
+
+    taken: set[int] = set()
+    changed = []
+    pending = [(entry, field_digests(fields)) for entry, fields in unmatched]
+    for indexes in _PAIRING:
+        index: dict[tuple[str, ...], list[SealedEntry]] = defaultdict(list)
+        for record in left:
+            if record.line not in taken:
+                index[tuple(record.fields[i] for i in indexes)].append(record)
+        still = []
+        for entry, digests in pending:
+            candidates = index.get(tuple(digests[i] for i in indexes))
+            if candidates:
+                record = candidates.pop(0)
+                taken.add(record.line)
+                names = [FIELDS[i] for i in range(len(FIELDS)) if digests[i] != record.fields[i]]
+                changed.append((entry, record, names))
+            else:
+                still.append((entry, digests))
+        pending = still
+    changed.sort(key=lambda item: item[0].meta.get("lineno", 0))
+    return Changes(
+        matched,
+        changed,
+        [entry for entry, _ in pending],
+        [record for record in left if record.line not in taken],
+    )
+
+
+class YearSeal(NamedTuple):
+    """A sealed year as the books stand: the seal file, and how the entries compare with it."""
+
+    close: Close
+    path: Path
+    seal: SealFile | None
+    changes: Changes | None
+    problems: list[GrantError]
+    """What is wrong with the seal itself (missing, altered, chain, figures)."""
+
+
+def year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
+    """Every sealed close of the books, compared with the books; made once per load."""
+    return grant.memo(("seals",), lambda: _year_seals(grant))
+
+
+class _ProblemList:
+    """Adds a finding on a close about its seal to a list."""
+
+    def __init__(self, msg: Catalogue, close: Close, problems: list[GrantError]) -> None:
+        self.msg, self.close, self.problems = msg, close, problems
+
+    def __call__(self, situation: str, **fields: object) -> None:
+        close = self.close
+        message = self.msg.finding(RULE, situation, year=close.year, **fields)
+        self.problems.append(
+            GrantError(close.entry.meta, message, close.entry, RULE, year=close.year)
+        )
+
+
+def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
+    closes = grant.config.closes
+    sealed = {year: close for year, close in closes.items() if close.seal is not None}
+    if not sealed:
+        return {}
+    msg = grant.messages
+    transactions = sealed_transactions(grant.entries, sealed)
+    found = {}
+    for year, close in sealed.items():
+        path = seal_path(close)
+        assert path is not None  # a sealed close names its file
+        problems: list[GrantError] = []
+        problem = _ProblemList(msg, close, problems)
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            problem("seal-missing", file=str(path), reason=error.strerror or str(error))
+            found[year] = YearSeal(close, path, None, None, problems)
+            continue
+        actual = hashlib.sha256(content).hexdigest()
+        if actual != close.seal:
+            problem("seal-altered", file=str(path), recorded=close.seal, actual=actual)
+            found[year] = YearSeal(close, path, None, None, problems)
+            continue
+        try:
+            seal = parse_seal(content.decode("utf-8"))
+        except (SealFileError, UnicodeDecodeError) as error:
+            problem("seal-unreadable", file=str(path), reason=str(error))
+            found[year] = YearSeal(close, path, None, None, problems)
+            continue
+        expected = previous_seal(closes, year)
+        if seal.year != year or (expected is not None and seal.previous != expected):
+            problem(
+                "seal-chain",
+                file=str(path),
+                previous_year=year - 1,
+                expected=expected or NO_SEAL,
+                found=seal.previous if seal.year == year else f"{seal.year}",
+            )
+        recorded = {
+            key: f"{amount.number:.2f} {amount.currency}" for key, amount in close.figures.items()
+        }
+        moved = sorted(set(recorded.items()) ^ set(seal.figures.items()))
+        if moved:
+            problem("seal-figures", figures=msg.join(dict.fromkeys(key for key, _ in moved)))
+        changes = compare(seal.entries, transactions[year])
+        found[year] = YearSeal(close, path, seal, changes, problems)
+    return found
+
+
+def _describe(entry: data.Transaction) -> str:
+    voucher = entry.meta.get("voucher")
+    return f"{voucher} ({entry.date})" if voucher is not None else str(entry.date)
+
+
+def seal_findings(grant: GrantLedger) -> list[GrantError]:
+    """What the seals say of the books, without reading the copies: for the plugin's rule.
+
+    A seal file missing, altered, unreadable, out of its chain or with other figures than its
+    close is a finding on the close; an entry changed since the close or added to the closed
+    year is a finding on the entry; an entry gone is a finding on the close, naming it.
+    """
+    msg = grant.messages
+    errors = []
+    for year, sealed in year_seals(grant).items():
+        errors.extend(sealed.problems)
+        changes = sealed.changes
+        if changes is None:
+            continue
+        for entry, record, names in changes.changed:
+            fields = msg.join(msg.word(f"field-{name}") for name in names)
+            message = msg.finding(
+                RULE, "entry-changed", year=year, fields=fields, voucher=record.voucher
+            )
+            errors.append(GrantError(entry.meta, message, entry, RULE, year=year))
+        for entry in changes.appeared:
+            message = msg.finding(RULE, "entry-added", year=year, entry=_describe(entry))
+            errors.append(GrantError(entry.meta, message, entry, RULE, year=year))
+        close = sealed.close
+        for record in changes.vanished:
+            message = msg.finding(
+                RULE, "entry-removed", year=year, voucher=record.voucher, date=record.date
+            )
+            errors.append(GrantError(close.entry.meta, message, close.entry, RULE, year=year))
+    return errors
+
+
+def copy_findings(grant: GrantLedger, years: Iterable[Year] | None = None) -> list[GrantError]:
+    """Voucher copies of sealed years whose content changed (or went) since the seal.
+
+    This reads every copy of the sealed years: `validate`, `close` and `verify-pack` call it,
+    the plugin does not.
+
+    Args:
+        grant: the load's grant ledger.
+        years: only these years (default: every sealed year).
+    """
+    msg = grant.messages
+    finder = grant.documents
+    wanted = set(years) if years is not None else None
+    errors = []
+    for year, sealed in year_seals(grant).items():
+        if sealed.changes is None or (wanted is not None and year not in wanted):
+            continue
+        pairs = [*sealed.changes.matched, *((e, r) for e, r, _ in sealed.changes.changed)]
+        pairs.sort(key=lambda pair: pair[0].meta.get("lineno", 0))
+        for entry, record in pairs:
+            if not record.copies and not voucher_copies(entry.meta):
+                continue
+            now = dict(copy_digests(entry, finder))
+            links = voucher_copies(entry.meta)
+            for key, digest in record.copies:
+                if key in now and now[key] != digest:
+                    message = msg.finding(
+                        RULE,
+                        "copy-changed",
+                        year=year,
+                        voucher=record.voucher,
+                        key=key,
+                        path=links.get(key, key),
+                    )
+                    errors.append(GrantError(entry.meta, message, entry, RULE, year=year))
+    return errors
+
+
+def sealed_copy_digests(seal: SealFile) -> Counter[str]:
+    """The content digests of every copy a seal file lists."""
+    return Counter(
+        digest for record in seal.entries for _, digest in record.copies if digest != NO_SEAL
+    )
