@@ -12,7 +12,7 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from grant_ledgers import assert_findings, funding
+from grant_ledgers import PREAMBLE, assert_findings, funding
 
 from ledger.loading import load_ledger
 from reports.fava_grant.downloads import pack_zip
@@ -77,9 +77,7 @@ def test_a_symlink_in_the_documents_folder_pointing_out_is_a_finding(tmp_path):
     ledger = folder / "main.beancount"
     ledger.write_text(
         'option "documents" "documents"\n'
-        + (Path(__file__).parent / "grant_ledgers.py").read_text(encoding="utf-8").split(
-            'PREAMBLE = """\\\n'
-        )[1].split('"""')[0]
+        + PREAMBLE
         + funding(2024)
         + """
 2024-03-01 * "Hotel" "meetings"
