@@ -221,7 +221,9 @@ class VoucherRegister:
             if number:
                 day = entry.date
                 self.uses.append(VoucherUse(number, entry, (day.year, day.month if month else 0)))
+        # A number that is not text (`voucher: 9`) is its own finding, not also a missing one.
         numbered = {id(use.entry) for use in self.uses}
+        numbered.update(id(entry) for _, entry in self.not_text)
         #: Flows on the dedicated account without a voucher number.
         self.missing: list[Flow] = [
             flow for flow in flows if flow.dedicated and id(flow.entry) not in numbered

@@ -1,0 +1,170 @@
+"""No input raises: the grant directives and metadata, fuzzed (issue 10.5).
+
+Whatever values a `grant-*` or `import-*` directive carries and whatever metadata an entry has,
+the grant's analysis (configuration, books, every rule, the closing figures, every report)
+answers with findings, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from beancount import loader
+from beancount.core import account as account_lib
+from beancount.core import data
+from beancount.parser.grammar import ValueType
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ledger.closing import closing_figures
+from ledger.directives import OTHER_TYPES, SIGNATURES
+from ledger.grant_ledger import GrantLedger
+from ledger.loading import LoadedLedger
+from reports.build import KINDS, build_report
+
+OPENED = (
+    "Assets:Bank:Grant",
+    "Income:Grant:State",
+    "Income:Grant:Local",
+    "Expenses:Program:Admin",
+    "Expenses:Program:Relief",
+    "Expenses:Fees",
+)
+ACCOUNTS = (*OPENED, "Expenses:Program", "Assets:Never-Opened", "Income")
+TYPES = (*SIGNATURES, *OTHER_TYPES, "grant-budjet", "import-rules", "grant-", "grant-close ")
+
+numbers = st.one_of(
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.integers(min_value=-(10**40), max_value=10**40).map(Decimal),
+    st.sampled_from(
+        [Decimal("2024"), Decimal("0"), Decimal("99999"), Decimal("-1"), Decimal("1e30")]
+    ),
+)
+amounts = st.builds(data.Amount, numbers, st.sampled_from(["CNY", "USD"]))
+dates = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31))
+raw_values = st.one_of(
+    numbers, amounts, st.text(max_size=12), st.booleans(), dates, st.integers(), st.none()
+)
+values = st.one_of(
+    st.sampled_from(ACCOUNTS).map(lambda name: ValueType(name, account_lib.TYPE)),
+    numbers.map(lambda number: ValueType(number, Decimal)),
+    amounts.map(lambda amount: ValueType(amount, data.Amount)),
+    st.text(max_size=12).map(lambda text: ValueType(text, str)),
+    st.sampled_from(["year", "month"]).map(lambda text: ValueType(text, str)),
+    st.booleans().map(lambda flag: ValueType(flag, bool)),
+    dates.map(lambda day: ValueType(day, datetime.date)),
+)
+grant_dates = st.dates(min_value=datetime.date(2023, 1, 1), max_value=datetime.date(2026, 12, 31))
+customs = st.builds(
+    lambda lineno, day, kind, vals, meta: data.Custom(
+        {"filename": "fuzz.beancount", "lineno": lineno, **meta}, day, kind, vals
+    ),
+    st.integers(min_value=1, max_value=10_000),
+    grant_dates,
+    st.sampled_from(TYPES),
+    st.lists(values, max_size=4),
+    st.dictionaries(
+        st.sampled_from(["seal", "seal-file", "balance", "reason"]), raw_values, max_size=3
+    ),
+)
+transaction_meta = st.dictionaries(
+    st.sampled_from(["voucher", "attachments", "grant-year", "document", "document-2"]),
+    raw_values,
+    max_size=4,
+)
+
+#: A sane grant the fuzzed directives are added to, so that every rule has work to do.
+BASE = f"""
+option "operating_currency" "CNY"
+{chr(10).join(f"2023-01-01 open {name}" for name in OPENED)}
+2023-01-01 custom "grant-account" Assets:Bank:Grant "grant"
+2023-01-01 custom "grant-source" Income:Grant:State 1000.00 CNY
+2023-01-01 custom "grant-source" Income:Grant:Local 1000.00 CNY
+2023-01-01 custom "grant-match" Income:Grant:Local Income:Grant:State 1
+2023-01-01 custom "grant-category" Expenses:Program:Admin "admin"
+2023-01-01 custom "grant-category" Expenses:Program:Relief "relief"
+2023-01-01 custom "grant-budget" Expenses:Program:Admin 800.00 CNY
+2023-01-01 custom "grant-budget" Expenses:Program:Relief 1200.00 CNY
+2023-01-01 custom "grant-carryforward" Expenses:Program:Relief 1
+2024-01-02 * "State" "allocation"
+  voucher: "R-1"
+  Income:Grant:State  -1000.00 CNY
+  Assets:Bank:Grant
+2024-03-01 * "Hotel" "meetings"
+  voucher: "V-1"
+  Expenses:Program:Admin  300.00 CNY
+  Assets:Bank:Grant
+2025-01-20 custom "grant-close" 2024
+"""
+BASE_ENTRIES, BASE_ERRORS, BASE_OPTIONS = loader.load_string(BASE)
+assert not BASE_ERRORS, BASE_ERRORS
+
+
+def analyse(entries: list[data.Directive]) -> None:
+    """Everything a load does with the grant, and every report of it."""
+    entries = sorted(entries, key=data.entry_sortkey)
+    options = dict(BASE_OPTIONS, filename=str(Path.cwd() / "fuzz.beancount"))
+    grant = GrantLedger(entries, options)
+    findings = grant.findings
+    assert all(isinstance(finding.message, str) for finding in findings)
+    for books in grant.books.values():
+        closing_figures(books, grant.config.currency or "CNY")
+    loaded = LoadedLedger(Path("fuzz.beancount"), entries, options, [], grant, findings)
+    for kind in KINDS:
+        build_report(kind, loaded, None, "zh")
+
+
+# No example database: the tests write nothing into the repository.
+FUZZ = settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@FUZZ
+@given(st.lists(customs, max_size=6))
+def test_no_directive_raises(extra):
+    analyse([*BASE_ENTRIES, *extra])
+
+
+@FUZZ
+@given(transaction_meta, st.sampled_from(["Expenses:Program:Admin", "Income:Grant:Local"]))
+def test_no_metadata_raises(meta, account):
+    payment = data.Transaction(
+        {"filename": "fuzz.beancount", "lineno": 9000, **meta},
+        datetime.date(2024, 6, 1),
+        "*",
+        "Payee",
+        "narration",
+        frozenset(),
+        frozenset(),
+        [
+            data.Posting(account, data.Amount(Decimal("10.00"), "CNY"), None, None, None, None),
+            data.Posting(
+                "Assets:Bank:Grant", data.Amount(Decimal("-10.00"), "CNY"), None, None, None, None
+            ),
+        ],
+    )
+    analyse([*BASE_ENTRIES, payment])
+
+
+@settings(max_examples=40, deadline=None, database=None)
+@given(
+    st.sampled_from(TYPES),
+    st.lists(
+        st.one_of(
+            st.sampled_from(ACCOUNTS),
+            st.sampled_from(["0", "99999", "2024", "-5", "1.5", "1" + "0" * 30 + ".00 CNY"]),
+            st.sampled_from(['"year"', '"x"', "TRUE", "2024-01-01", "12.00 CNY"]),
+        ),
+        max_size=4,
+    ),
+)
+def test_no_directive_text_raises(kind, tokens):
+    text = BASE + f'2024-06-01 custom "{kind}" {" ".join(tokens) or "0"}\n'
+    entries, _, _ = loader.load_string(text)
+    analyse(entries)

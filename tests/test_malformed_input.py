@@ -1,0 +1,161 @@
+"""Every malformed input is a finding, never a traceback (issue 10.5).
+
+Each ledger marks the line where a finding is expected with `; expect: RULE`; the command line
+must answer with findings and an exit status, never a Python traceback.
+"""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from grant_ledgers import assert_findings, findings_of, funding
+
+from commands.main import main
+
+PAYMENT = """
+2024-03-01 * "Hotel" "meetings"
+  voucher: "V-1"
+  document: "copy.pdf"
+  Expenses:Program:Admin  1200.00 CNY
+  Assets:Bank:Grant-Account
+"""
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, [*args])
+    # A click exit, never an exception escaping: no traceback for the user.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    return result
+
+
+def messages(path) -> str:
+    return "\n".join(f.message for f in findings_of(path))
+
+
+def test_a_close_of_year_0_or_99999_is_a_finding(write_ledger):
+    for year in ("0", "99999"):
+        path = write_ledger(
+            funding(2024),
+            PAYMENT,
+            f'2025-01-20 custom "grant-close" {year}   ; expect: config\n',
+        )
+        assert_findings(path)
+        assert "1900" in messages(path) and "2999" in messages(path)
+        assert run("validate", str(path)).exit_code == 1
+        assert run("report", "budget", str(path)).exit_code == 0
+        assert (
+            run("report", "pack", str(path), "--output", str(path.with_suffix(".zip"))).exit_code
+            == 0
+        )
+        assert run("close", "2024", str(path), "--date", "2025-01-20").exit_code == 1
+
+
+def test_an_absurd_budget_is_a_finding(write_ledger):
+    path = write_ledger(
+        funding(2024),
+        PAYMENT,
+        '2024-06-01 custom "grant-budget" Expenses:Program:Admin '
+        "1000000000000000000000000000000.00 CNY   ; expect: config\n",
+    )
+    assert_findings(path)
+    assert "1,000,000,000,000" in messages(path)
+    assert run("validate", str(path)).exit_code == 1
+    assert run("report", "budget", str(path), "--format", "json").exit_code == 0
+
+
+def test_out_of_bounds_ratio_years_and_margin_are_findings(write_ledger):
+    match = 'custom "grant-match" Income:Funding:County Income:Funding:Province'
+    wrong = [
+        f"{match} 0",
+        f"{match} 1000",
+        'custom "grant-carryforward" Expenses:Program:Relief 0',
+        'custom "grant-carryforward" Expenses:Program:Relief 101',
+        'custom "grant-close-margin" 400',
+        'custom "grant-close-margin" "ten"',
+        'custom "grant-close" "2024"',
+        'custom "grant-close" 2024.5',
+    ]
+    lines = "".join(f"2024-02-01 {directive}   ; expect: config\n" for directive in wrong)
+    assert_findings(write_ledger(funding(2024), PAYMENT, lines))
+
+
+def test_attachments_and_voucher_values_that_are_not_what_they_say(write_ledger):
+    assert_findings(
+        write_ledger(
+            funding(2024),
+            """
+            2024-03-01 * "Hotel" "meetings"   ; expect: config
+              voucher: "V-1"
+              document: "copy.pdf"
+              attachments: -1
+              Expenses:Program:Admin  100.00 CNY
+              Assets:Bank:Grant-Account
+
+            2024-03-02 * "Hotel" "meetings"   ; expect: config
+              voucher: "V-2"
+              document: "copy.pdf"
+              attachments: "two"
+              Expenses:Program:Admin  100.00 CNY
+              Assets:Bank:Grant-Account
+
+            2024-03-03 * "Hotel" "meetings"   ; expect: config
+              voucher: 9
+              document: "copy.pdf"
+              Expenses:Program:Admin  100.00 CNY
+              Assets:Bank:Grant-Account
+
+            2024-03-04 * "County" "late tranche"   ; expect: config
+              voucher: "V-4"
+              grant-year: 0000
+              Income:Funding:County  -10.00 CNY
+              Assets:Bank:Grant-Account
+            """,
+        )
+    )
+
+
+def test_a_duplicate_identical_grant_account_is_a_finding(write_ledger):
+    path = write_ledger(
+        funding(2024),
+        PAYMENT,
+        """
+        2024-01-01 custom "grant-account" Assets:Bank:Grant-Account "dedicated"   ; expect: config
+        2024-01-01 custom "grant-allowed" Expenses:Fees   ; expect: config
+        """,
+    )
+    assert_findings(path)
+    first = 1 + path.read_text(encoding="utf-8").splitlines().index(
+        '2024-01-01 custom "grant-account" Assets:Bank:Grant-Account "dedicated"'
+    )
+    assert f"ledger.beancount:{first}" in messages(path)  # where the first one is
+
+
+def test_a_misspelt_directive_type_is_a_finding_with_a_guess(write_ledger):
+    path = write_ledger(
+        funding(2024),
+        PAYMENT,
+        """
+        2024-01-01 custom "grant-budjet" Expenses:Program:Admin 25000.00 CNY   ; expect: config
+        2024-01-01 custom "import-rules" Expenses:Fees   ; expect: config
+        2024-01-01 custom "grant-xyzzy" "anything"   ; expect: config
+        2024-01-01 custom "budget" Expenses:Program:Admin "year" 20000.00 CNY
+        """,
+    )
+    findings = assert_findings(path)
+    by_line = sorted(findings, key=lambda f: f.line)
+    assert 'did you mean "grant-budget"' in by_line[0].message
+    assert 'did you mean "import-rule"' in by_line[1].message
+    assert "did you mean" not in by_line[2].message
+    assert "grant-carryforward" in by_line[2].message  # the known types are listed
+
+
+def test_a_misspelt_directive_in_chinese(write_ledger):
+    path = write_ledger(
+        funding(2024),
+        PAYMENT,
+        '2024-01-01 custom "fava-option" "language" "zh"\n'
+        '2024-01-01 custom "grant-catagory" Expenses:Other "其他"   ; expect: config\n',
+    )
+    [finding] = assert_findings(path)
+    assert "未知的指令类型" in finding.message
+    assert "grant-category" in finding.message
