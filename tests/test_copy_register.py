@@ -1,0 +1,138 @@
+"""The copy register (issue 11.7): what a recipient holds, never overwritten, kept out of the code.
+
+The register records the SHA-256 of the pack file itself (a folder's `SHA256SUMS`, saying so)
+and the year's seal; a pack registered as handed out is never overwritten; packs and the
+register go to `packs/` beside the ledger, which the code's repository ignores, as every `.bak`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+from named_ledgers import CARRYFORWARD, copy_named
+
+from commands.main import main
+from ledger.loading import load_ledger
+from reports.copy_register import DIGEST_OF, PACK, SEAL, SHA256, read_register, register_path
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+GIT = ("git", "-C", str(REPOSITORY), "-c", "core.quotePath=false")
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [*args])
+
+
+def test_a_zip_is_registered_with_its_own_digest_and_the_seal(tmp_path):
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    # The named ledger's closes predate seals: seal 2024 first.
+    assert run("close", "2024", str(ledger), "--seal").exit_code == 0
+    target = tmp_path / "pack-2024.zip"
+    result = run(
+        "report", "pack", str(ledger), "--year", "2024", "--output", str(target),
+        "--recipient", "县审计局 李明",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    [line] = read_register(ledger)
+    # What the recipient can check with sha256sum: the file they hold.
+    assert line[SHA256] == hashlib.sha256(target.read_bytes()).hexdigest()
+    assert line[DIGEST_OF] == "file"
+    assert line[PACK] == "pack-2024.zip"
+    assert line[SEAL] == load_ledger(ledger).grant.config.closes[2024].seal
+    # An open year has no seal yet.
+    run("report", "pack", str(ledger), "--year", "2027", "--output", str(tmp_path / "p.zip"),
+        "--recipient", "Auditor Li")  # fmt: skip
+    assert read_register(ledger)[-1][SEAL] == "-"
+
+
+def test_a_pack_handed_out_is_never_overwritten(tmp_path):
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    first = run("report", "pack", str(ledger), "--year", "2025", "--recipient", "Auditor Li")
+    assert first.exit_code == 0, first.output
+    target = Path(first.output.strip())
+    held = target.read_bytes()
+    for recipient in ("Inspector Wang", None):
+        again = run(
+            "report", "pack", str(ledger), "--year", "2025",
+            *(("--recipient", recipient) if recipient else ()),
+        )  # fmt: skip
+        assert again.exit_code == 1
+        assert "handed out" in again.output and "--output" in again.output
+        assert target.read_bytes() == held
+    assert [line["接收人 recipient"] for line in read_register(ledger)] == ["Auditor Li"]
+    # Another name is fine.
+    other = tmp_path / "packs" / "second.zip"
+    assert run(
+        "report", "pack", str(ledger), "--year", "2025", "--output", str(other),
+        "--recipient", "Inspector Wang",
+    ).exit_code == 0  # fmt: skip
+
+
+def test_packs_and_the_register_go_beside_the_ledger_not_where_the_command_runs(
+    tmp_path, monkeypatch
+):
+    books = tmp_path / "books"
+    books.mkdir()
+    ledger = copy_named(books, CARRYFORWARD)
+    elsewhere = tmp_path / "code"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = run("report", "pack", str(ledger), "--year", "2024", "--recipient", "Auditor Li")
+    assert result.exit_code == 0, result.output
+    assert list(elsewhere.iterdir()) == []
+    assert Path(result.output.strip()) == books / "packs" / "inspection-pack-2024.zip"
+    assert register_path(ledger) == books / "packs" / "copy-register.csv"
+    assert register_path(ledger).exists()
+
+
+def test_a_register_of_the_earlier_layout_is_carried_over(tmp_path):
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    register = register_path(ledger)
+    register.parent.mkdir()
+    old = (
+        "\ufeff日期 date,接收人 recipient,年度 year,资料 pack,SHA-256,凭证 vouchers\r\n"
+        "2025-03-01T10:00:00+08:00,县审计局,2024,2024年度专项检查资料.zip,abc123,V-1 V-2\r\n"
+    )
+    register.write_text(old, encoding="utf-8")
+    result = run("report", "pack", str(ledger), "--year", "2025", "--recipient", "Inspector Wang")
+    assert result.exit_code == 0, result.output
+    first, second = read_register(ledger)
+    assert first["接收人 recipient"] == "县审计局" and first[SHA256] == "abc123"
+    assert first["凭证 vouchers"] == "V-1 V-2" and first[DIGEST_OF] == ""
+    assert second["接收人 recipient"] == "Inspector Wang"
+    assert register.with_name("copy-register.csv.bak").read_bytes() == old.encode("utf-8")
+    # The old line named a pack without its folder: that pack is not overwritten either.
+    (tmp_path / "packs" / "2024年度专项检查资料.zip").write_bytes(b"handed out in 2025")
+    again = run(
+        "report", "pack", str(ledger), "--year", "2024", "--lang", "zh",
+        "--output", str(tmp_path / "packs" / "2024年度专项检查资料.zip"),
+    )  # fmt: skip
+    assert again.exit_code == 1
+
+
+def test_packs_the_register_and_backups_stay_out_of_the_code_repository():
+    paths = [
+        "packs/2025年度专项检查资料.zip",
+        "packs/copy-register.csv",
+        "packs/copy-register.csv.bak",
+        "main.beancount.bak",
+        "seals/2025.tsv.bak",
+        ".main.beancount.lock",
+    ]
+    result = subprocess.run(
+        [*GIT, "check-ignore", "--no-index", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.splitlines() == paths
+    # The seals are the books' evidence: they are kept.
+    kept = subprocess.run(
+        [*GIT, "check-ignore", "--no-index", "seals/2025.tsv"],
+        capture_output=True,
+        check=False,
+    )
+    assert kept.returncode == 1
