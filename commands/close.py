@@ -166,8 +166,8 @@ def close_command(
 
     Refuses while the year has error findings, an earlier year is open, the date is after
     today, or the books stop short of the year end (unless --reason says why). The seal file
-    goes to seals/YEAR.tsv beside the ledger; the ledger is written beside and renamed, its
-    previous version kept as LEDGER.bak.
+    goes to seals/YEAR.tsv in the documents folder (else beside the ledger); the ledger is
+    written beside and renamed, its previous version kept as LEDGER.bak.
     """
     try:
         with ledger_lock(ledger):

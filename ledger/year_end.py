@@ -26,6 +26,7 @@ from beancount.parser.grammar import ValueType
 
 from ledger.closing import closing_figures
 from ledger.directives import SEAL_FILE_KEY, SEAL_KEY
+from ledger.documents import document_dirs
 from ledger.findings import Finding, finding_of
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
@@ -221,8 +222,18 @@ def _seal_plan(
 ) -> SealPlan:
     entries = sealed_transactions(ledger.entries, [year])[year]
     text = seal_text(year, previous, figures, entries, ledger.grant.documents)
-    path = ledger.path.parent / SEALS_FOLDER / f"{year}.tsv"
+    path = seal_folder(ledger) / f"{year}.tsv"
     return SealPlan(path, text, hashlib.sha256(text.encode("utf-8")).hexdigest())
+
+
+def seal_folder(ledger: LoadedLedger) -> Path:
+    """Where new seal files go: `seals/` in the ledger's documents folder, else beside it.
+
+    With the voucher copies they seal, whoever copies the books' documents takes the seals
+    along; a ledger that names no documents folder keeps them beside its main file.
+    """
+    folders = document_dirs(ledger.options_map)
+    return Path(folders[0] if folders else ledger.path.parent) / SEALS_FOLDER
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -359,7 +359,9 @@ def test_the_demo_is_sealed(tmp_path):
     text = DEMO.read_text(encoding="utf-8")
     for year in (2024, 2025):
         close = text[text.index(f'custom "grant-close" {year}') :].split("\n\n")[0]
-        digest = hashlib.sha256((DEMO.parent / "seals" / f"{year}.tsv").read_bytes()).hexdigest()
-        assert f'seal-file: "seals/{year}.tsv"' in close
+        digest = hashlib.sha256(
+            (DEMO.parent / "documents" / "seals" / f"{year}.tsv").read_bytes()
+        ).hexdigest()
+        assert f'seal-file: "documents/seals/{year}.tsv"' in close
         assert f'seal: "{digest}"' in close
     assert ledger_findings(load_ledger(DEMO), hash_copies=True) == []
