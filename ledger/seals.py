@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from beancount.core import data, flags
 
-from ledger.documents import DocumentFinder, voucher_copies
+from ledger.documents import DOCUMENT_PREFIX, DocumentFinder, voucher_copies
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
@@ -63,18 +63,30 @@ _PAIRING = ((5,), (2, 3), (4,), (0, 6))
 
 
 class SealedEntry(NamedTuple):
-    """One entry of a seal file."""
+    """One entry of a seal file (its field digests and copies read when they are needed)."""
 
     voucher: str
     date: str
     digest: str
     """SHA-256 over the sealed fields."""
-    fields: tuple[str, ...]
-    """A short digest of each field of `FIELDS`, to name what changed."""
-    copies: tuple[tuple[str, str], ...]
-    """Each `document*` key with the SHA-256 of the copy's content (`-`: not on file)."""
+    field_text: str
+    copies_text: str
     line: int
     """The record's line in the seal file."""
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """A short digest of each field of `FIELDS`, to name what changed."""
+        fields = tuple(self.field_text.split(","))
+        return fields if len(fields) == len(FIELDS) else ("",) * len(FIELDS)
+
+    @property
+    def copies(self) -> tuple[tuple[str, str], ...]:
+        """Each `document*` key with the SHA-256 of the copy's content (`-`: not on file)."""
+        if self.copies_text == NO_SEAL:
+            return ()
+        pairs = (item.partition("=") for item in self.copies_text.split(";"))
+        return tuple((key, digest) for key, equals, digest in pairs if equals)
 
 
 class SealFile(NamedTuple):
@@ -97,45 +109,45 @@ class SealFileError(Exception):
 # -- Digests --------------------------------------------------------------------------------
 
 
-def _number(number: object) -> str:
-    """A number as its value, so `14210.0` and `14210.00` seal alike."""
-    text = str(number)
-    if "." in text and "E" not in text.upper():
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def _posting(posting: data.Posting) -> str:
     units = posting.units
-    parts = [posting.account, posting.flag or ""]
+    text = f"{posting.account}\x1f{posting.flag or ''}"
     if units is not None:
-        parts += [_number(units.number), str(units.currency)]
+        text += f"\x1f{units.number}\x1f{units.currency}"
     cost = posting.cost
     if cost is not None:
-        parts += ["{", _number(cost.number), str(cost.currency), str(cost.date), str(cost.label)]
+        text += f"\x1f{{\x1f{cost.number}\x1f{cost.currency}\x1f{cost.date}\x1f{cost.label}"
     price = posting.price
     if price is not None:
-        parts += ["@", _number(price.number), str(price.currency)]
-    return "\x1f".join(parts)
+        text += f"\x1f@\x1f{price.number}\x1f{price.currency}"
+    return text
 
 
 def entry_fields(entry: data.Transaction) -> tuple[str, ...]:
     """The sealed fields of a transaction as text, in the order of `FIELDS`.
 
-    Postings are taken in a fixed order (writing them in another order changes nothing), and
-    numbers by value.
+    Postings are taken in a fixed order (writing them in another order changes nothing); their
+    amounts as Beancount reads them (`12000.00`).
     """
     meta = entry.meta
     voucher = meta.get("voucher")
-    documents = voucher_copies(meta)
+    documents = [
+        f"{key}={value}"
+        for key, value in meta.items()
+        if key.startswith(DOCUMENT_PREFIX) and type(value) is str and value
+    ]
+    documents.sort()
+    postings = [_posting(posting) for posting in entry.postings]
+    postings.sort()
+    payee = entry.payee
     return (
         entry.date.isoformat(),
         entry.flag or "",
-        "\x00" if entry.payee is None else entry.payee,
+        "\x00" if payee is None else payee,
         entry.narration or "",
-        _SEPARATOR.join(sorted(_posting(posting) for posting in entry.postings)),
+        _SEPARATOR.join(postings),
         "" if voucher is None else f"{type(voucher).__name__}:{voucher}",
-        _SEPARATOR.join(f"{key}={documents[key]}" for key in sorted(documents)),
+        _SEPARATOR.join(documents),
     )
 
 
@@ -254,28 +266,18 @@ def parse_seal(text: str) -> SealFile:
     header: dict[str, str] = {}
     figures: dict[str, str] = {}
     entries: list[SealedEntry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    # A year has thousands of entry lines: tuple.__new__ skips NamedTuple's Python constructor.
+    new, sealed_entry = tuple.__new__, SealedEntry
+    for number, line in enumerate(text.split("\n"), start=1):
         cells = line.split("\t")
         kind = cells[0]
-        if kind in ("version", "year", "previous") and len(cells) == 2:
+        if kind == "entry" and len(cells) == 6:
+            entries.append(new(sealed_entry, (*cells[1:], number)))
+        elif kind in ("version", "year", "previous") and len(cells) == 2:
             header[kind] = cells[1]
         elif kind == "figure" and len(cells) == 3:
             figures[cells[1]] = cells[2]
-        elif kind == "entry" and len(cells) == 6:
-            fields = tuple(cells[4].split(","))
-            if len(fields) != len(FIELDS):
-                raise SealFileError(number, "an entry needs a digest of each field")
-            copies = []
-            if cells[5] != NO_SEAL:
-                for item in cells[5].split(";"):
-                    key, equals, digest = item.partition("=")
-                    if not equals:
-                        raise SealFileError(number, f"a copy reads KEY=SHA256, not {item!r}")
-                    copies.append((key, digest))
-            entries.append(SealedEntry(cells[1], cells[2], cells[3], fields, tuple(copies), number))
-        else:
+        elif line.strip() and not line.startswith("#"):
             raise SealFileError(number, f"unknown line {line[:40]!r}")
     if header.get("version") != VERSION:
         raise SealFileError(1, f"not a seal file of version {VERSION}")
