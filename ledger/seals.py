@@ -28,6 +28,7 @@ A seal file is UTF-8 text, one record a line, fields separated by tabs:
     version  1
     year     2024
     previous -                        (or the previous year's seal)
+    entries  49   SHA256              (one digest over every entry, for the quick check)
     figure   balance   4818.56 CNY    (each figure the close records)
     entry    记-2024-006   2024-04-05   DIGEST   FIELD-DIGESTS   COPIES
 """
@@ -37,6 +38,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -96,6 +98,9 @@ class SealFile(NamedTuple):
     previous: str
     figures: dict[str, str]
     entries: list[SealedEntry]
+    """The entries (empty when only the file's head was read)."""
+    entries_digest: str = ""
+    """One SHA-256 over every entry's sealed fields, in ledger order (`year_digest`)."""
 
 
 class SealFileError(Exception):
@@ -156,6 +161,17 @@ def digest_of(fields: Sequence[str]) -> str:
     return hashlib.sha256(_SEPARATOR.join(fields).encode("utf-8")).hexdigest()
 
 
+def year_digest(entries: Iterable[data.Transaction]) -> str:
+    """One SHA-256 over the sealed fields of every entry, in order.
+
+    The fast check that nothing changed: one hash for the year, no digest per entry.
+    """
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update((_SEPARATOR.join(entry_fields(entry)) + "\n").encode("utf-8"))
+    return digest.hexdigest()
+
+
 def field_digests(fields: Sequence[str]) -> tuple[str, ...]:
     """A short digest of each sealed field: enough to say which one changed."""
     return tuple(
@@ -172,21 +188,27 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def copy_digests(entry: data.Transaction, finder: DocumentFinder) -> tuple[tuple[str, str], ...]:
+def copy_digests(
+    entry: data.Transaction, finder: DocumentFinder, cache: dict[str, str] | None = None
+) -> tuple[tuple[str, str], ...]:
     """Each copy an entry links, by key, with the SHA-256 of its content (`-` if not on file).
 
-    A copy outside the books' folders (rule `document-outside`) is never read.
+    A copy outside the books' folders (rule `document-outside`) is never read. `cache` keeps
+    the digests of files already read (several entries may link one file).
     """
     filename = entry.meta.get("filename", "")
+    cache = {} if cache is None else cache
     found = []
     for key, value in sorted(voucher_copies(entry.meta).items()):
         path = finder.locate(value, filename)
         digest = NO_SEAL
         if path is not None and finder.is_inside(path):
-            try:
-                digest = file_sha256(path)
-            except OSError:
-                digest = NO_SEAL
+            digest = cache.get(path, "")
+            if not digest:
+                try:
+                    digest = cache[path] = file_sha256(path)
+                except OSError:
+                    digest = NO_SEAL
         found.append((key, digest))
     return tuple(found)
 
@@ -235,13 +257,15 @@ def seal_text(
         f"version\t{VERSION}",
         f"year\t{year}",
         f"previous\t{previous}",
+        f"entries\t{len(entries)}\t{year_digest(entries)}",
     ]
     for key, amount in figures.items():
         lines.append(f"figure\t{key}\t{amount.number:.2f} {amount.currency}")
+    read: dict[str, str] = {}
     for entry in entries:
         fields = entry_fields(entry)
         voucher = entry.meta.get("voucher")
-        copies = ";".join(f"{key}={digest}" for key, digest in copy_digests(entry, finder))
+        copies = ";".join(f"{key}={digest}" for key, digest in copy_digests(entry, finder, read))
         lines.append(
             "\t".join(
                 [
@@ -257,8 +281,12 @@ def seal_text(
     return "\n".join(lines) + "\n"
 
 
-def parse_seal(text: str) -> SealFile:
+def parse_seal(text: str, with_entries: bool = True) -> SealFile:
     """Read a seal file.
+
+    Args:
+        text: the file's text.
+        with_entries: read the entry lines too (else only the head, up to the first entry).
 
     Raises:
         SealFileError: a line does not read, or the version, year or previous seal is missing.
@@ -272,9 +300,13 @@ def parse_seal(text: str) -> SealFile:
         cells = line.split("\t")
         kind = cells[0]
         if kind == "entry" and len(cells) == 6:
+            if not with_entries:
+                break
             entries.append(new(sealed_entry, (*cells[1:], number)))
         elif kind in ("version", "year", "previous") and len(cells) == 2:
             header[kind] = cells[1]
+        elif kind == "entries" and len(cells) == 3:
+            header[kind] = cells[2]
         elif kind == "figure" and len(cells) == 3:
             figures[cells[1]] = cells[2]
         elif line.strip() and not line.startswith("#"):
@@ -283,7 +315,9 @@ def parse_seal(text: str) -> SealFile:
         raise SealFileError(1, f"not a seal file of version {VERSION}")
     if not header.get("year", "").isdigit() or "previous" not in header:
         raise SealFileError(1, "the year or the previous seal is missing")
-    return SealFile(int(header["year"]), header["previous"], figures, entries)
+    return SealFile(
+        int(header["year"]), header["previous"], figures, entries, header.get("entries", "")
+    )
 
 
 def seal_path(close: Close) -> Path | None:
@@ -374,15 +408,46 @@ def compare(sealed: Sequence[SealedEntry], entries: Sequence[data.Transaction]) 
     )
 
 
-class YearSeal(NamedTuple):
-    """A sealed year as the books stand: the seal file, and how the entries compare with it."""
+class YearSeal:
+    """A sealed year as the books stand: the seal file, and how the entries compare with it.
 
-    close: Close
-    path: Path
-    seal: SealFile | None
-    changes: Changes | None
-    problems: list[GrantError]
-    """What is wrong with the seal itself (missing, altered, chain, figures)."""
+    Args:
+        close: the year's `grant-close`.
+        path: its seal file.
+        problems: what is wrong with the seal itself (missing, altered, chain, figures).
+        text: the seal file's text, when it reads.
+        head: the seal file's head, when it reads.
+        entries: the year's transactions.
+    """
+
+    def __init__(
+        self,
+        close: Close,
+        path: Path,
+        problems: list[GrantError],
+        text: str | None = None,
+        head: SealFile | None = None,
+        entries: Sequence[data.Transaction] = (),
+    ) -> None:
+        self.close, self.path, self.problems = close, path, problems
+        self.head = head
+        self._text = text
+        self._entries = entries
+        #: Whether every entry is as sealed: one digest over the year, no digest per entry.
+        self.unchanged = head is not None and head.entries_digest == year_digest(entries)
+
+    @cached_property
+    def seal(self) -> SealFile | None:
+        """The whole seal file, entries included (read on first use)."""
+        if self._text is None:
+            return None
+        return parse_seal(self._text)
+
+    @cached_property
+    def changes(self) -> Changes | None:
+        """How the year's entries compare with their records (worked out on first use)."""
+        seal = self.seal
+        return compare(seal.entries, self._entries) if seal is not None else None
 
 
 def year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
@@ -421,36 +486,36 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
             content = path.read_bytes()
         except OSError as error:
             problem("seal-missing", file=str(path), reason=error.strerror or str(error))
-            found[year] = YearSeal(close, path, None, None, problems)
+            found[year] = YearSeal(close, path, problems)
             continue
         actual = hashlib.sha256(content).hexdigest()
         if actual != close.seal:
             problem("seal-altered", file=str(path), recorded=close.seal, actual=actual)
-            found[year] = YearSeal(close, path, None, None, problems)
+            found[year] = YearSeal(close, path, problems)
             continue
         try:
-            seal = parse_seal(content.decode("utf-8"))
+            text = content.decode("utf-8")
+            head = parse_seal(text, with_entries=False)
         except (SealFileError, UnicodeDecodeError) as error:
             problem("seal-unreadable", file=str(path), reason=str(error))
-            found[year] = YearSeal(close, path, None, None, problems)
+            found[year] = YearSeal(close, path, problems)
             continue
         expected = previous_seal(closes, year)
-        if seal.year != year or (expected is not None and seal.previous != expected):
+        if head.year != year or (expected is not None and head.previous != expected):
             problem(
                 "seal-chain",
                 file=str(path),
                 previous_year=year - 1,
                 expected=expected or NO_SEAL,
-                found=seal.previous if seal.year == year else f"{seal.year}",
+                found=head.previous if head.year == year else f"{head.year}",
             )
         recorded = {
             key: f"{amount.number:.2f} {amount.currency}" for key, amount in close.figures.items()
         }
-        moved = sorted(set(recorded.items()) ^ set(seal.figures.items()))
+        moved = sorted(set(recorded.items()) ^ set(head.figures.items()))
         if moved:
             problem("seal-figures", figures=msg.join(dict.fromkeys(key for key, _ in moved)))
-        changes = compare(seal.entries, transactions[year])
-        found[year] = YearSeal(close, path, seal, changes, problems)
+        found[year] = YearSeal(close, path, problems, text, head, transactions[year])
     return found
 
 
@@ -470,7 +535,17 @@ def seal_findings(grant: GrantLedger) -> list[GrantError]:
     errors = []
     for year, sealed in year_seals(grant).items():
         errors.extend(sealed.problems)
-        changes = sealed.changes
+        if sealed.unchanged:
+            continue
+        try:
+            changes = sealed.changes
+        except SealFileError as error:
+            message = msg.finding(
+                RULE, "seal-unreadable", year=year, file=str(sealed.path), reason=str(error)
+            )
+            close = sealed.close
+            errors.append(GrantError(close.entry.meta, message, close.entry, RULE, year=year))
+            continue
         if changes is None:
             continue
         for entry, record, names in changes.changed:
@@ -506,14 +581,21 @@ def copy_findings(grant: GrantLedger, years: Iterable[Year] | None = None) -> li
     wanted = set(years) if years is not None else None
     errors = []
     for year, sealed in year_seals(grant).items():
-        if sealed.changes is None or (wanted is not None and year not in wanted):
+        if sealed.head is None or (wanted is not None and year not in wanted):
             continue
-        pairs = [*sealed.changes.matched, *((e, r) for e, r, _ in sealed.changes.changed)]
+        try:
+            changes = sealed.changes
+        except SealFileError:
+            continue  # the rule reports the seal file
+        if changes is None:
+            continue
+        pairs = [*changes.matched, *((e, r) for e, r, _ in changes.changed)]
+        read: dict[str, str] = {}
         pairs.sort(key=lambda pair: pair[0].meta.get("lineno", 0))
         for entry, record in pairs:
             if not record.copies and not voucher_copies(entry.meta):
                 continue
-            now = dict(copy_digests(entry, finder))
+            now = dict(copy_digests(entry, finder, read))
             links = voucher_copies(entry.meta)
             for key, digest in record.copies:
                 if key in now and now[key] != digest:
