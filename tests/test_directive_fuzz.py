@@ -15,7 +15,7 @@ from beancount import loader
 from beancount.core import account as account_lib
 from beancount.core import data
 from beancount.parser.grammar import ValueType
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ledger.closing import closing_figures
@@ -35,20 +35,24 @@ OPENED = (
 ACCOUNTS = (*OPENED, "Expenses:Program", "Assets:Never-Opened", "Income")
 TYPES = (*SIGNATURES, *OTHER_TYPES, "grant-budjet", "import-rules", "grant-", "grant-close ")
 
+#: Numbers at the edges: years out of range, amounts beyond any precision, not numbers at all.
+EDGES = [
+    Decimal(text)
+    for text in ("0", "-1", "1", "0.5", "2024", "99999", "1e30", "1E+2", "NaN", "Infinity", "-0")
+]
 numbers = st.one_of(
+    st.sampled_from(EDGES),
     st.decimals(allow_nan=True, allow_infinity=True),
     st.integers(min_value=-(10**40), max_value=10**40).map(Decimal),
-    st.sampled_from(
-        [Decimal("2024"), Decimal("0"), Decimal("99999"), Decimal("-1"), Decimal("1e30")]
-    ),
 )
 amounts = st.builds(data.Amount, numbers, st.sampled_from(["CNY", "USD"]))
 dates = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9999, 12, 31))
 raw_values = st.one_of(
     numbers, amounts, st.text(max_size=12), st.booleans(), dates, st.integers(), st.none()
 )
+accounts = st.sampled_from(ACCOUNTS).map(lambda name: ValueType(name, account_lib.TYPE))
 values = st.one_of(
-    st.sampled_from(ACCOUNTS).map(lambda name: ValueType(name, account_lib.TYPE)),
+    accounts,
     numbers.map(lambda number: ValueType(number, Decimal)),
     amounts.map(lambda amount: ValueType(amount, data.Amount)),
     st.text(max_size=12).map(lambda text: ValueType(text, str)),
@@ -56,6 +60,18 @@ values = st.one_of(
     st.booleans().map(lambda flag: ValueType(flag, bool)),
     dates.map(lambda day: ValueType(day, datetime.date)),
 )
+#: Values shaped like a directive's signature (an account, then a number or an amount), so that
+#: the parser gets past its arity checks to the values themselves.
+shaped = st.tuples(
+    accounts,
+    st.one_of(
+        numbers.map(lambda number: ValueType(number, Decimal)),
+        amounts.map(lambda amount: ValueType(amount, data.Amount)),
+        accounts,
+    ),
+    st.lists(values, max_size=2),
+).map(lambda parts: [parts[0], parts[1], *parts[2]])
+lone_number = numbers.map(lambda number: [ValueType(number, Decimal)])
 grant_dates = st.dates(min_value=datetime.date(2023, 1, 1), max_value=datetime.date(2026, 12, 31))
 customs = st.builds(
     lambda lineno, day, kind, vals, meta: data.Custom(
@@ -64,7 +80,7 @@ customs = st.builds(
     st.integers(min_value=1, max_value=10_000),
     grant_dates,
     st.sampled_from(TYPES),
-    st.lists(values, max_size=4),
+    st.one_of(st.lists(values, max_size=4), shaped, lone_number),
     st.dictionaries(
         st.sampled_from(["seal", "seal-file", "balance", "reason"]), raw_values, max_size=3
     ),
@@ -125,15 +141,44 @@ FUZZ = settings(
 )
 
 
+def custom(kind: str, *values: ValueType) -> data.Custom:
+    """A directive as the parser makes it."""
+    return data.Custom(
+        {"filename": "fuzz.beancount", "lineno": 1}, datetime.date(2025, 2, 1), kind, list(values)
+    )
+
+
+def number(text: str) -> ValueType:
+    return ValueType(Decimal(text), Decimal)
+
+
+def account(name: str) -> ValueType:
+    return ValueType(name, account_lib.TYPE)
+
+
 @FUZZ
 @given(st.lists(customs, max_size=6))
+# The issue's cases, always tried: a close of year 0 or 99999, a budget of 10^30.
+@example([custom("grant-close", number("0"))])
+@example([custom("grant-close", number("99999"))])
+@example(
+    [
+        custom(
+            "grant-budget",
+            account("Expenses:Program:Admin"),
+            ValueType(data.Amount(Decimal("1e30"), "CNY"), data.Amount),
+        )
+    ]
+)
 def test_no_directive_raises(extra):
     analyse([*BASE_ENTRIES, *extra])
 
 
 @FUZZ
 @given(transaction_meta, st.sampled_from(["Expenses:Program:Admin", "Income:Grant:Local"]))
-def test_no_metadata_raises(meta, account):
+@example({"grant-year": Decimal("0000")}, "Income:Grant:Local")
+@example({"attachments": Decimal("-1"), "voucher": Decimal("9")}, "Expenses:Program:Admin")
+def test_no_metadata_raises(meta, posted):
     payment = data.Transaction(
         {"filename": "fuzz.beancount", "lineno": 9000, **meta},
         datetime.date(2024, 6, 1),
@@ -143,7 +188,7 @@ def test_no_metadata_raises(meta, account):
         frozenset(),
         frozenset(),
         [
-            data.Posting(account, data.Amount(Decimal("10.00"), "CNY"), None, None, None, None),
+            data.Posting(posted, data.Amount(Decimal("10.00"), "CNY"), None, None, None, None),
             data.Posting(
                 "Assets:Bank:Grant", data.Amount(Decimal("-10.00"), "CNY"), None, None, None, None
             ),
