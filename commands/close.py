@@ -9,6 +9,7 @@ full disk, another writer holding the lock): one line naming the file, nothing c
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 from pathlib import Path
@@ -49,9 +50,11 @@ def _write_failed(msg: Catalogue, path: Path, error: OSError) -> CannotWrite:
 
 
 def _restore(path: Path, previous: bytes | None) -> None:
-    """Put a file back as it was (`None`: it did not exist)."""
+    """Put a file back as it was (`None`: it did not exist, nor maybe its folder)."""
     if previous is None:
         path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()  # only if the close made it: a folder with files stays
     else:
         write_atomically(path, previous)
 
@@ -82,13 +85,19 @@ def _written_with_seal(
 
 
 def _held(
-    msg: Catalogue, loaded: LoadedLedger, year: int, backup: Path, seal: SealPlan, old: bytes | None
+    msg: Catalogue,
+    loaded: LoadedLedger,
+    year: int,
+    written: Path,
+    backup: Path,
+    seal: SealPlan,
+    old: bytes | None,
 ) -> None:
-    """Read the ledger again: if the year now has errors, put the ledger and seal back."""
+    """Read the ledger again: if the year now has errors, put the file written and seal back."""
     reloaded = load_ledger(loaded.path)
     broken = [f for f in ledger_findings(reloaded) if f.is_error and f.year == year]
     if broken:
-        replace_atomically(loaded.path, backup.read_text(encoding="utf-8"))
+        replace_atomically(written, backup.read_text(encoding="utf-8"))
         _restore(seal.path, old)
         click.echo(format_table(broken), err=True)
         raise CloseRefused(msg("close.did-not-hold", year=year))
@@ -105,7 +114,7 @@ def _close(
     backup, old = _written_with_seal(
         msg, loaded.path, plan.seal, lambda: append_atomically(loaded.path, plan.text)
     )
-    _held(msg, loaded, year, backup, plan.seal, old)
+    _held(msg, loaded, year, loaded.path, backup, plan.seal, old)
     click.echo(plan.text, nl=False)
     click.echo(
         msg(
@@ -127,7 +136,7 @@ def _seal(loaded: LoadedLedger, msg: Catalogue, year: int) -> None:
         return replace_atomically(plan.file, insert_after_line(text, plan.line, plan.lines))
 
     backup, old = _written_with_seal(msg, plan.file, plan.seal, insert)
-    _held(msg, loaded, year, backup, plan.seal, old)
+    _held(msg, loaded, year, plan.file, backup, plan.seal, old)
     click.echo(
         msg(
             "close.sealed",

@@ -22,6 +22,7 @@ from named_ledgers import CARRYFORWARD, copy_named
 
 import commands.close
 import ledger.atomic
+import ledger.year_end
 import reports.copy_register
 import reports.pack
 from commands.main import main
@@ -277,3 +278,17 @@ def test_a_register_line_is_taken_back_when_the_pack_cannot_be_put_in_place(tmp_
     assert register_path(ledger_file).read_bytes() == register
     assert not target.exists()
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".second")]
+
+
+def test_a_close_that_does_not_hold_is_taken_back_whole(write_ledger, tmp_path, monkeypatch):
+    path = write_ledger(funding(2024), BOOKS_2024)
+    before = files_of(tmp_path)
+    # A seal chained to a seal that does not exist: the books read again do not hold to it.
+    monkeypatch.setattr(ledger.year_end, "previous_seal", lambda closes, year: "0" * 64)
+    result = run("close", "2024", str(path), "--date", "2025-01-20")
+    assert result.exit_code == 1
+    assert "did not hold" in result.output and "must follow the seal" in result.output
+    after = files_of(tmp_path)
+    after.pop("ledger.beancount.bak")
+    assert after == before
+    assert not (tmp_path / "seals").exists()
