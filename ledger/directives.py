@@ -290,7 +290,8 @@ class _Parser:
         self.closes[year] = Close(year, entry, figures, seal, seal_file)
 
     def on_voucher_period(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
-        if len(values) != 1 or values[0].value not in PERIODS:
+        # Compared as text only: Beancount's Amount raises when compared with a string.
+        if len(values) != 1 or values[0].dtype is not str or values[0].value not in PERIODS:
             self.wrong_values(entry)
             return
         if self.voucher_period is not None:

@@ -33,7 +33,15 @@ OPENED = (
     "Expenses:Fees",
 )
 ACCOUNTS = (*OPENED, "Expenses:Program", "Assets:Never-Opened", "Income")
-TYPES = (*SIGNATURES, *OTHER_TYPES, "grant-budjet", "import-rules", "grant-", "grant-close ")
+TYPES = (
+    *SIGNATURES,
+    *OTHER_TYPES,
+    "fava-option",
+    "grant-budjet",
+    "import-rules",
+    "grant-",
+    "grant-close ",
+)
 
 #: Numbers at the edges: years out of range, amounts beyond any precision, not numbers at all.
 EDGES = [
@@ -167,6 +175,17 @@ def account(name: str) -> ValueType:
             "grant-budget",
             account("Expenses:Program:Admin"),
             ValueType(data.Amount(Decimal("1e30"), "CNY"), data.Amount),
+        )
+    ]
+)
+# Found by this test: Beancount's Amount raises when compared with a string.
+@example([custom("grant-voucher-period", ValueType(data.Amount(Decimal(0), "CNY"), data.Amount))])
+@example(
+    [
+        custom(
+            "fava-option",
+            ValueType(data.Amount(Decimal(0), "CNY"), data.Amount),
+            ValueType("zh", str),
         )
     ]
 )

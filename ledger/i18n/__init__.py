@@ -49,6 +49,7 @@ def language_of(customs: Iterable[data.Custom]) -> str:
         if (
             entry.type == "fava-option"
             and len(entry.values) >= 2
+            and entry.values[0].dtype is str
             and entry.values[0].value == "language"
         ):
             language = "zh" if str(entry.values[1].value).lower().startswith("zh") else "en"
