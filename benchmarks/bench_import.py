@@ -36,10 +36,10 @@ from beancount import loader
 from beangulp.importers import csvbase
 
 from benchmarks.generate_statement import ledger_dates, write_ledger, write_statement
-from importers import tables
 from importers.dedup import LedgerIndex, row_key
 from importers.importer import StatementImporter
 from importers.profiles import load_profiles
+from ledger import tables as ledger_tables
 
 SIZES = tuple(int(size) for size in os.environ.get("BENCH_IMPORT_SIZES", "50000,100000").split(","))
 #: beangulp's pairwise deduplication is slow: it is timed on small crowded statements.
@@ -85,7 +85,7 @@ class PlainImporter(csvbase.Importer):
 def _best(runs: int, action: Callable[[], object]) -> float:
     timings = []
     for _ in range(runs):
-        tables._CACHE.clear()
+        ledger_tables._CACHE.clear()
         gc.collect()
         start = time.perf_counter()
         action()
@@ -94,7 +94,7 @@ def _best(runs: int, action: Callable[[], object]) -> float:
 
 
 def _peak(action: Callable[[], object]) -> float:
-    tables._CACHE.clear()
+    ledger_tables._CACHE.clear()
     gc.collect()
     tracemalloc.start()
     action()
