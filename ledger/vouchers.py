@@ -70,6 +70,9 @@ def parse_voucher(text: str) -> VoucherNumber | None:
         return None
     seq = found["seq"]
     year = int(found["year"]) if found["year"] else None
+    if year is None and len(seq) == 4 and 1900 <= int(seq) < 2200:
+        # A year with no sequence after it (F-2024-P): not a number to count on from.
+        return None
     return VoucherNumber(
         found["prefix"], year, found["sep"] or "", int(seq), len(seq), found["suffix"]
     )
