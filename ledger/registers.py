@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from ledger.tables import Table, UnreadableTableError, read_tables
+from ledger.tables import PlacedError, Table, UnreadableTableError, read_tables
 
 CellKind = Literal["text", "date", "amount", "count"]
 
@@ -83,22 +83,8 @@ class Register(NamedTuple):
         return {str(row.values[spec.key]): row for row in self.rows}
 
 
-class RegisterError(Exception):
+class RegisterError(PlacedError):
     """A register that cannot be read as it is; the message names the place and what to do."""
-
-    def __init__(
-        self, path: str | Path, message: str, row: int | None = None, column: str | None = None
-    ) -> None:
-        self.path = str(path)
-        self.row = row
-        self.column = column
-        self.reason = message
-        place = self.path
-        if row is not None:
-            place += f": row {row}"
-        if column is not None:
-            place += f", column {column}" if row is not None else f": column {column}"
-        super().__init__(f"{place}: {message}")
 
 
 def normalise_name(text: str) -> str:

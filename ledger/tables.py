@@ -29,21 +29,36 @@ from pathlib import Path
 from typing import NamedTuple
 
 
-class UnreadableTableError(Exception):
-    """The file cannot be read or decoded at all (encoding, broken workbook, empty).
+class PlacedError(Exception):
+    """A file that cannot be taken as it is, said with the place: file, row and column.
+
+    Its text starts with the file, then the row (a CSV file's line, a worksheet's row, counted
+    from 1) and the column as the file heads it, then what is wrong and what to do.
 
     Args:
         path: the file.
         message: what is wrong and what to do, after the place.
-        row: the row (a CSV file's line, a worksheet's row, from 1) at fault, if one is.
+        row: the row at fault, if one is.
+        column: the column at fault, if one is.
     """
 
-    def __init__(self, path: str | Path, message: str, row: int | None = None) -> None:
+    def __init__(
+        self, path: str | Path, message: str, row: int | None = None, column: str | None = None
+    ) -> None:
         self.path = str(path)
         self.row = row
+        self.column = column
         self.reason = message
-        place = self.path if row is None else f"{self.path}: row {row}"
+        place = self.path
+        if row is not None:
+            place += f": row {row}"
+        if column is not None:
+            place += f", column {column}" if row is not None else f": column {column}"
         super().__init__(f"{place}: {message}")
+
+
+class UnreadableTableError(PlacedError):
+    """The file cannot be read or decoded at all (encoding, broken workbook, empty)."""
 
 
 #: File name endings a table file may have.
