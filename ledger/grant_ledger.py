@@ -36,6 +36,9 @@ from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
 from ledger.model import Close, GrantConfig, Year
+from ledger.performance.evaluation import Performance
+from ledger.performance.model import PerformanceConfig
+from ledger.performance.targets import parse_targets
 from ledger.vouchers import VoucherRegister
 
 SLOT = "mch-ledger.grant-ledger"
@@ -92,6 +95,12 @@ class GrantLedger:
         #: The `config` errors of the directives and of the transactions.
         self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
         self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
+        self.targets: PerformanceConfig
+        self.targets, target_errors = parse_targets(
+            entries, config, self.activity, self.books, lambda: self.documents
+        )
+        self.config_errors.extend(target_errors)
         self.messages = Catalogue(config.language)
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
@@ -122,6 +131,11 @@ class GrantLedger:
     def documents(self) -> DocumentFinder:
         """Finds the ledger's voucher copies."""
         return DocumentFinder.of_ledger(self.entries, self.options_map)
+
+    @cached_property
+    def performance(self) -> Performance:
+        """The self-evaluation of each fiscal year (绩效自评), worked out once, on first use."""
+        return Performance(self)
 
     @cached_property
     def vouchers(self) -> VoucherRegister:

@@ -17,6 +17,8 @@ from ledger.rules import (
     needs_review,
     over_budget,
     overdraft,
+    target_missed,
+    target_undefined,
     vouchers,
     year_not_closed,
 )
@@ -34,6 +36,8 @@ CHECKS: tuple[Check, ...] = (
     needs_review.check,
     year_not_closed.check,
     closed_year_changed.check,
+    target_missed.check,
+    target_undefined.check,
 )
 
 

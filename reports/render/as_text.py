@@ -8,7 +8,7 @@ from reports.labels import Labels
 from reports.render.cells import Unit, format_cell, stamp_lines, unit_note
 from reports.table import Report, Table
 
-_RIGHT = frozenset({"money", "percent", "count"})
+_RIGHT = frozenset({"money", "percent", "count", "number"})
 
 
 def width(text: str) -> int:

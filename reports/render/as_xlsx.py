@@ -43,6 +43,7 @@ _NUMBER_KINDS = {
     "percent": PERCENT_FORMAT,
     "date": DATE_FORMAT,
     "count": "0",
+    "number": "General",
 }
 
 
@@ -95,6 +96,8 @@ def _write_cell(
         sheet.write_blank(row, col, None, cell_format)
     elif kind in ("money", "percent") and isinstance(value, Decimal):
         sheet.write_number(row, col, float(value), cell_format)
+    elif kind == "number" and isinstance(value, Decimal):
+        sheet.write_number(row, col, float(Decimal(text.replace(",", ""))), cell_format)
     elif kind == "date" and isinstance(value, datetime.date):
         sheet.write_datetime(row, col, value, cell_format)
     elif kind == "count" and isinstance(value, int) and not isinstance(value, bool):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from reports.labels import Labels
@@ -13,6 +13,7 @@ from reports.table import Column, Value
 Unit = Literal["yuan", "wan"]
 UNITS: tuple[Unit, ...] = ("yuan", "wan")
 WAN = Decimal(10_000)
+CENT = Decimal("0.01")
 
 
 def scaled(number: Decimal, unit: Unit) -> Decimal:
@@ -25,6 +26,15 @@ def format_money(number: Decimal, unit: Unit) -> str:
     return f"{scaled(number, unit):,.2f}"
 
 
+def format_number(number: Decimal) -> str:
+    """A score or an indicator's value: rounded half up to two places, as people write it.
+
+    Trailing zeros are dropped (`25.5`, `20`), as on the self-evaluation form.
+    """
+    text = f"{number.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
+    return text.rstrip("0").rstrip(".")
+
+
 def format_cell(value: Value, column: Column, labels: Labels, unit: Unit) -> str:
     """A value as text, formatted by its column's kind; an empty string for no value."""
     if value is None:
@@ -34,6 +44,8 @@ def format_cell(value: Value, column: Column, labels: Labels, unit: Unit) -> str
         return format_money(value, unit)
     if kind == "percent" and isinstance(value, Decimal):
         return f"{value * 100:.2f}%"
+    if kind == "number" and isinstance(value, Decimal):
+        return format_number(value)
     if kind == "flag" or isinstance(value, bool):
         return labels("yes") if value else labels("no")
     if isinstance(value, datetime.date):
@@ -50,6 +62,8 @@ def json_value(value: Value, column: Column) -> str | int | bool | None:
             return f"{value * 100:.2f}"
         if column.kind == "money":
             return f"{value:.2f}"
+        if column.kind == "number":
+            return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
         return str(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
