@@ -103,6 +103,9 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
     t = ctx.labels
     year = evaluation.year
     execution = evaluation.execution
+    # Execution has no target of its own: below 100 % it only scores less once the year is
+    # closed, and its progress is shown while the year runs.
+    status = None if evaluation.closed and execution.status == MISSED else execution.status
     rows = [
         Row(
             {
@@ -116,10 +119,8 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                 "completion": execution.rate,
                 "weight": execution.weight,
                 "score": execution.score,
-                # Execution has no target of its own: its progress is shown while the year runs.
-                "progress": None
-                if evaluation.closed and execution.status == MISSED
-                else t(f"progress-{execution.status}"),
+                "progress": t(f"progress-{status}") if status else None,
+                "status": status,
                 "basis": t("perf-basis-execution"),
             }
         )
@@ -142,6 +143,7 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                     "weight": target.weight,
                     "score": line.score,
                     "progress": t(f"progress-{line.status}"),
+                    "status": line.status,
                     "reason": line.reason,
                     "basis": _basis(ctx, line),
                 }

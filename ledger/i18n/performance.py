@@ -206,7 +206,7 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "Total {total} of {weights}: {grade}.",
     },
     "fava-performance-progress": {
-        "zh": "截至 {as_of}（全年时间进度 {elapsed}）：进度滞后 {at_risk} 项，无实际值 {pending} 项；按目前进度估算总分 {total}（{grade}）。",
-        "en": "As of {as_of} ({elapsed} of the year gone by): {at_risk} at risk, {pending} without a value yet; the total so far would be {total} ({grade}).",
+        "zh": "进度滞后 {at_risk} 项，无实际值 {pending} 项；按目前进度估算总分 {total}（{grade}）。",
+        "en": "{at_risk} at risk, {pending} without a value yet; the total so far would be {total} ({grade}).",
     },
 }

@@ -5,7 +5,8 @@ Turn it on in the ledger:
     2024-01-01 custom "fava-extension" "reports.fava_grant"
 
 For the fiscal year chosen with Fava's time filter (the latest without one) the page shows the
-budget execution per category with bars (amber near the limit, red over it), the funds in place
+budget execution per category with bars (amber near the limit, red over it), the year's
+performance indicators with their progress (amber at risk, red missed), the funds in place
 per source with their tranches and whether the match is met, each carry-forward category across
 the years and the lapsed funds, the findings (each linked to its entry in Fava's editor), and
 the year's inspection pack to download. Its figures are the reports' (`reports.build`), built
@@ -185,7 +186,7 @@ class GrantPage(FavaExtensionBase):
 
     @extension_endpoint
     def data(self) -> dict[str, Any]:
-        """The figures of the year as JSON: the budget, funding and balances reports, findings."""
+        """The year's figures as JSON: the budget, funding, balances and performance reports."""
         figures, year = self._year()
         return {
             "year": year,
@@ -193,7 +194,7 @@ class GrantPage(FavaExtensionBase):
             "closed": figures.ledger.grant.books[year].closed,
             **{
                 kind: report_json(figures.report(kind, year))
-                for kind in ("budget", "funding", "balances")
+                for kind in ("budget", "funding", "balances", "performance")
             },
             "findings": [finding.as_json() for finding in figures.findings(year)],
         }
