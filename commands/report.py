@@ -94,10 +94,10 @@ def report_command(
 ) -> None:
     """Make the KIND report of LEDGER.
 
-    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), ledger
-    (总账、明细账), vouchers (凭证登记簿), findings (检查发现问题), or pack: all of them in
-    one Excel workbook and one HTML page with the year's voucher copies, for a special
-    inspection (专项检查).
+    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), performance
+    (项目支出绩效自评表), ledger (总账、明细账), vouchers (凭证登记簿), findings (检查发现问题),
+    or pack: all of them in one Excel workbook and one HTML page with the year's voucher
+    copies, for a special inspection (专项检查).
     """
     if kind == PACK:
         from reports.pack import PackError, write_pack
