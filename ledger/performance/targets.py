@@ -117,10 +117,9 @@ class _Parser:
         self.actuals: dict[tuple[Year, str], Actual] = {}
         self.scorings: dict[Year, Scoring] = {}
 
-    def error(self, entry: data.Directive, key: str, **fields: Any) -> None:
-        self.errors.append(
-            GrantError(entry.meta, self.msg.finding("config", key, **fields), entry, "config")
-        )
+    def error(self, entry: data.Directive, situation: str, /, **fields: Any) -> None:
+        message = self.msg.finding("config", situation, **fields)
+        self.errors.append(GrantError(entry.meta, message, entry, "config"))
 
     def wrong_values(self, entry: data.Custom) -> None:
         self.error(entry, "wrong-values", type=entry.type, signature=SIGNATURES[entry.type])
@@ -158,12 +157,16 @@ class _Parser:
         if value is None or value < 0:
             self.error(entry, "target-bad-value", name=name, value=raw)
             return
+        # Every malformed key is reported; the target is left out if any is.
+        errors = len(self.errors)
         kind = self.kind(entry, name)
         direction = self.direction(entry, name)
         weight = self.weight(entry, name)
         measure = self.measure(entry, name, unit)
         reason = self.text(entry, "reason")
         if kind is None or direction is None or weight is None or measure is None:
+            return
+        if len(self.errors) > errors:
             return
         year = entry.date.year
         if any(other.name == name for other in self.targets[year]):
@@ -255,7 +258,10 @@ class _Parser:
         if document is not None and (not isinstance(document, str) or not document.strip()):
             self.error(entry, "target-not-text", key="document", value=document)
             return
+        errors = len(self.errors)
         reason = self.text(entry, "reason")
+        if len(self.errors) > errors:
+            return
         if value is None and reason is None:
             self.error(entry, "actual-empty", name=name, year=year)
             return
