@@ -221,6 +221,8 @@ class GrantFigures:
 
     def _performance(self, year: Year) -> list[Section]:
         """The year's indicators with their progress, for a ledger that sets targets."""
+        if not self.ledger.grant.targets.declares_targets:
+            return []
         evaluation = self.ledger.grant.performance.of_year(year)
         if not evaluation.has_targets:
             return []
