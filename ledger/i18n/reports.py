@@ -165,6 +165,10 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "日期",
         "en": "Date",
     },
+    "period": {
+        "zh": "期间",
+        "en": "Period",
+    },
     "grant_year": {
         "zh": "所属年度",
         "en": "Allocation year",
@@ -356,6 +360,22 @@ REPORTS: dict[str, dict[str, str]] = {
     "note-unit-wan": {
         "zh": "金额单位：万元（{currency}）",
         "en": "Amounts in 10,000 yuan ({currency})",
+    },
+    "note-rounding": {
+        "zh": "尾差说明：{total}中，{figures}。金额按万元显示时逐项四舍五入，合计按元计算后换算，以合计为准。",
+        "en": "Rounding: in {total}, {figures}. In 10,000 yuan each figure is rounded on its own; the total is worked out in yuan, then rounded, and is the one to rely on.",
+    },
+    "note-rounding-column": {
+        "zh": "“{column}”各行相加为 {rows}，合计为 {total}",
+        "en": "the {column} rows add up to {rows} while the total shows {total}",
+    },
+    "note-rounding-separator": {
+        "zh": "；",
+        "en": "; ",
+    },
+    "none-row": {
+        "zh": "无",
+        "en": "None",
     },
     "note-open-year": {
         "zh": "{year}年度尚未结账：结转与结余在结账时确定。",
