@@ -8,11 +8,9 @@ numbers missing in a year's sequence (缺号) and the numbers used more than onc
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from beancount.core import data
 
-from ledger.activity import ZERO
+from ledger.describe import entry_amount
 from ledger.findings import display_path
 from ledger.vouchers import (
     MONTH_PERIOD,
@@ -23,13 +21,6 @@ from ledger.vouchers import (
 )
 from reports.context import ReportContext
 from reports.table import Row, Table
-
-
-def entry_amount(entry: data.Transaction) -> Decimal:
-    """The amount of an entry: the sum of its positive postings (its debits)."""
-    return sum(
-        (p.units.number for p in entry.postings if p.units.number and p.units.number > 0), ZERO
-    )
 
 
 def where(entry: data.Directive) -> str:
