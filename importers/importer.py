@@ -38,6 +38,7 @@ from importers.rules import HOLDING, ImportSetup, import_setup
 from importers.statement import Row, Statement, match, parse_statement, peek_account_number
 from importers.tables import SUFFIXES
 from ledger.grant_ledger import gc_paused
+from ledger.linking import CopyIndex, link_value, next_document_key
 from ledger.loading import LoadedLedger
 from ledger.vouchers import VoucherNumbering
 
@@ -185,7 +186,8 @@ class StatementImporter(beangulp.Importer):
 
         Returns:
             A transaction per row (rows already in `existing` marked `__duplicate__`), numbered
-            with the next vouchers of their years, and a `balance` assertion `~ 0.00` of the
+            with the next vouchers of their periods and linked to the copies on file whose
+            names carry those numbers (`document:`), and a `balance` assertion `~ 0.00` of the
             closing balance the day after the last row.
 
         Raises:
@@ -207,7 +209,8 @@ class StatementImporter(beangulp.Importer):
         entries: list[data.Directive] = []
         for row in statement.rows:
             duplicate = index.take(row_key(account, row))
-            entries.append(self._transaction(statement, row, account, setup, vouchers, duplicate))
+            entry = self._transaction(statement, row, account, setup, vouchers, duplicate)
+            entries.append(entry if duplicate else self._with_copies(entry))
         for row in statement.repeats:
             entries.append(self._transaction(statement, row, account, setup, vouchers, True))
         closing = statement.closing_balance
@@ -220,6 +223,21 @@ class StatementImporter(beangulp.Importer):
             meta[DUPLICATE] = True
         entries.append(balance)
         return entries
+
+    def _with_copies(self, entry: data.Transaction) -> data.Transaction:
+        """The new entry with the copies on file named for its voucher (`ledger.linking`)."""
+        if self.ledger is None:
+            return entry
+        loaded = self.ledger()
+        grant = loaded.grant
+        copies = grant.memo(
+            CopyIndex, lambda: CopyIndex.of_ledger(loaded.entries, grant.config, grant.documents)
+        )
+        found = copies.unlinked(entry.meta["voucher"], entry.date)
+        for copy in found:
+            key = next_document_key(entry.meta)
+            entry.meta[key] = link_value(copy, grant.documents, str(loaded.path))
+        return entry
 
     def _transaction(
         self,

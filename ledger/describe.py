@@ -65,7 +65,7 @@ def with_entry_words(error: GrantError, messages: Catalogue) -> GrantError:
     prefix = f"[{error.rule}] "
     body = error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
     words = describe_entry(entry, messages)
-    return error._replace(message=f"{prefix}{words}{body}")
+    return error._replace(message=f"{prefix}{words}{messages.word('colon')}{body}")
 
 
 def with_entries_in_words(errors: Iterable[GrantError], messages: Catalogue) -> list[GrantError]:

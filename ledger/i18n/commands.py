@@ -41,6 +41,38 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "说明",
         "en": "MESSAGE",
     },
+    "link.line": {
+        "zh": "{where}  {entry}  {key} ← {copy}",
+        "en": "{where}  {entry}  {key} <- {copy}",
+    },
+    "link.sealed": {
+        "zh": "{year} 年度已结账，账目不再改动：该年度 {count} 个带凭证号的复印件未关联",
+        "en": "fiscal year {year} is closed and its books are sealed: {count} copies named for its vouchers are left unlinked",
+    },
+    "link.ambiguous": {
+        "zh": "{copy}：未关联，凭证号 {voucher} 在同一期间有多笔分录（{where}）：请在 Fava 日记账中把扫描件拖到正确的分录上，或更正重号",
+        "en": "{copy}: not linked, voucher {voucher} names several entries of one period ({where}): drag the scan onto the right entry in Fava's journal, or correct the duplicate numbers",
+    },
+    "link.nothing": {
+        "zh": "没有需要关联的复印件：documents 目录中带凭证号的文件都已关联",
+        "en": "nothing to link: every file under the documents folders that carries a voucher number is linked already",
+    },
+    "link.dry-run": {
+        "zh": "试运行：将为 {entries} 笔分录关联 {count} 个复印件，未写入任何文件",
+        "en": "dry run: {count} copies would be linked to {entries} entries; nothing written",
+    },
+    "link.done": {
+        "zh": "已为 {entries} 笔分录关联 {count} 个复印件（原文件保存为 {backups}）",
+        "en": "linked {count} copies to {entries} entries (previous versions kept as {backups})",
+    },
+    "link.changed": {
+        "zh": "{file} 在读取后被改动（{detail}），未写入任何文件：请重新运行",
+        "en": "{file} changed after it was read ({detail}); nothing written: run again",
+    },
+    "link.broke": {
+        "zh": "关联后账簿出现新的错误（{detail}），已恢复原文件，未作改动",
+        "en": "the links would break the books ({detail}): every file was put back as it was",
+    },
     "no-grant": {
         "zh": (
             "{ledger} 没有声明专项资金（没有 grant-account、grant-source 或 grant-category 指令），"

@@ -190,20 +190,24 @@ WORDS: dict[str, dict[str, str]] = {
         "en": " (allocation year {year}?)",
     },
     "word.entry": {
-        "zh": "凭证 {voucher}（{date}，{payee}，{amount}）：",
-        "en": "voucher {voucher} ({date}, {payee}, {amount}): ",
+        "zh": "凭证 {voucher}（{date}，{payee}，{amount}）",
+        "en": "voucher {voucher} ({date}, {payee}, {amount})",
     },
     "word.entry-no-payee": {
-        "zh": "凭证 {voucher}（{date}，{amount}）：",
-        "en": "voucher {voucher} ({date}, {amount}): ",
+        "zh": "凭证 {voucher}（{date}，{amount}）",
+        "en": "voucher {voucher} ({date}, {amount})",
     },
     "word.entry-unnumbered": {
-        "zh": "无凭证号的分录（{date}，{payee}，{amount}）：",
-        "en": "the entry without a voucher number ({date}, {payee}, {amount}): ",
+        "zh": "无凭证号的分录（{date}，{payee}，{amount}）",
+        "en": "the entry without a voucher number ({date}, {payee}, {amount})",
     },
     "word.entry-unnumbered-no-payee": {
-        "zh": "无凭证号的分录（{date}，{amount}）：",
-        "en": "the entry without a voucher number ({date}, {amount}): ",
+        "zh": "无凭证号的分录（{date}，{amount}）",
+        "en": "the entry without a voucher number ({date}, {amount})",
+    },
+    "word.colon": {
+        "zh": "：",
+        "en": ": ",
     },
     "word.and": {
         "zh": "、",
