@@ -533,6 +533,14 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "账户筛选和高级筛选不适用于本页：本页显示该年度全部专项资金数据。",
         "en": "The account and advanced filters do not apply here: the page shows all of the year's grant figures.",
     },
+    "fava-account-link-label": {
+        "zh": "{account} 的 {year} 年度日记账（按年）",
+        "en": "The journal of {account} in {year}, by year",
+    },
+    "fava-account-link-spent": {
+        "zh": "{account} 的 {year} 年度变更（按年）：与本页“本年支出”一致",
+        "en": "The changes of {account} in {year}, by year: the spending shown here",
+    },
     "fava-bad-year": {
         "zh": "年度参数无效：{value}。请给出账簿涵盖的年度（{span}）。",
         "en": "Not a fiscal year of the books: {value}. Give one of {span}.",
