@@ -206,11 +206,14 @@ class StatementImporter(beangulp.Importer):
         # in the same run.
         vouchers = VoucherNumbering(voucher_uses(existing), setup.voucher_period)
         currency = statement.currency
+        link_copies = self._copy_linker()
         entries: list[data.Directive] = []
         for row in statement.rows:
             duplicate = index.take(row_key(account, row))
             entry = self._transaction(statement, row, account, setup, vouchers, duplicate)
-            entries.append(entry if duplicate else self._with_copies(entry))
+            if not duplicate:
+                link_copies(entry)
+            entries.append(entry)
         for row in statement.repeats:
             entries.append(self._transaction(statement, row, account, setup, vouchers, True))
         closing = statement.closing_balance
@@ -224,20 +227,23 @@ class StatementImporter(beangulp.Importer):
         entries.append(balance)
         return entries
 
-    def _with_copies(self, entry: data.Transaction) -> data.Transaction:
-        """The new entry with the copies on file named for its voucher (`ledger.linking`)."""
-        if self.ledger is None:
-            return entry
-        loaded = self.ledger()
+    def _copy_linker(self) -> Callable[[data.Transaction], None]:
+        """Adds to a new entry the copies on file named for its voucher (`ledger.linking`)."""
+        loaded = self.ledger() if self.ledger is not None else None
+        if loaded is None:
+            return lambda entry: None
         grant = loaded.grant
         copies = grant.memo(
             CopyIndex, lambda: CopyIndex.of_ledger(loaded.entries, grant.config, grant.documents)
         )
-        found = copies.unlinked(entry.meta["voucher"], entry.date)
-        for copy in found:
-            key = next_document_key(entry.meta)
-            entry.meta[key] = link_value(copy, grant.documents, str(loaded.path))
-        return entry
+        main_file = str(loaded.path)
+
+        def link(entry: data.Transaction) -> None:
+            for copy in copies.unlinked(entry.meta["voucher"], entry.date):
+                key = next_document_key(entry.meta)
+                entry.meta[key] = link_value(copy, grant.documents, main_file)
+
+        return link
 
     def _transaction(
         self,

@@ -121,7 +121,10 @@ def link_value(copy: CopyFile, finder: DocumentFinder, entry_file: str) -> str:
     known = finder.known.get(name)
     if known is not None and os.path.realpath(known) == os.path.realpath(copy.path):
         return name
-    relative = os.path.relpath(copy.path, os.path.dirname(entry_file) or ".")
+    try:
+        relative = os.path.relpath(copy.path, os.path.dirname(entry_file) or ".")
+    except ValueError:  # on Windows, another drive than the entry's file: the full path
+        relative = copy.path
     return relative.replace(os.sep, "/")
 
 
