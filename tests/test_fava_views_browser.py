@@ -25,6 +25,8 @@ from test_fava_browser import DEMO, ROOT, Server, browser, page, screenshot, ser
 from commands.imports import import_group
 
 __all__ = ["browser", "page", "serve"]  # the fixtures this module uses
+# Each test asks for `serve` before `page`: the tab closes before its server stops, so a request
+# Fava's page still has in flight is not cut off (a console error, which fails the test).
 
 GRANT_PAGE = "/extension/GrantPage/"
 STATEMENT_2026 = next((ROOT / "documents" / "Assets" / "Bank" / "MCH-Special").glob("2026-*"))
@@ -54,7 +56,7 @@ def tree_rows(page: Page) -> dict[str, list[str]]:
 
 
 def test_the_account_page_by_month_shows_no_budget_and_by_year_the_grant_pages_spending(
-    page, serve
+    serve, page
 ):
     server = serve(DEMO, "--read-only")
     base = books_url(server)
@@ -77,7 +79,7 @@ def test_the_account_page_by_month_shows_no_budget_and_by_year_the_grant_pages_s
     screenshot(page, "account-page-2026-yearly.png")
 
 
-def test_the_grant_page_links_each_category_to_its_year_in_fava(page, serve):
+def test_the_grant_page_links_each_category_to_its_year_in_fava(serve, page):
     server = serve(DEMO, "--read-only")
     page.goto(server.home)
     expect(page.locator(".grant-page")).to_have_attribute("data-year", "2026")
@@ -86,9 +88,10 @@ def test_the_grant_page_links_each_category_to_its_year_in_fava(page, serve):
     page.wait_for_url("**/account/Expenses:MCH:Equipment/**")
     assert "interval=year" in page.url and "time=2026" in page.url
     expect(page.locator(".tree-table-new")).to_contain_text("62,800.00 CNY")
+    page.wait_for_load_state("networkidle")
 
 
-def test_the_income_statement_and_balance_sheet_read_positive(page, serve):
+def test_the_income_statement_and_balance_sheet_read_positive(serve, page):
     server = serve(DEMO, "--read-only")
     base = books_url(server)
     page.goto(f"{base}/income_statement/?time=2026")
@@ -108,7 +111,7 @@ def test_the_income_statement_and_balance_sheet_read_positive(page, serve):
     screenshot(page, "balance-sheet.png")
 
 
-def test_the_errors_page_after_an_import(page, serve, tmp_path):
+def test_the_errors_page_after_an_import(serve, page, tmp_path):
     """2026 imported anew beside its scans, one of them not yet on file: one finding, named."""
     shutil.copytree(ROOT / "documents", tmp_path / "documents")
     (tmp_path / "documents/Expenses/MCH/Training/2026-03-23.记-2026-005.pdf").unlink()
