@@ -115,6 +115,13 @@ class GrantLedger:
         """Whether the ledger declares a grant at all."""
         return self.config.is_grant_ledger
 
+    @property
+    def book_files(self) -> list[str]:
+        """Every file the books are made of: the ledger's files and the registers it names."""
+        files = list(self.options_map.get("include", []))
+        files.extend(path for path in self.config.register_files if path not in files)
+        return files
+
     @cached_property
     def documents(self) -> DocumentFinder:
         """Finds the ledger's voucher copies."""

@@ -43,10 +43,9 @@ def register_tables(ctx: ReportContext) -> list[Table]:
     years = set(ctx.years)
     register = ctx.grant.vouchers
     uses = sorted((use for use in register.uses if use.entry.date.year in years), key=_sort_key)
-    needs_copy = {id(flow.entry) for flow, _ in register.copy_checks()}
-    rows = [_row(ctx, use.number, use.entry, register, needs_copy, use) for use in uses]
+    rows = [_row(ctx, use.number, use.entry, register, use) for use in uses]
     rows.extend(
-        _row(ctx, None, flow.entry, register, needs_copy, None)
+        _row(ctx, None, flow.entry, register, None)
         for flow in register.missing
         if flow.year in years
     )
@@ -87,11 +86,10 @@ def _row(
     number: str | None,
     entry: data.Transaction,
     register: VoucherRegister,
-    needs_copy: set[int],
     use: VoucherUse | None,
 ) -> Row:
     """One line of the register: the rule's judgement of the entry's number and copies."""
-    required = id(entry) in needs_copy
+    required = register.needs_copy(entry)
     copies = register.copies_of(entry, required)
     if use is None:
         status = "status-no-number"

@@ -32,7 +32,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
     """Category entries without a voucher copy, with a copy not on file, or with too few."""
     msg = grant.messages
     errors = []
-    for flow, copies in grant.vouchers.copy_checks():
+    for flow, copies in grant.vouchers.copy_problems():
         entry = flow.entry
         meta = entry.meta
         if copies.malformed_attachments:
