@@ -31,6 +31,7 @@ from beancount.core import data
 
 from ledger.activity import Activity, scan
 from ledger.books import YearBooks, calculate_books
+from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
@@ -91,17 +92,20 @@ class GrantLedger:
         self.options_map = options_map
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
+        self.messages = Catalogue(config.language)
         self.activity: Activity = scan(entries, config)
-        #: The `config` errors of the directives and of the transactions.
-        self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
+        #: The `config` errors of the directives and of the transactions (named in words).
+        self.config_errors: list[GrantError] = [
+            *errors,
+            *with_entries_in_words(self.activity.errors, self.messages),
+        ]
         self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
         self.targets: PerformanceConfig
         self.targets, target_errors = parse_targets(
             entries, config, self.activity, self.books, lambda: self.documents
         )
-        self.config_errors.extend(target_errors)
-        self.messages = Catalogue(config.language)
+        self.config_errors.extend(with_entries_in_words(target_errors, self.messages))
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
 

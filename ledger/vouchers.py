@@ -333,20 +333,26 @@ class VoucherRegister:
         `document-missing` rule's work.
         """
         exists = self.finder.exists
-        prefix = DOCUMENT_PREFIX
         found = []
+        # Entries mostly share the same metadata keys in the same order: the keys that name
+        # copies are found once per key sequence, then looked up.
+        copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
         for flow in self._category_flows:
             meta = flow.entry.meta
-            filename = meta.get("filename", "")
+            keys = tuple(meta)
+            names = copy_keys.get(keys)
+            if names is None:
+                names = copy_keys[keys] = tuple(k for k in keys if k.startswith(DOCUMENT_PREFIX))
+            filename = meta["filename"]
             linked = 0
-            complete = True
-            # The hot loop: one pass over the metadata, nothing kept for a complete entry.
-            for name, value in meta.items():
-                if name.startswith(prefix) and type(value) is str and value:
+            complete = "attachments" not in meta
+            for name in names:
+                value = meta[name]
+                if type(value) is str and value:
                     linked += 1
                     if complete and not exists(value, filename):
                         complete = False
-            if complete and linked and "attachments" not in meta:
+            if complete and linked:
                 continue
             check = self.copies_of(flow.entry, required=True)
             if check.problem is not None or check.malformed_attachments:
