@@ -21,7 +21,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from fava.application import create_app
+from named_ledgers import CARRYFORWARD
 from test_demo import readme_demo_table
+from test_fava_grant_page import named
 
 from ledger.loading import load_ledger
 from ledger.performance.scoring import rounded
@@ -107,8 +109,6 @@ def test_the_grant_page_shows_the_years_indicators_and_what_is_at_risk(tmp_path)
 
 
 def test_a_ledger_without_targets_shows_no_performance_section(tmp_path):
-    from named_ledgers import CARRYFORWARD
-    from test_fava_grant_page import named
 
     page = named(tmp_path, CARRYFORWARD).page()
     assert page.select_one('section[data-section="performance"]') is None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from grant_ledgers import assert_findings
+from named_ledgers import CARRYFORWARD, load_named
 
 from ledger.loading import LoadedLedger, load_ledger
 from reports.build import build_report
@@ -157,3 +158,14 @@ def test_the_closed_years_funds_by_hand(closed):
         ("of which: carried from last year", D(0), D(0), None),
         ("Funds of 2025", D(100000), D(100000), D(90000)),
     ]
+
+
+def test_a_ledger_without_targets_is_left_alone(tmp_path):
+    # No grant-target at all: no performance finding; the self-evaluation scores the execution
+    # only. Its header: 2024 spent 35,000 + 45,000 of 40,000 + 60,000: 80 %, 10 x 0.8 = 8.
+    ledger = load_named(tmp_path, CARRYFORWARD)
+    assert not ledger.grant.targets.declares_targets
+    assert [f for f in ledger.findings if f.rule.startswith("target-")] == []
+    evaluation = ledger.grant.performance.of_year(2024)
+    assert not evaluation.has_targets and evaluation.set_year is None
+    assert evaluation.total == evaluation.execution.score == D(8)
