@@ -97,6 +97,8 @@ class GrantConfig(NamedTuple):
     first_date: datetime.date | None
     voucher_period: str = "year"
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
+    profile_folders: Sequence[data.Custom] = ()
+    """The `import-profiles` directives: folders of the ledger's own bank profiles."""
 
     @property
     def is_grant_ledger(self) -> bool:
