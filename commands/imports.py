@@ -39,6 +39,9 @@ from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, choose_language,
 from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
 from ledger.locking import DEFAULT_TIMEOUT, LedgerBusyError, ledger_lock, lock_path
 
+#: How long `--append` waits for another writer of the books, in seconds.
+LOCK_TIMEOUT = DEFAULT_TIMEOUT
+
 STATEMENTS = click.argument(
     "statements", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False)
 )
@@ -224,7 +227,7 @@ def extract_command(
     try:
         # Read the books, find duplicates, number vouchers and write, all under the lock: a
         # second import waits, then reads what this one wrote.
-        with ledger_lock(ledger):
+        with ledger_lock(ledger, timeout=LOCK_TIMEOUT):
             loaded, messages = _start(ledger, lang, profiles_gone)
             extracted = _extract(loaded, statements, account, messages)
             text = _appendable(extracted, messages)
@@ -238,7 +241,7 @@ def extract_command(
                 "import.cli.busy",
                 path=ledger,
                 lock=lock_path(ledger),
-                seconds=f"{DEFAULT_TIMEOUT:.0f}",
+                seconds=f"{LOCK_TIMEOUT:.0f}",
             )
         ) from None
     except OSError as error:

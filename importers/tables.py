@@ -209,9 +209,9 @@ def _padded(rows: list[tuple[int, list[str]]], width: int) -> list[tuple[int, li
 
 
 def _xlsx_table(path: Path, raw: bytes) -> Table:
+    _check_unpacked(path, raw)
     import openpyxl
 
-    _check_unpacked(path, raw)
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zip, XML and key errors alike
