@@ -63,7 +63,8 @@ FIELDS: dict[str, str] = {
 #: Currency names as banks print them.
 CURRENCIES: dict[str, str] = {"人民币": "CNY", "RMB": "CNY", "CNY": "CNY", "156": "CNY"}
 
-_KEYS = frozenset(
+#: The keys a profile may have.
+KEYS = frozenset(
     {
         "bank",
         "name",
@@ -190,9 +191,9 @@ def parse_profile(path: Path, raw: Mapping[str, Any]) -> Profile:
         ImportConfigError: a key is unknown, missing or of the wrong kind; a column is not in
             the header; the amount columns are not one of the three layouts.
     """
-    unknown = sorted(set(raw) - _KEYS)
+    unknown = sorted(set(raw) - KEYS)
     if unknown:
-        raise _fail(path, "unknown-keys", keys=", ".join(unknown), known=", ".join(sorted(_KEYS)))
+        raise _fail(path, "unknown-keys", keys=", ".join(unknown), known=", ".join(sorted(KEYS)))
     for key in ("bank", "header", "columns"):
         if key not in raw:
             raise _fail(path, "missing-key", key=key)

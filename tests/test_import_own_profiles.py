@@ -25,6 +25,7 @@ from commands.main import main
 CONFIG = Path(importers.__file__).with_name("fava_config.py")
 SHIPPED = Path(importers.__file__).with_name("profiles")
 QXVB = STATEMENTS / "qxvb.xlsx"
+OWN = "mch-ledger.import-profiles"
 OPENING = '2025-07-31 * "期初余额"\n  Assets:Bank:QXVB  20000.00 CNY\n  Income:Grant:County\n'
 
 
@@ -194,9 +195,17 @@ def test_fava_shows_a_profile_clash_when_extracting(fava):
     ledger, get = fava
     shutil.copy(SHIPPED / "icbc.toml", ledger.parent / "banks" / "icbc.toml")
     ledger.write_text(ledger.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # reload
-    path = str(ledger.parent / "imports" / "icbc.csv")
-    response = get("extract", filename=path, importer="mch-ledger.icbc")
-    assert response.status_code != 200
-    error = json.loads(response.data)["error"]
-    assert f"{ledger.parent / 'banks' / 'icbc.toml'}: bad profile: its name icbc" in error
-    assert str(SHIPPED / "icbc.toml") in error
+    listed = {i["basename"]: i["importers"] for i in json.loads(get("imports").data)["data"]}
+    # The statement only the ledger's own profile reads stays listed, so that its extraction
+    # can say what is wrong; the shipped layout's importer is there as ever.
+    assert [i["importer_name"] for i in listed["村镇银行明细.xlsx"]] == [
+        "mch-ledger.import-profiles"
+    ]
+    assert [i["importer_name"] for i in listed["icbc.csv"]] == ["mch-ledger.icbc"]
+    for name, importer in (("icbc.csv", "mch-ledger.icbc"), ("村镇银行明细.xlsx", OWN)):
+        path = str(ledger.parent / "imports" / name)
+        response = get("extract", filename=path, importer=importer)
+        assert response.status_code != 200
+        error = json.loads(response.data)["error"]
+        assert f"{ledger.parent / 'banks' / 'icbc.toml'}: bad profile: its name icbc" in error
+        assert str(SHIPPED / "icbc.toml") in error
