@@ -81,6 +81,14 @@ class LedgerNotWritten(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str, messages: Catalogue) -> None:
+        super().__init__(message)
+        self.messages = messages
+
+    def show(self, file: object = None) -> None:
+        """One line, as the importer's other errors: `error: …` in the ledger's language."""
+        click.secho(self.messages("import.cli.error", message=self.message), fg="red", err=True)
+
 
 def _load(ledger: Path) -> LoadedLedger:
     try:
@@ -236,19 +244,14 @@ def extract_command(
                 return
             backup = append_atomically(target, text)
     except LedgerBusyError:
-        raise LedgerNotWritten(
-            messages(
-                "import.cli.busy",
-                path=ledger,
-                lock=lock_path(ledger),
-                seconds=f"{LOCK_TIMEOUT:.0f}",
-            )
-        ) from None
+        busy = messages(
+            "import.cli.busy", path=ledger, lock=lock_path(ledger), seconds=f"{LOCK_TIMEOUT:.0f}"
+        )
+        raise LedgerNotWritten(busy, messages) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise LedgerNotWritten(
-            messages("import.cli.cannot-write", path=append_to, reason=reason)
-        ) from None
+        failed = messages("import.cli.cannot-write", path=append_to, reason=reason)
+        raise LedgerNotWritten(failed, messages) from None
     click.echo(messages("import.cli.appended", path=append_to, backup=backup), err=True)
 
 

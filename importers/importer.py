@@ -17,7 +17,15 @@ never runs beangulp's similarity heuristic.
 `account()` needs the ledger before any `extract`, since beangulp and Fava call it to show and
 file a statement: the importer is given a callable returning the loaded ledger (the command
 line's; in Fava, the ledger of the current request). The import setup is read once per load and
-kept with the load's grant ledger (`GrantLedger.memo`), whose config it takes.
+kept with the load's grant ledger (`GrantLedger.memo`), whose config it takes. A statement's
+account is the one opened with the number it shows; for a statement showing none, the account
+the command line names (`--account`), else the one whose `open` names the profile
+(`statement-profile:`).
+
+The balance asserted is the statement's closing balance only when its last day was over when it
+was printed (`balance_point`). Errors raised to Fava speak the ledger's language (`speaking`).
+Fava keeps its importers by a name fixed before any ledger is loaded, so the ledger's own
+profiles (`import-profiles`) reach it through one importer, `OwnProfilesImporter`.
 """
 
 from __future__ import annotations
@@ -256,19 +264,21 @@ class StatementImporter(beangulp.Importer):
 
     def account(self, filepath: str) -> data.Account:
         """The ledger account of the statement (never from the file name)."""
-        with speaking(self.ledger):
-            if self.ledger is None:
-                raise ImportConfigError(filepath, "import.no-ledger")
-            try:
+        try:
+            with speaking(self.ledger):
                 return self.account_of(self.statement(filepath), self.setup())
-            except StatementError:
-                if not self.list_broken:
-                    raise
+        except StatementError:
+            if not self.list_broken:
+                raise
+        return self._listed_account(filepath)
+
+    def _listed_account(self, filepath: str) -> data.Account:
+        """For Fava's list: the account a statement that does not read would go to, or ""."""
         try:
             setup = self.setup()
+            number = peek_account_number(filepath, self.profile)
         except StatementError:
             return ""
-        number = peek_account_number(filepath, self.profile)
         if number:
             return setup.accounts.get(number, "")
         named = setup.profile_accounts.get(self.profile.id, ())

@@ -163,7 +163,7 @@ def test_append_onto_a_symlinked_ledger_writes_its_target_and_keeps_the_link(tmp
 def _refused_in_one_line(result, books, before, reason):
     assert result.exit_code == 2, result.output
     assert result.output.strip().splitlines()[-1] == (
-        f"Error: {books}: cannot be written ({reason}): nothing was changed"
+        f"error: {books}: cannot be written ({reason}): nothing was changed"
     )
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)
