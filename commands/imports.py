@@ -394,5 +394,11 @@ def archive_command(
         sys.exit(1)
     for path, target in moves:
         click.echo(f"{path} -> {target}")
-        if not dry_run:
+        if dry_run:
+            continue
+        try:
             beangulp_archive.move(path, str(target))
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            failed = messages("import.cli.cannot-move", path=path, target=target, reason=reason)
+            raise LedgerNotWritten(failed, messages) from None

@@ -465,6 +465,10 @@ IMPORTS: dict[str, dict[str, str]] = {
         "zh": "{path}：{target} 已存在（用 --overwrite 替换）",
         "en": "{path}: {target} exists already (use --overwrite to replace it)",
     },
+    "import.cli.cannot-move": {
+        "zh": "{path}：无法移到 {target}（{reason}）",
+        "en": "{path}: cannot be moved to {target} ({reason})",
+    },
     "import.cli.nothing-moved": {
         "zh": "没有移动任何文件",
         "en": "nothing moved",
