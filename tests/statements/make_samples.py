@@ -1,11 +1,15 @@
-"""Write the sample statements: one per shipped bank profile, and the demo account's.
+"""Write the sample statements: one per bank profile, some variants, and the demo account's.
 
     .venv/bin/python tests/statements/make_samples.py
 
 The samples are anonymised but laid out as each bank's corporate online banking prints them
-(headings, footers, padding, placeholders, encodings). The demo account's statements are the
-bank's side of `main.beancount`: every transaction with a `bank-ref`, with the running balance,
-filed where `mch-ledger import archive` puts them. Needs `xlwt` (test extra) for `.xls`.
+(headings, footers, padding, placeholders, encodings). Besides one per shipped profile: a print
+view exported page by page (`qxrcb-paged.csv`), an export without an account number
+(`abc-no-number.csv`), and the two-row header of a ledger's own profile (`banks/qxvb.toml`) in a
+workbook with merged cells (`qxvb.xlsx`) and as a paged print view (`qxvb-paged.csv`). The demo
+account's statements are the bank's side of `main.beancount`: every transaction with a
+`bank-ref`, with the running balance, filed where `mch-ledger import archive` puts them. Needs
+`xlwt` (test extra) for `.xls`. Regenerating gives the same bytes.
 """
 
 from __future__ import annotations
