@@ -458,8 +458,10 @@ def parse_statement(path: str | Path, profile: Profile) -> Statement:
         if not any(cells):
             continue
         date_text = cells[date_column] if len(cells) > date_column else ""
-        # A data row has its date in the date column: only other rows can be furniture.
-        if not date_text[:1].isdigit():
+        first = next(cell for cell in cells if cell)
+        # A data row starts with a date, and has one in its date column: only other rows can
+        # be furniture, and only exactly furniture is skipped.
+        if not (first[0].isdigit() and date_text[:1].isdigit()):
             page = _page(cells)
             if page is not None:
                 pages.append((line, page))
@@ -467,11 +469,14 @@ def parse_statement(path: str | Path, profile: Profile) -> Statement:
             if position <= last_repeat and _header_at(body, position, profile):
                 skip_to = position + header_height
                 continue
-            keys = _keys(cells)
-            if tuple(keys) in heading_keys:
+            if tuple(_keys(cells)) in heading_keys:
                 continue
-            first = header_key(next(cell for cell in cells if cell))
-            if profile.footer and any(first.startswith(marker) for marker in profile.footer):
+            first = header_key(first)
+            if (
+                profile.footer
+                and not first[:1].isdigit()
+                and any(first.startswith(marker) for marker in profile.footer)
+            ):
                 if position < last_repeat:
                     furniture.append((line, raw_cells))
                     continue  # a page's footer: the rows go on below the repeated header
