@@ -11,7 +11,9 @@ is left relies on these internals, and on nothing else:
 3. `FavaLedger.query_shell.shell.parseline`: how Fava's query shell splits a command line, so
    that a refused command is recognised exactly as the shell would dispatch it.
 4. `fava.core.ingest.load_import_config(path)`: Fava runs every import config through it;
-   `guard_import_configs` puts a check in front of it.
+   `guard_import_configs` puts a check in front of it, and for a read-only instance answers
+   "no config" (None, which `IngestModule` takes as no `import-config` option) without running
+   anything.
 5. `FavaLedger.extensions`: a read-only instance replaces it with `FrozenExtensions`, which
    serves the extensions loaded at start-up only, through `ExtensionModule`'s public methods.
 
@@ -173,11 +175,11 @@ _POLICY = _ImportConfigPolicy()
 _FAVA_LOAD_IMPORT_CONFIG = fava.core.ingest.load_import_config
 
 
-def _load_import_config(module_path: Path) -> LoadedImportConfig:
+def _load_import_config(module_path: Path) -> LoadedImportConfig | None:
     """Fava's `load_import_config`, asked first whether the config may run."""
     if _POLICY.off:
-        # Nothing to import: the Import page lists no importer and runs none.
-        return LoadedImportConfig({}, ())
+        # No config, and no error: Fava's Import page then lists nothing and runs nothing.
+        return None
     reason = _POLICY.judge(Path(module_path)) if _POLICY.judge is not None else None
     if reason is not None:
         raise RefusedImportConfigError(reason)

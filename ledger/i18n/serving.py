@@ -63,6 +63,10 @@ SERVING: dict[str, dict[str, str]] = {
         "zh": "凭证号 {number} 在 {period} 已被使用（{date} {payee}，{place}），可能是刚刚导入的：未保存任何内容。请重新提取对账单，或把凭证号留空以自动取下一个号。",
         "en": "Voucher {number} is already used in {period} ({date} {payee}, {place}), perhaps by an import just now: nothing was saved. Extract the statement again, or leave the voucher empty to get the next free number.",
     },
+    "serve.bad-filter": {
+        "zh": "筛选条件无法识别：{value}。请在时间筛选中选择一个年度，例如 2025。",
+        "en": "The filter cannot be read: {value}. Choose one fiscal year in the time filter, such as 2025.",
+    },
     # -- commits of changes made through Fava --------------------------------------------------
     "serve.commit-source": {
         "zh": "autocommit: 在 Fava 中保存文件",
