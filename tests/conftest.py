@@ -49,6 +49,7 @@ def fake_server(monkeypatch):
 def serve_ledger():
     """Serve a ledger in this process (`serving.app.serve_app`); the guards go after the test."""
     from serve_helpers import remove_guards
+
     from serving.app import serve_app
 
     yield serve_app

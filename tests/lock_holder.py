@@ -1,10 +1,11 @@
 """Hold a ledger's lock in a process of its own, for the serving tests (`serve_helpers`).
 
-    python lock_holder.py LEDGER FOLDER [mch-ledger ARGUMENTS...]
+    python lock_holder.py LEDGER FOLDER [mch-ledger ARGUMENTS... | insert-top TEXT]
 
-Takes the lock and creates FOLDER/locked; when FOLDER/go appears, runs `mch-ledger ARGUMENTS`
-in this process under the lock (an import, for example) and writes its exit status and output
-to FOLDER/done; when FOLDER/release appears, lets the lock go.
+Takes the lock and creates FOLDER/locked; when FOLDER/go appears, does its work under the lock
+(runs `mch-ledger ARGUMENTS` in this process, an import for example, or writes TEXT at the top of
+the ledger as an editor would) and writes the exit status and output to FOLDER/done; when
+FOLDER/release appears, lets the lock go.
 """
 
 from __future__ import annotations
@@ -24,15 +25,21 @@ def wait_for(path: Path) -> None:
         time.sleep(0.02)
 
 
-def hold(ledger: Path, folder: Path, command: list[str]) -> None:
+def work(ledger: Path, action: list[str]) -> str:
+    if action[:1] == ["insert-top"]:
+        ledger.write_text(action[1] + ledger.read_text(encoding="utf-8"), encoding="utf-8")
+        return "0\n"
+    if not action:
+        return "0\n"
+    result = CliRunner().invoke(main, action)
+    return f"{result.exit_code}\n{result.output}"
+
+
+def hold(ledger: Path, folder: Path, action: list[str]) -> None:
     with ledger_lock(ledger):
         (folder / "locked").touch()
         wait_for(folder / "go")
-        if command:
-            result = CliRunner().invoke(main, command)
-            (folder / "done").write_text(f"{result.exit_code}\n{result.output}", encoding="utf-8")
-        else:
-            (folder / "done").touch()
+        (folder / "done").write_text(work(ledger, action), encoding="utf-8")
         wait_for(folder / "release")
 
 

@@ -18,7 +18,7 @@ PAYMENT = {
     "t": "Transaction",
     "date": "2026-11-20",
     "flag": "*",
-    "payee": "清溪县印刷厂",
+    "payee": "清溪县彩虹广告设计部",
     "narration": "印制宣传册",
     "meta": {},
     "tags": [],

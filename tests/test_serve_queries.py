@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from serve_helpers import append, demo_copy, remove_guards, slug_of
 
+from commands.main import main
 from serving.app import serve_app
 
 #: A ledger query that writes, and one that only reads.
@@ -71,9 +73,22 @@ def unchanged(path: Path, victim: Path, before: bytes) -> bool:
     return path.read_bytes() == before and victim.read_text(encoding="utf-8") == "untouched\n"
 
 
+def test_read_only_serve_refuses_output_into_the_ledger(fake_server, tmp_path):
+    # The request, as given, to `mch-ledger serve --read-only`.
+    path = demo_copy(tmp_path)
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["serve", str(path), "--read-only"])
+    assert result.exit_code == 0, result.output
+    client = fake_server[0].app.test_client()
+    query = {"query_string": f".output {path}"}
+    response = client.get(f"/{slug_of(client)}/api/query", query_string=query)
+    assert response.status_code == 400
+    assert path.read_bytes() == before
+
+
 def test_output_through_a_get_leaves_the_ledger_whole(instance):
-    # The request, as given: a GET that names the ledger itself.
-    path, victim, client, slug = instance
+    # A GET that names the ledger itself, on both kinds of instance.
+    path, _, client, slug = instance
     before = path.read_bytes()
     response = client.get(f"/{slug}/api/query", query_string={"query_string": f".output {path}"})
     assert response.status_code == 400
@@ -123,7 +138,7 @@ def test_queries_and_reading_commands_still_answer(instance, text):
 
 
 def test_a_named_query_downloads_as_a_table(instance):
-    path, victim, client, slug = instance
+    _, _, client, slug = instance
     response = client.get(
         f"/{slug}/download-query/query_result.csv", query_string={"query_string": "run relief"}
     )
