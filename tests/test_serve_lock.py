@@ -28,6 +28,7 @@ class Request(threading.Thread):
         self.response = None
 
     def run(self) -> None:
+        """Make the request and keep its response."""
         self.response = self.call()
 
 
@@ -75,9 +76,7 @@ def test_a_write_waits_for_an_import_in_another_process_and_numbers_after_it(
     text = path.read_text(encoding="utf-8")
     # Fava's entry comes after the import's, with the number after the import's last.
     assert text.index("记-2026-044") < text.index('voucher: "记-2026-045"')
-    vouchers = [
-        e.meta.get("voucher") for e in load_ledger(path).entries if hasattr(e, "postings")
-    ]
+    vouchers = [e.meta.get("voucher") for e in load_ledger(path).entries if hasattr(e, "postings")]
     november = sorted(v for v in vouchers if v and v >= "记-2026-041")
     assert november == ["记-2026-041", "记-2026-042", "记-2026-043", "记-2026-044", "记-2026-045"]
     assert [f for f in load_ledger(path).findings if f.rule == "voucher-duplicate"] == []
@@ -100,9 +99,7 @@ def test_fava_inserts_where_the_books_on_disk_say_after_another_writer_moved_the
     signals.mkdir()
     header = "; 新增说明（由其他程序写入）\n; 第二行\n; 第三行\n"
     other = LockHolder(path, signals, "insert-top", header)
-    request = Request(
-        lambda: client.put(f"/{slug}/api/add_entries", json={"entries": [payment()]})
-    )
+    request = Request(lambda: client.put(f"/{slug}/api/add_entries", json={"entries": [payment()]}))
     request.start()
     request.join(timeout=2)
     assert request.is_alive()  # waiting for the lock
