@@ -117,6 +117,7 @@ class ServingLayer:
         self.commits = commits
         self.lock_timeout = lock_timeout
         self.parseline = fava_private.query_parseline(ledger)
+        self._load_seen: int | None = None
 
     @property
     def messages(self) -> Catalogue:
@@ -125,8 +126,10 @@ class ServingLayer:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]):
         """Answer one request: refuse it, pass it to Fava, or write under the ledger lock."""
-        # A folder a load declared stays refused to code even after the ledger drops it.
-        self.guard.refused_folders()
+        if id(self.ledger.all_entries) != self._load_seen:
+            # A folder a load declared stays refused to code even after the ledger drops it.
+            self._load_seen = id(self.ledger.all_entries)
+            self.guard.refused_folders()
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
         writes = method not in READING_METHODS
         body = self._buffer(environ) if writes else b""
