@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib.abc
 import importlib.machinery
+import site
 import sys
 import sysconfig
 import threading
@@ -44,6 +45,9 @@ def installed_roots() -> list[Path]:
     """Where the installed software lives: Python's own library, site-packages, mch-ledger's."""
     paths = sysconfig.get_paths()
     roots = {Path(paths[key]) for key in ("stdlib", "platstdlib", "purelib", "platlib")}
+    # A distribution's Python (Debian's dist-packages) keeps packages beyond sysconfig's paths.
+    roots |= {Path(folder) for folder in site.getsitepackages()}
+    roots.add(Path(site.getusersitepackages()))
     packages: Sequence[ModuleType] = (commands, importers, ledger, reports, serving)
     roots |= {Path(package.__file__).parent for package in packages if package.__file__}
     return sorted({root.resolve() for root in roots})
