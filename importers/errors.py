@@ -8,25 +8,11 @@ column as the bank prints it, then what is wrong and what to do.
 
 from __future__ import annotations
 
-from pathlib import Path
+from ledger.tables import PlacedError
 
 
-class StatementError(Exception):
+class StatementError(PlacedError):
     """A statement (or the import setup in the ledger) that cannot be imported as it is."""
-
-    def __init__(
-        self, path: str | Path, message: str, row: int | None = None, column: str | None = None
-    ) -> None:
-        self.path = str(path)
-        self.row = row
-        self.column = column
-        self.reason = message
-        place = self.path
-        if row is not None:
-            place += f": row {row}"
-        if column is not None:
-            place += f", column {column}" if row is not None else f": column {column}"
-        super().__init__(f"{place}: {message}")
 
 
 class UnreadableStatementError(StatementError):

@@ -38,6 +38,7 @@ from importers.rules import HOLDING, ImportSetup, import_setup
 from importers.statement import Row, Statement, match, parse_statement, peek_account_number
 from importers.tables import SUFFIXES
 from ledger.grant_ledger import gc_paused
+from ledger.linking import CopyIndex, link_value, next_document_key
 from ledger.loading import LoadedLedger
 from ledger.vouchers import VoucherNumbering
 
@@ -185,7 +186,8 @@ class StatementImporter(beangulp.Importer):
 
         Returns:
             A transaction per row (rows already in `existing` marked `__duplicate__`), numbered
-            with the next vouchers of their years, and a `balance` assertion `~ 0.00` of the
+            with the next vouchers of their periods and linked to the copies on file whose
+            names carry those numbers (`document:`), and a `balance` assertion `~ 0.00` of the
             closing balance the day after the last row.
 
         Raises:
@@ -204,10 +206,14 @@ class StatementImporter(beangulp.Importer):
         # in the same run.
         vouchers = VoucherNumbering(voucher_uses(existing), setup.voucher_period)
         currency = statement.currency
+        link_copies = self._copy_linker()
         entries: list[data.Directive] = []
         for row in statement.rows:
             duplicate = index.take(row_key(account, row))
-            entries.append(self._transaction(statement, row, account, setup, vouchers, duplicate))
+            entry = self._transaction(statement, row, account, setup, vouchers, duplicate)
+            if not duplicate:
+                link_copies(entry)
+            entries.append(entry)
         for row in statement.repeats:
             entries.append(self._transaction(statement, row, account, setup, vouchers, True))
         closing = statement.closing_balance
@@ -220,6 +226,24 @@ class StatementImporter(beangulp.Importer):
             meta[DUPLICATE] = True
         entries.append(balance)
         return entries
+
+    def _copy_linker(self) -> Callable[[data.Transaction], None]:
+        """Adds to a new entry the copies on file named for its voucher (`ledger.linking`)."""
+        loaded = self.ledger() if self.ledger is not None else None
+        if loaded is None:
+            return lambda entry: None
+        grant = loaded.grant
+        copies = grant.memo(
+            CopyIndex, lambda: CopyIndex.of_ledger(loaded.entries, grant.config, grant.documents)
+        )
+        main_file = str(loaded.path)
+
+        def link(entry: data.Transaction) -> None:
+            for copy in copies.unlinked(entry.meta["voucher"], entry.date):
+                key = next_document_key(entry.meta)
+                entry.meta[key] = link_value(copy, grant.documents, main_file)
+
+        return link
 
     def _transaction(
         self,

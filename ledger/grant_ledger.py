@@ -31,6 +31,7 @@ from beancount.core import data
 
 from ledger.activity import Activity, scan
 from ledger.books import YearBooks, calculate_books
+from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
@@ -88,11 +89,14 @@ class GrantLedger:
         self.options_map = options_map
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
-        self.activity: Activity = scan(entries, config)
-        #: The `config` errors of the directives and of the transactions.
-        self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
-        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         self.messages = Catalogue(config.language)
+        self.activity: Activity = scan(entries, config)
+        #: The `config` errors of the directives and of the transactions (named in words).
+        self.config_errors: list[GrantError] = [
+            *errors,
+            *with_entries_in_words(self.activity.errors, self.messages),
+        ]
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
 
@@ -110,6 +114,13 @@ class GrantLedger:
     def is_grant_ledger(self) -> bool:
         """Whether the ledger declares a grant at all."""
         return self.config.is_grant_ledger
+
+    @property
+    def book_files(self) -> list[str]:
+        """Every file the books are made of: the ledger's files and the registers it names."""
+        files = list(self.options_map.get("include", []))
+        files.extend(path for path in self.config.register_files if path not in files)
+        return files
 
     @cached_property
     def documents(self) -> DocumentFinder:

@@ -97,6 +97,8 @@ class GrantConfig(NamedTuple):
     first_date: datetime.date | None
     voucher_period: str = "year"
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
+    register_files: tuple[str, ...] = ()
+    """The registers the grant directives name (absolute paths): part of the books."""
 
     @property
     def is_grant_ledger(self) -> bool:

@@ -70,6 +70,19 @@ class LinkedFinding(NamedTuple):
     title: str
 
 
+class AccountLinks(NamedTuple):
+    """A category's pages in Fava for the year shown, on the yearly interval.
+
+    On Fava's default monthly interval an account page splits the year into months; on the
+    yearly one its 变更 table shows the year's spending as the grant page does.
+    """
+
+    journal: str
+    """The account's journal of the year."""
+    changes: str
+    """The account's changes of the year: one column, the year's spending."""
+
+
 class PageView(NamedTuple):
     """What the page's template lays out for one request."""
 
@@ -81,6 +94,8 @@ class PageView(NamedTuple):
     figures: YearFigures | None
     findings: list[LinkedFinding]
     downloads: list[Link]
+    accounts: dict[str, AccountLinks]
+    """Links to each category's account pages, by account."""
 
 
 class GrantPage(FavaExtensionBase):
@@ -159,6 +174,16 @@ class GrantPage(FavaExtensionBase):
         values = {"bfile": g.beancount_file_slug, "extension_name": self.name, "endpoint": endpoint}
         return adapter.build("extension_endpoint", {**values, **args})
 
+    def _account_links(self, year: int, accounts: list[str]) -> dict[str, AccountLinks]:
+        """Each account's journal and changes of `year` in Fava, on the yearly interval."""
+        links = {}
+        for account in accounts:
+            args = {"name": account, "time": str(year), "interval": "year"}
+            links[account] = AccountLinks(
+                url_for("account", **args), url_for("account", **args, r="changes")
+            )
+        return links
+
     def page(self) -> PageView:
         """The page for the current request (the template's only call)."""
         figures = self.figures()
@@ -176,7 +201,7 @@ class GrantPage(FavaExtensionBase):
             for year in figures.years
         ]
         if choice.year is None:
-            return PageView(t, None, choice.message, notes, years, None, [], [])
+            return PageView(t, None, choice.message, notes, years, None, [], [], {})
         year_figures = figures.of_year(choice.year)
         findings = [
             LinkedFinding(line, self._source_url(line), t("fava-show-source", where=line.where))
@@ -186,8 +211,17 @@ class GrantPage(FavaExtensionBase):
             Link(t(label), self._endpoint_url(name, year=str(choice.year)))
             for name, (label, _) in DOWNLOADS.items()
         ]
+        categories = list(figures.ledger.grant.config.categories)
         return PageView(
-            t, choice.year, choice.message, notes, years, year_figures, findings, downloads
+            t,
+            choice.year,
+            choice.message,
+            notes,
+            years,
+            year_figures,
+            findings,
+            downloads,
+            self._account_links(choice.year, categories),
         )
 
     @extension_endpoint
