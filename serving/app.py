@@ -98,6 +98,7 @@ def serve_app(
     guard.watch(lambda: folders_of(fava_ledger))
     turned_off: list[str] = []
     if read_only:
+        fava_private.turn_off_imports(fava_ledger)
         turned_off = fava_private.freeze_extensions(fava_ledger, is_trusted)
         guard.freeze()
     commits = auto_commit and not read_only and in_git_repository(ledger)

@@ -16,6 +16,8 @@ is left relies on these internals, and on nothing else:
    anything.
 5. `FavaLedger.extensions`: a read-only instance replaces it with `FrozenExtensions`, which
    serves the extensions loaded at start-up only, through `ExtensionModule`'s public methods.
+6. `FavaLedger.ingest`: a read-only instance replaces it with `NoImports`, which loads no
+   import config (and so lists no error about one) and offers no importer.
 
 `check_fava` and `check_app` verify each of these against the installed Fava, and `serve`
 refuses to start when one fails, naming it: after an upgrade of Fava, this module is the one to
@@ -34,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import fava.core.ingest
 from fava.core import FavaLedger
 from fava.core.extensions import ExtensionDetails, ExtensionModule
-from fava.core.ingest import ImportConfigLoadError, LoadedImportConfig
+from fava.core.ingest import ImportConfigLoadError, IngestModule, LoadedImportConfig
 
 if TYPE_CHECKING:  # pragma: no cover
     from fava.beans.abc import Directive
@@ -82,6 +84,10 @@ EXTENSION_METHODS = frozenset(
 )
 
 
+#: `IngestModule`'s public members, which `NoImports` must all keep from running an importer.
+INGEST_MEMBERS = frozenset({"load_file", "import_data", "extract", "module_path"})
+
+
 class UnsupportedFavaError(Exception):
     """The installed Fava is not one whose internals `serve` relies on."""
 
@@ -118,13 +124,17 @@ def check_fava(fava_version: str | None = None) -> None:
     loader = getattr(fava.core.ingest, "load_import_config", None)
     if loader is None or list(inspect.signature(loader).parameters) != ["module_path"]:
         problems.append("fava.core.ingest.load_import_config(module_path) is gone")
-    for name in ("extensions", "query_shell", "options", "fava_options", "all_entries"):
+    for name in ("extensions", "ingest", "query_shell", "options", "fava_options", "all_entries"):
         if name not in FavaLedger.__slots__:
             problems.append(f"FavaLedger.{name} is gone")
     extension_methods = _public_methods(ExtensionModule) - {"errors"}
     if extension_methods != EXTENSION_METHODS:
         changed = sorted(extension_methods ^ EXTENSION_METHODS)
         problems.append(f"ExtensionModule's methods changed: {', '.join(changed)}")
+    ingest_members = _public_methods(IngestModule)
+    if ingest_members != INGEST_MEMBERS:
+        changed = sorted(ingest_members ^ INGEST_MEMBERS)
+        problems.append(f"IngestModule's members changed: {', '.join(changed)}")
     if problems:
         raise UnsupportedFavaError("; ".join(problems))
 
@@ -201,6 +211,25 @@ def unguard_import_configs() -> None:
     """Give Fava back its own `load_import_config` (for tests: a serving process keeps it)."""
     _POLICY.judge, _POLICY.off = None, False
     fava.core.ingest.load_import_config = _FAVA_LOAD_IMPORT_CONFIG
+
+
+class NoImports(IngestModule):
+    """Fava's import module with nothing to import: no config loaded, no importer offered.
+
+    `import_data` then lists nothing and `extract` refuses (no config), as Fava does for a
+    ledger without an `import-config`.
+    """
+
+    def load_file(self) -> None:
+        """Load no import config, and report nothing about it."""
+        self.loaded_config = None
+        self.errors = ()
+
+
+def turn_off_imports(ledger: FavaLedger) -> None:
+    """Give `ledger` Fava's import module with nothing to import, from now on."""
+    ledger.ingest = NoImports(ledger)
+    ledger.ingest.load_file()
 
 
 # -- extensions -------------------------------------------------------------------------------

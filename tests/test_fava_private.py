@@ -57,3 +57,10 @@ def test_serve_refuses_to_start_on_an_unsupported_fava(monkeypatch, fake_server)
     assert result.exit_code == 1
     assert "无法启动：Fava 1.31.2 is installed" in result.output
     assert fake_server == []
+
+
+def test_a_new_import_member_is_noticed(monkeypatch):
+    # A way of Fava's to run importers that NoImports does not know would be open read-only.
+    monkeypatch.setattr(fava.core.ingest.IngestModule, "run_all", lambda self: None, raising=False)
+    with pytest.raises(UnsupportedFavaError, match="run_all"):
+        check_fava()

@@ -260,3 +260,14 @@ def test_read_only_in_a_repository_changes_and_commits_nothing(fake_server, tmp_
     assert response.status_code == 401
     assert len(git(tmp_path, "log", "--format=%s").splitlines()) == 1
     assert git(tmp_path, "status", "--porcelain") == ""
+
+
+def test_read_only_lists_no_error_about_an_import_config_it_does_not_run(fake_server, tmp_path):
+    # The demo's import config (importers/fava_config.py) is not beside a copy of the demo:
+    # a writable Fava says so; a read-only one runs no import config and has nothing to say.
+    path = demo_copy(tmp_path)
+    _, writable, slug = served(fake_server, path, "--no-auto-commit")
+    messages = [e["message"] for e in writable.get(f"/{slug}/api/errors").get_json()["data"]]
+    assert "Import config does not exist" in messages
+    _, read_only, slug = served(fake_server, path, "--read-only")
+    assert read_only.get(f"/{slug}/api/errors").get_json()["data"] == []
