@@ -7,8 +7,9 @@ In this order, so that the promises hold from the first load on:
    refusing code from the folders the ledger declares for voucher copies and statements (read
    without running anything: `serving.folders`); a read-only instance runs no import config;
 3. Fava loads the ledger (`fava.application.create_app`, read-only if asked);
-4. a read-only instance keeps only the grant page and Fava's own extensions, frozen as loaded,
-   and from then on imports no code from outside the installed software;
+4. a read-only instance turns Fava's import module off, keeps only the grant page and Fava's
+   own extensions, frozen as loaded, and from then on imports no code from outside the
+   installed software;
 5. the WSGI layer (`serving.layer`) goes in front of Fava's application.
 """
 

@@ -11,9 +11,9 @@ is left relies on these internals, and on nothing else:
 3. `FavaLedger.query_shell.shell.parseline`: how Fava's query shell splits a command line, so
    that a refused command is recognised exactly as the shell would dispatch it.
 4. `fava.core.ingest.load_import_config(path)`: Fava runs every import config through it;
-   `guard_import_configs` puts a check in front of it, and for a read-only instance answers
-   "no config" (None, which `IngestModule` takes as no `import-config` option) without running
-   anything.
+   `guard_import_configs` puts a check in front of it; on a read-only instance's first load
+   (before `NoImports` takes over) it answers "no config" (None, which `IngestModule` takes as
+   no `import-config` option) without running anything.
 5. `FavaLedger.extensions`: a read-only instance replaces it with `FrozenExtensions`, which
    serves the extensions loaded at start-up only, through `ExtensionModule`'s public methods.
 6. `FavaLedger.ingest`: a read-only instance replaces it with `NoImports`, which loads no
