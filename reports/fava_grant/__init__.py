@@ -18,6 +18,10 @@ Endpoints, under `/<ledger>/extension/GrantPage/`:
     excel?year=2026    the pack's Excel workbook
     html?year=2026     the pack's printable HTML page
     pack?year=2026     the whole pack, a zip with the voucher copies
+
+Without `year` they follow Fava's time filter, as the page does. A year that is not a number,
+or a time filter spanning several years, is answered 400; a year the books do not cover (or a
+ledger that declares no grant) 404; both with a JSON `{"error": ...}` in the ledger's language.
 """
 
 from __future__ import annotations
@@ -29,13 +33,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from fava.context import g
 from fava.ext import FavaExtensionBase, extension_endpoint
 from fava.helpers import FavaAPIError
-from flask import current_app, request, send_file, url_for
+from flask import abort, current_app, jsonify, make_response, request, send_file, url_for
 
 from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
-from reports.fava_grant.years import YearChoice, choose_year, parse_year, span_of
+from reports.fava_grant.years import YearChoice, asked_year, choose_year
 from reports.labels import Labels
 from reports.render.as_json import report_json
 
@@ -136,23 +140,26 @@ class GrantPage(FavaExtensionBase):
         """The year the request asks for: `?year=`, else the one of Fava's time filter."""
         asked = request.args.get("year")
         if asked is not None:
-            year = parse_year(asked, figures.years)
-            if year is None:
-                message = figures.labels(
-                    "fava-bad-year", value=asked, span=span_of(figures.labels, figures.years)
-                )
-                return YearChoice(None, message)
-            return YearChoice(year)
-        date_range = g.filtered.date_range
+            return asked_year(asked, figures.years, figures.labels)
+        try:
+            date_range = g.filtered.date_range
+        except FavaAPIError:  # a filter Fava cannot read
+            asked = " ".join(request.args.get(name, "") for name in ("time", "filter", "account"))
+            return YearChoice(None, figures.labels("serve.bad-filter", value=asked.strip()))
         begin, end = (date_range.begin, date_range.end) if date_range else (None, None)
         return choose_year(begin, end, figures.years, figures.labels)
 
     def _year(self) -> tuple[GrantFigures, int]:
-        """The figures and the year an endpoint is asked for; FavaAPIError when there is none."""
+        """The figures and the year an endpoint is asked for.
+
+        Without one, the request ends here: 404 with a JSON message when the books lack the
+        year, 400 when the asking is at fault (not a year, several years).
+        """
         figures = self.figures()
         choice = self._chosen(figures)
         if choice.year is None:
-            raise FavaAPIError(f"{self.name}: {choice.message}")
+            response = make_response(jsonify(error=choice.message), 404 if choice.missing else 400)
+            abort(response)
         return figures, choice.year
 
     def _source_url(self, finding: FindingLine) -> str | None:
