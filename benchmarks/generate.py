@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
+import re
 from pathlib import Path
 
 CATEGORIES = ("Admin", "Training", "Equipment", "Outreach", "Relief")
@@ -48,8 +49,15 @@ def _preamble(first_year: int, with_plugin: bool) -> list[str]:
     return lines
 
 
-def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
-    """A grant ledger of about `transactions` transactions, as text."""
+def generate(
+    transactions: int, with_plugin: bool = True, seed: int = 7, distinct_documents: bool = False
+) -> str:
+    """A grant ledger of about `transactions` transactions, as text.
+
+    With `distinct_documents`, every payment links a copy of its own, named after its voucher
+    in a folder per year (`vouchers/1990/1990-01-03.V-1990-00000.pdf`), as a ledger kept by
+    hand does; otherwise all link one shared copy.
+    """
     rng = random.Random(seed)
     years = max(1, -(-transactions // PER_YEAR))
     lines = _preamble(FIRST_YEAR, with_plugin)
@@ -75,10 +83,11 @@ def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
                 continue
             category = CATEGORIES[index % len(CATEGORIES)]
             amount = f"{rng.randint(100, 9999) / 100:.2f}"
+            document = document_name(day, voucher) if distinct_documents else "voucher.pdf"
             lines.append(
                 f'{day} * "Supplier {index % 97}" "purchase {index}"\n'
                 f'  voucher: "{voucher}"\n'
-                '  document: "voucher.pdf"\n'
+                f'  document: "{document}"\n'
                 f"  Expenses:Program:{category}  {amount} CNY\n"
                 "  Assets:Bank:Grant"
             )
@@ -88,13 +97,27 @@ def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def write_ledger(folder: Path, transactions: int, with_plugin: bool = True) -> Path:
-    """Write a generated ledger (and the voucher copy it names) into `folder`."""
+def document_name(day: datetime.date, voucher: str) -> str:
+    """The copy of a payment's voucher when each has its own: a folder per year."""
+    return f"vouchers/{day.year}/{day}.{voucher}.pdf"
+
+
+def write_ledger(
+    folder: Path, transactions: int, with_plugin: bool = True, distinct_documents: bool = False
+) -> Path:
+    """Write a generated ledger (and the voucher copies it names) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "voucher.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
-    name = f"grant-{transactions}{'' if with_plugin else '-plain'}.beancount"
+    kind = "-documents" if distinct_documents else ""
+    name = f"grant-{transactions}{kind}{'' if with_plugin else '-plain'}.beancount"
     path = folder / name
-    path.write_text(generate(transactions, with_plugin), encoding="utf-8")
+    text = generate(transactions, with_plugin, distinct_documents=distinct_documents)
+    path.write_text(text, encoding="utf-8")
+    if distinct_documents:
+        for found in re.finditer(r'document: "(vouchers/[^"]+)"', text):
+            copy = folder / found[1]
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.touch()
     return path
 
 

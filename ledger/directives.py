@@ -52,13 +52,17 @@ SIGNATURES: dict[str, str] = {
     "grant-return": 'ACCOUNT ["LABEL"]',
     "grant-close": "YEAR",
     "import-holding": 'ACCOUNT ["LABEL"]',
+    "import-profiles": '"FOLDER"',
     "grant-voucher-period": '"year" | "month"',
     "grant-close-margin": "DAYS",
 }
 
-#: Directive types read elsewhere (the statement importer's rules). With `SIGNATURES`, every
-#: `grant-*` and `import-*` type there is: any other is a misspelling, reported.
-OTHER_TYPES: frozenset[str] = frozenset({"import-rule"})
+#: Directive types read elsewhere: the statement importer's rules (`importers.rules`) and the
+#: performance targets (`ledger.performance.targets`). With `SIGNATURES`, every `grant-*` and
+#: `import-*` type there is: any other is a misspelling, reported.
+OTHER_TYPES: frozenset[str] = frozenset(
+    {"import-rule", "grant-target", "grant-actual", "grant-scoring"}
+)
 KNOWN_PREFIXES = ("grant-", "import-")
 
 #: Metadata a `grant-close` records besides its figures.
@@ -90,6 +94,7 @@ class _Parser:
         self.voucher_period: data.Custom | None = None
         self.close_margin: data.Custom | None = None
         self.declared: dict[tuple[str, str], data.Custom] = {}
+        self.profile_folders: list[data.Custom] = []
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -258,6 +263,13 @@ class _Parser:
             self.allowed.setdefault(declared.account, declared)
             self.holding.setdefault(declared.account, declared)
 
+    def on_profiles(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        # A folder of the ledger's own bank profiles, for the statement importer.
+        if len(values) != 1 or values[0].dtype is not str or not values[0].value.strip():
+            self.wrong_values(entry)
+            return
+        self.profile_folders.append(entry)
+
     def on_close(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         year = _whole_number(values[0].value) if len(values) == 1 else None
         if year is None:
@@ -332,6 +344,7 @@ class _Parser:
         "grant-return": on_return,
         "grant-close": on_close,
         "import-holding": on_holding,
+        "import-profiles": on_profiles,
         "grant-voucher-period": on_voucher_period,
         "grant-close-margin": on_close_margin,
     }
@@ -432,6 +445,7 @@ class _Parser:
                 if self.close_margin
                 else DEFAULT_CLOSE_MARGIN
             ),
+            profile_folders=tuple(self.profile_folders),
         )
 
 

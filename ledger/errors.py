@@ -31,6 +31,8 @@ RULES: tuple[str, ...] = (
     "needs-review",
     "year-not-closed",
     "closed-year-changed",
+    "target-missed",
+    "target-undefined",
 )
 
 

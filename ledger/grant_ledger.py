@@ -31,11 +31,15 @@ from beancount.core import data
 
 from ledger.activity import Activity, scan
 from ledger.books import YearBooks, calculate_books
+from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
 from ledger.model import Close, GrantConfig, Year
+from ledger.performance.evaluation import Performance
+from ledger.performance.model import PerformanceConfig
+from ledger.performance.targets import parse_targets
 from ledger.vouchers import VoucherRegister
 
 SLOT = "mch-ledger.grant-ledger"
@@ -88,11 +92,20 @@ class GrantLedger:
         self.options_map = options_map
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
-        self.activity: Activity = scan(entries, config)
-        #: The `config` errors of the directives and of the transactions.
-        self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
-        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         self.messages = Catalogue(config.language)
+        self.activity: Activity = scan(entries, config)
+        #: The `config` errors of the directives and of the transactions (named in words).
+        self.config_errors: list[GrantError] = [
+            *errors,
+            *with_entries_in_words(self.activity.errors, self.messages),
+        ]
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
+        self.targets: PerformanceConfig
+        self.targets, target_errors = parse_targets(
+            entries, config, self.activity, self.books, lambda: self.documents
+        )
+        self.config_errors.extend(with_entries_in_words(target_errors, self.messages))
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
 
@@ -111,10 +124,22 @@ class GrantLedger:
         """Whether the ledger declares a grant at all."""
         return self.config.is_grant_ledger
 
+    @property
+    def book_files(self) -> list[str]:
+        """Every file the books are made of: the ledger's files and the registers it names."""
+        files = list(self.options_map.get("include", []))
+        files.extend(path for path in self.config.register_files if path not in files)
+        return files
+
     @cached_property
     def documents(self) -> DocumentFinder:
         """Finds the ledger's voucher copies."""
         return DocumentFinder.of_ledger(self.entries, self.options_map)
+
+    @cached_property
+    def performance(self) -> Performance:
+        """The self-evaluation of each fiscal year (绩效自评), worked out once, on first use."""
+        return Performance(self)
 
     @cached_property
     def vouchers(self) -> VoucherRegister:

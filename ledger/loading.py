@@ -40,8 +40,8 @@ class LoadedLedger(NamedTuple):
 
     @property
     def files(self) -> list[str]:
-        """Every file the ledger loads (its `include`s too)."""
-        return list(self.options_map.get("include", []))
+        """Every file the books are made of: the ledger's (its `include`s too), its registers."""
+        return self.grant.book_files
 
 
 def check_readable(path: Path) -> None:

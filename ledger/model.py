@@ -116,6 +116,10 @@ class GrantConfig(NamedTuple):
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
     close_margin: int = DEFAULT_CLOSE_MARGIN
     """Days before 31 December the books may stop for a close to go ahead without a reason."""
+    register_files: tuple[str, ...] = ()
+    """The registers the grant directives name (absolute paths): part of the books."""
+    profile_folders: Sequence[data.Custom] = ()
+    """The `import-profiles` directives: folders of the ledger's own bank profiles."""
 
     @property
     def is_grant_ledger(self) -> bool:

@@ -159,3 +159,11 @@ def test_a_misspelt_directive_in_chinese(write_ledger):
     [finding] = assert_findings(path)
     assert "未知的指令类型" in finding.message
     assert "grant-category" in finding.message
+
+
+def test_every_directive_type_read_anywhere_is_known():
+    from ledger.directives import OTHER_TYPES, SIGNATURES
+    from ledger.performance.targets import SIGNATURES as PERFORMANCE
+
+    assert set(PERFORMANCE) <= OTHER_TYPES
+    assert {"import-rule", "import-holding", "import-profiles"} <= {*SIGNATURES, *OTHER_TYPES}

@@ -2,7 +2,8 @@
 
 Every text a user reads (a finding, a report's label, a command's message, the grant page)
 comes from one catalogue of `KEY -> {"zh": ..., "en": ...}` templates (`str.format` strings),
-kept in a module per front end: `findings`, `reports`, `commands`, `imports`, `serving`.
+kept in a module per front end or feature: `findings`, `reports`, `commands`, `imports`,
+`serving`, `tables` (files read beside the ledger), `beneficiaries`, `assets`, `performance`.
 
 The language is the ledger's: `custom "fava-option" "language" "zh"` gives Chinese everywhere
 (bean-check, Fava, `validate`, the reports, the importer), any other language or none gives
@@ -17,11 +18,15 @@ from typing import Any
 
 from beancount.core import data
 
+from ledger.i18n.assets import ASSETS
+from ledger.i18n.beneficiaries import BENEFICIARIES
 from ledger.i18n.commands import COMMANDS
 from ledger.i18n.findings import FINDINGS, WORDS
 from ledger.i18n.imports import IMPORTS
+from ledger.i18n.performance import PERFORMANCE
 from ledger.i18n.reports import REPORTS
 from ledger.i18n.serving import SERVING
+from ledger.i18n.tables import TABLES
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "en"
@@ -39,7 +44,18 @@ def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-CATALOGUE = _merged(FINDINGS, WORDS, REPORTS, COMMANDS, IMPORTS, SERVING)
+CATALOGUE = _merged(
+    FINDINGS,
+    WORDS,
+    REPORTS,
+    COMMANDS,
+    IMPORTS,
+    SERVING,
+    TABLES,
+    BENEFICIARIES,
+    ASSETS,
+    PERFORMANCE,
+)
 
 
 def language_of(customs: Iterable[data.Custom]) -> str:

@@ -13,7 +13,15 @@ import csv
 import io
 
 from reports.labels import Labels
-from reports.render.cells import Unit, format_cell, scaled, stamp_lines, unit_note
+from reports.render.cells import (
+    Unit,
+    empty_line,
+    format_cell,
+    scaled,
+    stamp_lines,
+    table_notes,
+    unit_note,
+)
 from reports.table import Report
 
 # Amounts are written without thousands separators, so Excel reads them as numbers.
@@ -57,7 +65,9 @@ def render_csv(report: Report, unit: Unit) -> str:
                 own = column.kind in _OWN_VALUES and not isinstance(value, str)
                 cells.append(text if own else neutralised(text))
             writer.writerow(cells)
-        for note in table.notes:
+        if not table.rows:
+            line(empty_line(labels))
+        for note in table_notes(table, labels, unit):
             line(note)
     writer.writerow([])
     for label, value in stamp_lines(report.stamp, labels):

@@ -1,0 +1,215 @@
+"""Registers a ledger names beside it (救助对象登记册, 固定资产卡片), read as typed rows.
+
+A register is a table the institute keeps in Excel or CSV (UTF-8 or GBK, as `ledger.tables`
+reads them). A `RegisterSpec` says which columns it has, each under the names an accountant
+would type (`登记号`, `登记编号`, `编号`), compared without spaces and full-width differences,
+and how each column's cells read: text, a date, an amount, a whole number. The header is the
+first row naming every required column (title rows above it are skipped).
+
+Reading a register gives its rows with their row numbers, or a `RegisterError` naming the file,
+the row and the column: a missing column, a repeated key, a cell that does not read. A register
+is part of the books: its SHA-256 goes into every report's stamp.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from ledger.places import PlacedError
+from ledger.tables import Table, UnreadableTableError, read_tables
+
+CellKind = Literal["text", "date", "amount", "count"]
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+_AMOUNT = re.compile(r"^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$")
+
+
+class RegisterColumn(NamedTuple):
+    """A column of a register: its field, the names it may be headed with, how it reads."""
+
+    field: str
+    names: tuple[str, ...]
+    kind: CellKind = "text"
+    required: bool = True
+    """Whether the register must have the column (its cells may still be empty)."""
+
+
+class RegisterSpec(NamedTuple):
+    """What a kind of register holds: its columns, and the column whose values are unique."""
+
+    kind: str
+    """The register's name in messages, e.g. `救助对象登记册`."""
+    columns: tuple[RegisterColumn, ...]
+    key: str
+    """The field each row is known by (register number, card number): unique, never empty."""
+
+
+class RegisterRow(NamedTuple):
+    """One row of a register: its row number in the file and its typed values by field."""
+
+    line: int
+    values: Mapping[str, object]
+
+    def get(self, field: str) -> object:
+        """The value of `field`; None when the cell is empty or the column absent."""
+        return self.values.get(field)
+
+
+class Register(NamedTuple):
+    """A register as read: its file, its rows, and the SHA-256 of the file."""
+
+    path: Path
+    rows: list[RegisterRow]
+    sha256: str
+
+    def __repr__(self) -> str:
+        # Rows may hold identity numbers: never show them by accident.
+        return f"<Register {self.path.name}: {len(self.rows)} rows>"
+
+    def by_key(self, spec: RegisterSpec) -> dict[str, RegisterRow]:
+        """The rows by their key."""
+        return {str(row.values[spec.key]): row for row in self.rows}
+
+
+class RegisterError(PlacedError):
+    """A register that cannot be read as it is; the message names the place and what to do.
+
+    Its text is a catalogue key (`register.*`, `table.*` in `ledger/i18n/tables.py`) said in
+    the reader's language (`PlacedError.say`).
+    """
+
+
+def normalise_name(text: str) -> str:
+    """A column name as compared: NFKC (full-width to half-width), no spaces, lower case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """A date as registers write it (2025-03-18, 2025/3/18, 2025.3.18, 2025年3月18日, 20250318).
+
+    Returns None when `text` is not a date.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    for pattern in _DATE_PATTERNS:
+        found = pattern.match(text)
+        if found:
+            try:
+                return datetime.date(*(int(part) for part in found.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """An amount (1,080.00 or 1080) as a Decimal; None when `text` is not one."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not _AMOUNT.match(text):
+        return None
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
+    """The header row's index in `table.rows` and each present field's column index."""
+    wanted = {column.field: {normalise_name(n) for n in column.names} for column in spec.columns}
+    required = {column.field for column in spec.columns if column.required}
+    for index, (_, cells) in enumerate(table.rows[:30]):
+        names = [normalise_name(cell) for cell in cells]
+        found: dict[str, int] = {}
+        for field, aliases in wanted.items():
+            for position, name in enumerate(names):
+                if name in aliases:
+                    found[field] = position
+                    break
+        if required <= set(found):
+            return index, found
+    first = table.rows[0][0] if table.rows else None
+    missing = [column for column in spec.columns if column.required]
+    seen = ", ".join(cell for cell in (table.rows[0][1] if table.rows else []) if cell) or "-"
+    expected = "; ".join(" / ".join(column.names) for column in missing)
+    raise RegisterError(
+        table.path, "register.no-header", row=first, kind=spec.kind, expected=expected, seen=seen
+    )
+
+
+def _cell(text: str, column: RegisterColumn, path: Path, line: int, heading: str) -> object:
+    text = text.strip()
+    if not text:
+        return None
+    if column.kind == "text":
+        return text
+    if column.kind == "date":
+        value: object = parse_date(text)
+    elif column.kind == "amount":
+        value = parse_amount(text)
+    else:
+        amount = parse_amount(text)
+        value = int(amount) if amount is not None and amount == int(amount) else None
+    if value is None:
+        key = f"register.not-{column.kind}"
+        raise RegisterError(path, key, row=line, column=heading, text=text)
+    return value
+
+
+def read_register(path: str | Path, spec: RegisterSpec) -> Register:
+    """Read the register at `path` as `spec` describes it.
+
+    Raises:
+        RegisterError: the file cannot be read, has no header naming the required columns, has a
+            cell that does not read as its column's kind, or a key that is empty or repeated.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        tables = read_tables(path)
+    except OSError as error:
+        raise RegisterError(path, "table.unreadable", reason=error.strerror) from None
+    except UnreadableTableError as error:
+        raise RegisterError(
+            error.path, error.key, row=error.row, column=error.column, **error.reason.fields
+        ) from None
+    table = tables[0]
+    header_index, positions = _header(table, spec)
+    headings = table.rows[header_index][1]
+    columns = {column.field: column for column in spec.columns}
+    rows: list[RegisterRow] = []
+    seen: dict[str, int] = {}
+    key_heading = headings[positions[spec.key]]
+    for line, cells in table.rows[header_index + 1 :]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        values: dict[str, object] = {}
+        for field, position in positions.items():
+            text = cells[position] if position < len(cells) else ""
+            values[field] = _cell(text, columns[field], path, line, headings[position])
+        key = values.get(spec.key)
+        if key is None:
+            raise RegisterError(path, "register.no-key", row=line, column=key_heading)
+        if str(key) in seen:
+            raise RegisterError(
+                path,
+                "register.repeated-key",
+                row=line,
+                column=key_heading,
+                key=key,
+                # The field is named for the row it names, not the place's row.
+                first=seen[str(key)],
+            )
+        seen[str(key)] = line
+        rows.append(RegisterRow(line, values))
+    return Register(path, rows, hashlib.sha256(raw).hexdigest())
