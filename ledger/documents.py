@@ -93,6 +93,7 @@ class DocumentFinder:
         #: Per folder: the names in it that are symbolic links (resolved one by one).
         self._links: dict[str, frozenset[str]] = {}
         self._folder_inside: dict[str, bool] = {}
+        self._surely_inside: dict[str, frozenset[str]] = {}
 
     @classmethod
     def of_ledger(
@@ -176,7 +177,30 @@ class DocumentFinder:
 
     def is_inside(self, path: str) -> bool:
         """Whether the file at `path` lies (symlinks resolved) inside the books' folders."""
-        return self.roots is None or inside(path, self.roots)
+        if self.roots is None:
+            return True
+        folder, name = os.path.split(os.path.normpath(path))
+        if name not in self._listing(folder):
+            return inside(path, self.roots)
+        return self._inside(folder, name)
+
+    def surely_inside(self, entry_file: str) -> frozenset[str]:
+        """Names a copy may be given without a folder that are on file inside the books.
+
+        The files of the folders such a copy is looked for in, when every one of them lies
+        inside the books, symbolic links left out; else nothing (each copy is judged).
+        """
+        found = self._surely_inside.get(entry_file)
+        if found is None:
+            folders = self._plain_folders(entry_file)
+            if self.roots is None or all(self._inside(folder, "") for folder, _ in folders):
+                found = frozenset().union(
+                    *(listing - self._links[folder] for folder, listing in folders)
+                )
+            else:
+                found = frozenset()
+            self._surely_inside[entry_file] = found
+        return found
 
     def _inside(self, folder: str, name: str) -> bool:
         """Whether `folder/name`, a file found in `folder`, lies inside the books' folders."""

@@ -128,20 +128,26 @@ def _posting(posting: data.Posting) -> str:
     return text
 
 
-def entry_fields(entry: data.Transaction) -> tuple[str, ...]:
+def entry_fields(
+    entry: data.Transaction, copy_keys: dict[tuple[str, ...], tuple[str, ...]] | None = None
+) -> tuple[str, ...]:
     """The sealed fields of a transaction as text, in the order of `FIELDS`.
 
     Postings are taken in a fixed order (writing them in another order changes nothing); their
-    amounts as Beancount reads them (`12000.00`).
+    amounts as Beancount reads them (`12000.00`). `copy_keys` keeps, per sequence of metadata
+    keys, the ones that name copies (entries mostly share their keys).
     """
     meta = entry.meta
     voucher = meta.get("voucher")
-    documents = [
-        f"{key}={value}"
-        for key, value in meta.items()
-        if key.startswith(DOCUMENT_PREFIX) and type(value) is str and value
-    ]
-    documents.sort()
+    keys = tuple(meta)
+    names = copy_keys.get(keys) if copy_keys is not None else None
+    if names is None:
+        names = tuple(key for key in keys if key.startswith(DOCUMENT_PREFIX))
+        if copy_keys is not None:
+            copy_keys[keys] = names
+    links = [f"{name}={meta[name]}" for name in names if type(meta[name]) is str and meta[name]]
+    links.sort()
+    documents = _SEPARATOR.join(links)
     postings = [_posting(posting) for posting in entry.postings]
     postings.sort()
     payee = entry.payee
@@ -152,7 +158,7 @@ def entry_fields(entry: data.Transaction) -> tuple[str, ...]:
         entry.narration or "",
         _SEPARATOR.join(postings),
         "" if voucher is None else f"{type(voucher).__name__}:{voucher}",
-        _SEPARATOR.join(documents),
+        documents,
     )
 
 
@@ -166,10 +172,10 @@ def year_digest(entries: Iterable[data.Transaction]) -> str:
 
     The fast check that nothing changed: one hash for the year, no digest per entry.
     """
-    digest = hashlib.sha256()
-    for entry in entries:
-        digest.update((_SEPARATOR.join(entry_fields(entry)) + "\n").encode("utf-8"))
-    return digest.hexdigest()
+    copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+    separator = _SEPARATOR
+    lines = [separator.join(entry_fields(entry, copy_keys)) + "\n" for entry in entries]
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
 def field_digests(fields: Sequence[str]) -> tuple[str, ...]:

@@ -415,27 +415,44 @@ class VoucherRegister:
 
         Every grant transaction and every numbered entry is looked at, not only the category
         entries that must keep a copy: whatever an entry links may end up in a pack. The
-        rule's hot path: one judgement per copy, no object per entry.
+        rule's hot path: a copy named without a folder and found in a folder inside the books
+        is passed over with one set test; only the others are judged.
         """
-        judge = self.finder.judge
+        finder = self.finder
+        judge = finder.judge
         found = []
-        seen: set[int] = set()
-        entries = [*(flow.entry for flow in self._flows), *(e for _, e in self._vouchers)]
         copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for entry in entries:
-            if id(entry) in seen:
-                continue
-            seen.add(id(entry))
+        safe_names: dict[str, frozenset[str]] = {}
+        for entry in _chained(self._flows, self._vouchers):
             meta = entry.meta
             keys = tuple(meta)
             names = copy_keys.get(keys)
             if names is None:
                 names = copy_keys[keys] = tuple(k for k in keys if k.startswith(DOCUMENT_PREFIX))
+            if not names:
+                continue
+            filename = meta["filename"]
+            safe = safe_names.get(filename)
+            if safe is None:
+                safe = safe_names[filename] = finder.surely_inside(filename)
             for name in names:
                 value = meta[name]
-                if type(value) is str and value and judge(value, meta["filename"]) == OUTSIDE:
+                if type(value) is not str or not value or value in safe:
+                    continue
+                if judge(value, filename) == OUTSIDE:
                     found.append((entry, name, value))
         return found
+
+
+def _chained(
+    flows: Sequence[Flow], vouchers: Sequence[tuple[object, data.Transaction]]
+) -> Iterable[data.Transaction]:
+    """Every entry with a voucher, then the grant's other entries (each entry once)."""
+    for _, entry in vouchers:
+        yield entry
+    for flow in flows:
+        if "voucher" not in flow.entry.meta:
+            yield flow.entry
 
 
 def _period(code: int) -> Period:
