@@ -68,9 +68,20 @@ def _encoded(rows: Sequence[Sequence[object]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def earlier_register_path(ledger: Path) -> Path:
+    """Where the register was kept before packs went to `packs/`: beside the ledger."""
+    return Path(ledger).resolve().parent / REGISTER_NAME
+
+
 def read_register(ledger: Path) -> list[dict[str, str]]:
-    """The register's lines, as dicts keyed by the header (missing cells empty)."""
+    """The register's lines, as dicts keyed by the header (missing cells empty).
+
+    Until the register in `packs/` is first written, the one an earlier version kept beside the
+    ledger is read: its lines are carried over, and the file itself is left as it is.
+    """
     path = register_path(ledger)
+    if not path.exists():
+        path = earlier_register_path(ledger)
     if not path.exists():
         return []
     with path.open(encoding="utf-8-sig", newline="") as file:
@@ -145,7 +156,7 @@ def record_copy(
         rows = [[row.get(key, "") for key in HEADER] for row in read_register(ledger)]
         path.parent.mkdir(exist_ok=True)
         if previous is None:
-            write_atomically(path, _encoded([line]))
+            write_atomically(path, _encoded([*rows, line]))
         else:
             replace_atomically(path, _encoded([*rows, line]).decode("utf-8"))
 

@@ -136,3 +136,20 @@ def test_packs_the_register_and_backups_stay_out_of_the_code_repository():
         check=False,
     )
     assert kept.returncode == 1
+
+
+def test_a_register_kept_beside_the_ledger_is_carried_over(tmp_path):
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    earlier = tmp_path / "copy-register.csv"
+    old = (
+        "\ufeff日期 date,接收人 recipient,年度 year,资料 pack,SHA-256,凭证 vouchers\r\n"
+        "2025-03-01T10:00:00+08:00,县审计局,2024,2024年度专项检查资料.zip,abc123,V-1\r\n"
+    )
+    earlier.write_text(old, encoding="utf-8", newline="")
+    result = run("report", "pack", str(ledger), "--year", "2025", "--recipient", "Inspector Wang")
+    assert result.exit_code == 0, result.output
+    assert [line["接收人 recipient"] for line in read_register(ledger)] == [
+        "县审计局",
+        "Inspector Wang",
+    ]
+    assert earlier.read_text(encoding="utf-8", newline="") == old  # left as it was
