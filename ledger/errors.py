@@ -30,6 +30,13 @@ RULES: tuple[str, ...] = (
     "needs-review",
     "year-not-closed",
     "closed-year-changed",
+    "asset-missing",
+    "asset-unknown",
+    "asset-value-mismatch",
+    "asset-not-accepted",
+    "asset-disposal-unapproved",
+    "procurement-missing",
+    "procurement-split",
 )
 
 

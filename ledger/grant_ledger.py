@@ -6,7 +6,8 @@ different stories about the same books:
 
     entries ──► GrantLedger: config (the grant-* directives), activity (one pass over the
                 transactions), books (per fiscal year), documents (the copies on file),
-                vouchers (the voucher register), findings (every rule's), memo (views)
+                vouchers (the voucher register), assets (cards and purchases), findings
+                (every rule's), memo (views)
 
 How it is shared. The plugin `ledger.grant` builds it from the entries it is given and keeps it
 in the options map, the one dict Beancount hands on from the plugins to the loader's caller
@@ -30,6 +31,7 @@ from typing import Any, TypeVar
 from beancount.core import data
 
 from ledger.activity import Activity, scan
+from ledger.assets.analysis import AssetAnalysis
 from ledger.books import YearBooks, calculate_books
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
@@ -89,8 +91,11 @@ class GrantLedger:
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
         self.activity: Activity = scan(entries, config)
-        #: The `config` errors of the directives and of the transactions.
+        #: The `config` errors of the directives and of the transactions (and of the registers
+        #: and keys of the asset rules, when the ledger names a register).
         self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
+        if config.assets or config.procurement:
+            self.config_errors.extend(self.assets.config_errors)
         self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         self.messages = Catalogue(config.language)
         self._memo: dict[Hashable, Any] = {}
@@ -132,6 +137,11 @@ class GrantLedger:
             self.documents,
             self.config.voucher_period,
         )
+
+    @cached_property
+    def assets(self) -> AssetAnalysis:
+        """The asset registers, the cards each payment names, the purchases: judged once."""
+        return AssetAnalysis(self.config, self.activity.flows, self.documents.exists)
 
     @cached_property
     def findings(self) -> list[GrantError]:

@@ -73,6 +73,8 @@ class Register(NamedTuple):
     path: Path
     rows: list[RegisterRow]
     sha256: str
+    headings: Mapping[str, str] = {}
+    """Each present field's column heading as the file writes it, for messages."""
 
     def __repr__(self) -> str:
         # Rows may hold identity numbers: never show them by accident.
@@ -218,4 +220,5 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
             )
         seen[str(key)] = line
         rows.append(RegisterRow(line, values))
-    return Register(path, rows, hashlib.sha256(raw).hexdigest())
+    present = {field: headings[position] for field, position in positions.items()}
+    return Register(path, rows, hashlib.sha256(raw).hexdigest(), present)

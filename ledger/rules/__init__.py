@@ -9,6 +9,11 @@ from __future__ import annotations
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules import (
+    asset_disposal_unapproved,
+    asset_missing,
+    asset_not_accepted,
+    asset_unknown,
+    asset_value_mismatch,
     closed_year_changed,
     dedicated_account,
     documents,
@@ -17,6 +22,8 @@ from ledger.rules import (
     needs_review,
     over_budget,
     overdraft,
+    procurement_missing,
+    procurement_split,
     vouchers,
     year_not_closed,
 )
@@ -34,6 +41,13 @@ CHECKS: tuple[Check, ...] = (
     needs_review.check,
     year_not_closed.check,
     closed_year_changed.check,
+    asset_missing.check,
+    asset_unknown.check,
+    asset_value_mismatch.check,
+    asset_not_accepted.check,
+    asset_disposal_unapproved.check,
+    procurement_missing.check,
+    procurement_split.check,
 )
 
 
