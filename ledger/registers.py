@@ -139,6 +139,7 @@ def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
     """The header row's index in `table.rows` and each present field's column index."""
     wanted = {column.field: {normalise_name(n) for n in column.names} for column in spec.columns}
     required = {column.field for column in spec.columns if column.required}
+    best: tuple[int, int] | None = None  # (required columns found, row index)
     for index, (_, cells) in enumerate(table.rows[:30]):
         names = [normalise_name(cell) for cell in cells]
         found: dict[str, int] = {}
@@ -149,6 +150,29 @@ def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
                     break
         if required <= set(found):
             return index, found
+        count = len(required & set(found))
+        if count and (best is None or count > best[0]):
+            best = (count, index)
+    if best is not None:
+        # The row naming most of the columns is the header: say which columns it lacks.
+        line, cells = table.rows[best[1]]
+        names = {normalise_name(cell) for cell in cells}
+        missing = [
+            column
+            for column in spec.columns
+            if column.required and not names & {normalise_name(n) for n in column.names}
+        ]
+        first_missing = missing[0].names
+        aliases = f" (or {' / '.join(first_missing[1:])})" if first_missing[1:] else ""
+        others = ", ".join(column.names[0] for column in missing[1:])
+        raise RegisterError(
+            table.path,
+            f"the header has no column {first_missing[0]}{aliases}"
+            + (f", nor {others}" if others else "")
+            + f": a {spec.kind} needs it; add the column",
+            row=line,
+            column=first_missing[0],
+        )
     first = table.rows[0][0] if table.rows else None
     missing = [column for column in spec.columns if column.required]
     seen = ", ".join(cell for cell in (table.rows[0][1] if table.rows else []) if cell) or "-"
