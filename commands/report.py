@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from ledger.atomic import write_atomically
-from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, choose_language
+from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
+from ledger.registers import RegisterError
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
 from reports.render import FORMATS, render
@@ -33,6 +34,13 @@ class UnwritableOutput(click.ClickException):
 
 class OutputRequired(click.UsageError):
     """A binary report cannot go to the terminal."""
+
+
+class UnreadableRegister(click.ClickException):
+    """A register the ledger names does not read: nothing is written."""
+
+    def __init__(self, error: RegisterError, language: str) -> None:
+        super().__init__(Catalogue(language)("assets-refused", error=error))
 
 
 def _write(output: Path | None, content: bytes | str) -> None:
@@ -95,9 +103,9 @@ def report_command(
     """Make the KIND report of LEDGER.
 
     KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), ledger
-    (总账、明细账), vouchers (凭证登记簿), findings (检查发现问题), or pack: all of them in
-    one Excel workbook and one HTML page with the year's voucher copies, for a special
-    inspection (专项检查).
+    (总账、明细账), vouchers (凭证登记簿), assets (固定资产登记表), findings (检查发现问题),
+    or pack: all of them in one Excel workbook and one HTML page with the year's voucher
+    copies, for a special inspection (专项检查).
     """
     if kind == PACK:
         from reports.pack import PackError, write_pack
@@ -112,6 +120,8 @@ def report_command(
             raise NoDataForYear(f"{error}; choose one with --year") from error
         except PackError as error:
             raise UnwritableOutput(str(error)) from error
+        except RegisterError as error:
+            raise UnreadableRegister(error, language) from error
         click.echo(f"{written}")
         return
     if output_format == "xlsx" and output is None:
@@ -125,10 +135,11 @@ def report_command(
         report = unreadable_findings_report(error, language)
         _write(output, render(output_format, [report], unit))
         raise SystemExit(EXIT_UNREADABLE) from error
+    language = choose_language(loaded.grant.config.language, lang)
     try:
-        report = build_report(
-            kind, loaded, year, choose_language(loaded.grant.config.language, lang)
-        )
+        report = build_report(kind, loaded, year, language)
     except NoDataForYearError as error:
         raise NoDataForYear(f"{error}; choose one with --year") from error
+    except RegisterError as error:
+        raise UnreadableRegister(error, language) from error
     _write(output, render(output_format, [report], unit))

@@ -13,7 +13,7 @@ from ledger.errors import ERROR
 from ledger.findings import Finding, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger, UnreadableLedgerError
 from ledger.model import Year
-from reports import balances, budget, findings, funding, ledgers, vouchers
+from reports import assets, balances, budget, findings, funding, ledgers, vouchers
 from reports.context import ReportContext, make_context
 from reports.labels import Labels
 from reports.stamp import make_stamp
@@ -28,6 +28,7 @@ KINDS: dict[str, Builder] = {
     "balances": balances.build,
     "ledger": ledgers.build,
     "vouchers": vouchers.build,
+    "assets": assets.build,
     "findings": findings.build,
 }
 
@@ -37,6 +38,7 @@ _TITLES = {
     "balances": "title-balances",
     "ledger": "title-ledger",
     "vouchers": "title-vouchers",
+    "assets": "title-assets",
     "findings": "title-findings",
     "pack": "title-pack",
 }

@@ -9,6 +9,7 @@ failure never leaves half a pack; an existing folder is never overwritten.
       2025年度专项检查资料.xlsx
       2025年度专项检查资料.html
       vouchers/记-2025-006/2025-03-29.记-2025-006.pdf
+      vouchers/记-2025-019/2025-05-20.HT-2025-04.询价记录.pdf   (a purchase's procurement record)
       SHA256SUMS
 """
 
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from ledger.assets.procurement import PROCUREMENT_KEY
 from ledger.documents import voucher_copies
 from ledger.loading import LoadedLedger
 from ledger.model import Year
@@ -51,8 +53,19 @@ class VoucherCopy(NamedTuple):
 
 
 def pack_reports(ledger: LoadedLedger, year: Year, language: str) -> list[Report]:
-    """Every report of the pack of `year`, in the order the pack holds them."""
-    return [build_report(kind, ledger, year, language) for kind in KINDS]
+    """Every report of the pack of `year`, in the order the pack holds them.
+
+    The fixed-asset report is in it when the ledger names an asset register or a procurement
+    threshold.
+
+    Raises:
+        ledger.registers.RegisterError: a register the ledger names does not read.
+    """
+    return [
+        build_report(kind, ledger, year, language)
+        for kind in KINDS
+        if kind != "assets" or ledger.grant.assets.active
+    ]
 
 
 def pack_title(language: str, year: Year) -> str:
@@ -76,7 +89,12 @@ def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
             continue
         voucher = use.number
         folder = voucher.replace("/", "_").replace(os.sep, "_") or "_"
-        for value in voucher_copies(entry.meta).values():
+        # The voucher's copies, and the purchase's procurement record (采购记录) it names.
+        procurement = entry.meta.get(PROCUREMENT_KEY)
+        named = [*voucher_copies(entry.meta).values()]
+        if type(procurement) is str and procurement.strip():
+            named.append(procurement.strip())
+        for value in named:
             found = finder.locate(value, entry.meta.get("filename", ""))
             if found is None:
                 continue
@@ -153,6 +171,8 @@ def write_pack(
 
     Raises:
         PackError: the books are empty, or the pack cannot be written at `output`.
+        ledger.registers.RegisterError: a register the ledger names does not read (nothing
+            is written).
         reports.context.NoDataForYearError: the books do not cover `year`.
     """
     books = ledger.grant.books
