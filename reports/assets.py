@@ -59,7 +59,8 @@ def _copies(payments: Iterable[AssetPayment]) -> str | None:
 def card_status(analysis: AssetAnalysis, account: CardAccount | None, card: Card) -> str:
     """The key of a card's status: paid as its value, being paid, differing, or unpaid."""
     if account is None:
-        return "assets-card-unpaid"
+        before = card.received is not None and card.received < analysis.register_start(card)
+        return "assets-card-before" if before else "assets-card-unpaid"
     if account.paid == card.value:
         return "assets-card-ok"
     if analysis.closed_on(account.year) is None:

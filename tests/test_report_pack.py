@@ -50,7 +50,7 @@ def test_zip_pack_holds_workbook_page_and_the_years_copies(demo, tmp_path):
     assert {"总账", "凭证登记簿", "凭证编号问题", "检查发现问题"} <= set(book.sheetnames)
     page = BeautifulSoup(files["2025年度专项检查资料.html"], "html.parser")
     kinds = [section["data-kind"] for section in page.find_all("section")]
-    assert kinds == ["budget", "funding", "balances", "ledger", "vouchers", "findings"]
+    assert kinds == ["budget", "funding", "balances", "ledger", "vouchers", "assets", "findings"]
 
 
 def test_folder_pack_and_the_copy_register(tmp_path):

@@ -109,6 +109,7 @@ MARKS = ("hook-ran", "endpoint-ran", "import-config-ran")
 def demo_copy(folder: Path) -> Path:
     """The demo and its voucher copies in `folder`."""
     shutil.copytree(DEMO.parent / "documents", folder / "documents")
+    shutil.copytree(DEMO.parent / "registers", folder / "registers")
     shutil.copyfile(DEMO, folder / "main.beancount")
     return folder / "main.beancount"
 

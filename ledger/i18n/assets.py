@@ -128,6 +128,7 @@ ASSETS: dict[str, dict[str, str]] = {
     "assets-card-open": {"zh": "付款未结（年度未结账）", "en": "being paid (year open)"},
     "assets-card-mismatch": {"zh": "账卡不符", "en": "books and card differ"},
     "assets-card-unpaid": {"zh": "无付款记录", "en": "no payment names it"},
+    "assets-card-before": {"zh": "规则生效前购置", "en": "bought before the rules"},
     "assets-payment-cards": {"zh": "已写卡片", "en": "cards named"},
     "assets-payment-exempt": {"zh": "免于建卡", "en": "no fixed asset"},
     "assets-payment-missing": {"zh": "未写卡片", "en": "no card"},

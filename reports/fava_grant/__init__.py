@@ -7,8 +7,9 @@ Turn it on in the ledger:
 For the fiscal year chosen with Fava's time filter (the latest without one) the page shows the
 budget execution per category with bars (amber near the limit, red over it), the funds in place
 per source with their tranches and whether the match is met, each carry-forward category across
-the years and the lapsed funds, the findings (each linked to its entry in Fava's editor), and
-the year's inspection pack to download. Its figures are the reports' (`reports.build`), built
+the years and the lapsed funds, the cards of the year's equipment (when the ledger names an
+asset register), the findings (each linked to its entry in Fava's editor), and the year's
+inspection pack to download. Its figures are the reports' (`reports.build`), built
 once per load of the ledger from Fava's own entries and kept until the next load.
 
 Endpoints, under `/<ledger>/extension/GrantPage/`:
@@ -32,6 +33,7 @@ from flask import current_app, request, send_file, url_for
 
 from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
+from ledger.registers import RegisterError
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
 from reports.fava_grant.years import YearChoice, choose_year, parse_year, span_of
@@ -140,7 +142,8 @@ class GrantPage(FavaExtensionBase):
         return figures, choice.year
 
     def _source_url(self, finding: FindingLine) -> str | None:
-        if not finding.file:
+        # Only the ledger's own files open in the editor (a register's row does not).
+        if not finding.file or finding.file not in self.ledger.options["include"]:
             return None
         if self.ledger.fava_options.use_external_editor:
             return f"beancount://{finding.file}?lineno={finding.line or 1}"
@@ -201,7 +204,10 @@ class GrantPage(FavaExtensionBase):
     def _send(self, name: str) -> Response:
         figures, year = self._year()
         _, make = DOWNLOADS[name]
-        download = make(figures.ledger, year, figures.language)
+        try:
+            download = make(figures.ledger, year, figures.language)
+        except RegisterError as error:
+            raise FavaAPIError(figures.labels("assets-refused", error=error)) from error
         return send_file(
             io.BytesIO(download.content),
             mimetype=download.mimetype,
