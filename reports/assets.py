@@ -341,7 +341,7 @@ def purchases_table(ctx: ReportContext, analysis: AssetAnalysis) -> Table:
             continue
         if ctx.year is not None and purchase.date.year != ctx.year:
             continue
-        records = purchase.records()
+        records = purchase.records
         if id(purchase) not in unrecorded:
             status = "assets-purchase-recorded"
         elif records:

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from beancount.core import data
 
 from ledger.activity import Flow
-from ledger.assets.payments import CONTRACT_KEY, ZERO, AssetPayment, named, split
+from ledger.assets.payments import CONTRACT_KEY, LIKELY_KEYS, ZERO, AssetPayment, named, split
 from ledger.assets.procurement import (
     Purchase,
     PurchasePayment,
@@ -126,7 +126,8 @@ class AssetAnalysis:
         #: Every card of the registers by number.
         self.cards: dict[str, Card] = {}
         self._read_registers()
-        #: Every payment to an account a `grant-assets` covers, before its date too.
+        #: The payments to accounts a `grant-assets` covers (before its date too) that name
+        #: cards or an exemption, are at or above their threshold, or belong to a contract.
         self.payments: list[AssetPayment] = []
         purchase_payments: list[tuple[PurchasePayment, str | None]] = []
         if self.thresholds or self.procurement:
@@ -194,6 +195,8 @@ class AssetAnalysis:
         roots = _covered_roots(self.config, [*self.config.assets, *self.config.procurement])
         thresholds, procurement = self.thresholds, self.procurement
         covered: dict[str, tuple[bool, bool]] = {}
+        neither = (False, False)
+        new = tuple.__new__  # one purchase payment per entry: skip NamedTuple's Python __new__
         for flow in flows:
             categories = flow.categories
             if not categories or roots.isdisjoint(categories):
@@ -203,7 +206,6 @@ class AssetAnalysis:
             contract = entry.meta.get(CONTRACT_KEY)
             if contract is not None:
                 contract = str(contract).strip() or None
-            own: list[AssetPayment] = []
             shared: list[tuple[str, Decimal, AssetThreshold | None]] = []
             bought = ZERO
             buying: ProcurementThreshold | None = None
@@ -215,9 +217,12 @@ class AssetAnalysis:
                         thresholds.covers(account),
                         procurement.covers(account),
                     )
-                if found == (False, False):
+                if found == neither:
                     continue
-                amount = _weight(posting)
+                if posting.cost is None and posting.price is None:
+                    amount = posting.units.number
+                else:
+                    amount = _weight(posting)
                 if found[1]:
                     rule = procurement.in_force(account, day)
                     if rule is not None:
@@ -226,33 +231,48 @@ class AssetAnalysis:
                 if not found[0]:
                     continue
                 threshold = thresholds.in_force(account, day)
-                cards, exempt, bad = named(posting.meta)
-                self._bad_keys(entry, bad)
-                if cards or exempt:
-                    own.append(
-                        self._payment(entry, account, amount, cards, exempt, threshold, contract)
-                    )
-                else:
-                    shared.append((account, amount, threshold))
+                meta = posting.meta
+                if meta and not LIKELY_KEYS.isdisjoint(meta):
+                    cards, exempt, bad = named(meta)
+                    self._bad_keys(entry, bad)
+                    if cards or exempt:
+                        self.payments.append(
+                            self._payment(
+                                entry, account, amount, cards, exempt, threshold, contract
+                            )
+                        )
+                        continue
+                shared.append((account, amount, threshold))
             if shared:
-                cards, exempt, bad = named(entry.meta)
-                self._bad_keys(entry, bad)
-                if cards or exempt:
-                    # The entry's keys name the cards of its postings that name none: one
-                    # payment, split between them.
-                    account, _, threshold = shared[0]
-                    total = sum((amount for _, amount, _ in shared), ZERO)
-                    own.append(
-                        self._payment(entry, account, total, cards, exempt, threshold, contract)
-                    )
-                else:
-                    own.extend(
-                        AssetPayment(entry, account, amount, (), None, contract, threshold)
-                        for account, amount, threshold in shared
-                    )
-            self.payments.extend(own)
+                self._shared(entry, shared, contract)
             if buying is not None:
-                purchases.append((PurchasePayment(entry, bought, buying), contract))
+                purchases.append((new(PurchasePayment, (entry, bought, buying)), contract))
+
+    def _shared(
+        self,
+        entry: data.Transaction,
+        shared: list[tuple[str, Decimal, AssetThreshold | None]],
+        contract: str | None,
+    ) -> None:
+        """The payments of an entry's postings that name no cards of their own."""
+        cards, exempt, bad = named(entry.meta)
+        self._bad_keys(entry, bad)
+        if cards or exempt:
+            # The entry's keys name the cards of these postings: one payment, split between
+            # the cards.
+            account, _, threshold = shared[0]
+            total = sum((amount for _, amount, _ in shared), ZERO)
+            self.payments.append(
+                self._payment(entry, account, total, cards, exempt, threshold, contract)
+            )
+            return
+        for account, amount, threshold in shared:
+            # A payment naming nothing matters to no rule unless it is at or above its
+            # threshold or part of a contract: the others are not kept.
+            if contract is not None or (threshold is not None and amount >= threshold.threshold):
+                self.payments.append(
+                    AssetPayment(entry, account, amount, (), None, contract, threshold)
+                )
 
     def _payment(
         self,
@@ -401,8 +421,7 @@ class AssetAnalysis:
     def recorded(self, purchase: Purchase) -> bool:
         """Whether one of the purchase's entries names a procurement record that is on file."""
         return any(
-            self._exists(value, entry.meta.get("filename", ""))
-            for entry, value in purchase.records()
+            self._exists(value, entry.meta.get("filename", "")) for entry, value in purchase.records
         )
 
     @cached_property
@@ -411,7 +430,7 @@ class AssetAnalysis:
         return [
             (entry, value)
             for purchase in self.purchases
-            for entry, value in purchase.records()
+            for entry, value in purchase.records
             if not self._exists(value, entry.meta.get("filename", ""))
         ]
 

@@ -33,6 +33,9 @@ from ledger.model import AssetThreshold, Year
 CARD_KEY = re.compile(r"^asset(?:-\d+)?$")
 """The keys naming a card: `asset`, `asset-2`, `asset-3` …"""
 EXEMPT_KEY = "asset-exempt"
+#: The keys a quick look for cards or an exemption checks (`asset` … `asset-99`): metadata
+#: without any of them names none, and is not read key by key.
+LIKELY_KEYS = frozenset({"asset", EXEMPT_KEY, *(f"asset-{n}" for n in range(2, 100))})
 CONTRACT_KEY = "contract"
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -76,8 +79,8 @@ def named(
     cards: list[str] = []
     exempt = None
     bad: list[tuple[str, object]] = []
-    if not meta:
-        return cards, exempt, []
+    if not meta or LIKELY_KEYS.isdisjoint(meta):
+        return cards, exempt, bad
     for key, value in meta.items():
         if not key.startswith("asset"):
             continue

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
@@ -51,46 +51,26 @@ class Purchase(NamedTuple):
     contract: str | None
     payments: Sequence[PurchasePayment]
     """In ledger order."""
+    total: Decimal
+    """What the purchase adds up to."""
+    payee: str | None
+    """Who is paid, as the first entry names them (compared without width differences)."""
+    records: Sequence[tuple[data.Transaction, str]]
+    """The procurement records the purchase's entries name: (entry, value)."""
+    date: datetime.date
+    """The date of the first payment."""
+    threshold: ProcurementThreshold
+    """The `grant-procurement` in force on the first payment: it holds for the purchase."""
 
     @property
     def first(self) -> PurchasePayment:
-        """The first payment: its threshold and its date hold for the purchase."""
+        """The first payment."""
         return self.payments[0]
-
-    @property
-    def threshold(self) -> ProcurementThreshold:
-        """The `grant-procurement` in force on the first payment."""
-        return self.payments[0].threshold
-
-    @property
-    def date(self) -> datetime.date:
-        """The date of the first payment."""
-        return self.payments[0].entry.date
-
-    @property
-    def payee(self) -> str | None:
-        """Who is paid, as the first entry names them (compared without width differences)."""
-        payee = self.payments[0].entry.payee
-        return unicodedata.normalize("NFKC", payee).strip() or None if payee else None
-
-    @property
-    def total(self) -> Decimal:
-        """What the purchase adds up to."""
-        return sum((payment.amount for payment in self.payments), ZERO)
 
     @property
     def needs_record(self) -> bool:
         """Whether the purchase is at or above its threshold."""
         return self.total >= self.threshold.threshold
-
-    def records(self) -> list[tuple[data.Transaction, str]]:
-        """The procurement records the purchase's entries name: (entry, value)."""
-        found = []
-        for payment in self.payments:
-            value = payment.entry.meta.get(PROCUREMENT_KEY)
-            if type(value) is str and value.strip():
-                found.append((payment.entry, value.strip()))
-        return found
 
     def reaching(self) -> PurchasePayment:
         """The payment that takes the purchase to its threshold (the last one if none does)."""
@@ -114,18 +94,77 @@ class Split(NamedTuple):
         return self.purchase.total + sum((p.total for p in self.earlier), ZERO)
 
 
+def _record(entry: data.Transaction) -> str | None:
+    value = entry.meta.get(PROCUREMENT_KEY)
+    return value.strip() or None if type(value) is str else None
+
+
 def purchases_of(payments: Sequence[tuple[PurchasePayment, str | None]]) -> list[Purchase]:
-    """The purchases of the payments (each with its contract), in the order they start."""
-    groups: dict[object, list[PurchasePayment]] = {}
-    contracts: dict[object, str | None] = {}
+    """The purchases of the payments (each with its contract), in the order they start.
+
+    The payments come in date order, and so do the purchases (by their first payment).
+    """
+    payees: dict[str | None, str | None] = {None: None}
+
+    def purchase(contract: str | None, group: list[PurchasePayment]) -> Purchase:
+        first = group[0]
+        entry = first.entry
+        raw = entry.payee
+        payee = payees.get(raw, payees)
+        if payee is payees:
+            payee = payees[raw] = unicodedata.normalize("NFKC", raw).strip() or None
+        if len(group) == 1:
+            record = _record(entry)
+            records: tuple = ((entry, record),) if record else ()
+            total = first.amount
+        else:
+            total = sum((payment.amount for payment in group), ZERO)
+            records = tuple(
+                (payment.entry, record)
+                for payment in group
+                if (record := _record(payment.entry)) is not None
+            )
+        # tuple.__new__: most purchases are one payment, made here by the thousand.
+        return tuple.__new__(
+            Purchase, (contract, group, total, payee, records, entry.date, first.threshold)
+        )
+
+    # A contract's purchase takes the place of its first payment, filled in at the end.
+    slots: list[Purchase | str] = []
+    contracts: dict[str, list[PurchasePayment]] = {}
+    new = tuple.__new__
     for payment, contract in payments:
-        key: object = contract if contract is not None else id(payment.entry)
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = []
-            contracts[key] = contract
-        group.append(payment)
-    return [Purchase(contracts[key], group) for key, group in groups.items()]
+        if contract is None:
+            # One entry's purchase, by the thousand: made inline.
+            entry = payment.entry
+            raw = entry.payee
+            payee = payees.get(raw, payees)
+            if payee is payees:
+                payee = payees[raw] = unicodedata.normalize("NFKC", raw).strip() or None
+            record = _record(entry) if PROCUREMENT_KEY in entry.meta else None
+            slots.append(
+                new(
+                    Purchase,
+                    (
+                        None,
+                        (payment,),
+                        payment.amount,
+                        payee,
+                        ((entry, record),) if record else (),
+                        entry.date,
+                        payment.threshold,
+                    ),
+                )
+            )
+        elif contract in contracts:
+            contracts[contract].append(payment)
+        else:
+            contracts[contract] = [payment]
+            slots.append(contract)
+    return [
+        purchase(slot, contracts[slot]) if type(slot) is str else slot  # type: ignore[misc]
+        for slot in slots
+    ]
 
 
 def splits_of(purchases: Sequence[Purchase], recorded: Callable[[Purchase], bool]) -> list[Split]:
@@ -135,25 +174,31 @@ def splits_of(purchases: Sequence[Purchase], recorded: Callable[[Purchase], bool
     grouped by the account of their directive and by payee, and a purchase's window holds the
     earlier ones dated at most its directive's window of days before it.
     """
-    groups: dict[tuple[str, str], list[Purchase]] = defaultdict(list)
+    # Purchases come in date order: one pass, a window per account and payee.
+    windows: dict[tuple[str, str], tuple[deque[Purchase], list[Decimal]]] = {}
+    spans: dict[int, datetime.timedelta] = {}
+    found = []
     for purchase in purchases:
         payee = purchase.payee
-        if payee is None or purchase.needs_record or recorded(purchase):
+        threshold = purchase.threshold
+        limit = threshold.threshold
+        total = purchase.total
+        if payee is None or total >= limit or (purchase.records and recorded(purchase)):
             continue
-        groups[purchase.threshold.account, payee].append(purchase)
-    found = []
-    for group in groups.values():
-        group.sort(key=lambda purchase: purchase.date)
-        window: deque[Purchase] = deque()
-        running = ZERO
-        for purchase in group:
-            threshold = purchase.threshold
-            start = purchase.date - datetime.timedelta(days=threshold.window)
+        key = (threshold.account, payee)
+        window_of = windows.get(key)
+        if window_of is None:
+            window_of = windows[key] = (deque(), [ZERO])
+        window, running = window_of
+        if window:
+            span = spans.get(threshold.window)
+            if span is None:
+                span = spans[threshold.window] = datetime.timedelta(days=threshold.window)
+            start = purchase.date - span
             while window and window[0].date < start:
-                running -= window.popleft().total
-            if window and running + purchase.total >= threshold.threshold:
+                running[0] -= window.popleft().total
+            if window and running[0] + total >= limit:
                 found.append(Split(purchase, tuple(window)))
-            window.append(purchase)
-            running += purchase.total
-    found.sort(key=lambda split: (split.purchase.date, split.purchase.first.entry.meta["lineno"]))
+        window.append(purchase)
+        running[0] += total
     return found

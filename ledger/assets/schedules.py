@@ -69,7 +69,14 @@ class Schedules(Generic[T]):
 
         It is the last one dated on or before `day` of the most specific account that has one.
         """
-        for items, dates in self._chain(account):
+        chain = self._chains.get(account)
+        if chain is None:
+            chain = self._chain(account)
+        for items, dates in chain:
+            if len(dates) == 1:  # one directive for the account, as most ledgers have
+                if dates[0] <= day:
+                    return items[0]
+                continue
             index = bisect.bisect_right(dates, day)
             if index:
                 return items[index - 1]
