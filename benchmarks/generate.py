@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
+import re
 from pathlib import Path
 from typing import NamedTuple
 
@@ -85,16 +86,15 @@ def generate(
     transactions: int,
     with_plugin: bool = True,
     seed: int = 7,
+    distinct_documents: bool = False,
     devices: list[Device] | None = None,
 ) -> str:
     """A grant ledger of about `transactions` transactions, as text.
 
-    Args:
-        transactions: about how many transactions.
-        with_plugin: whether the ledger names `plugin "ledger.grant"`.
-        seed: the seed of the amounts.
-        devices: when given, the ledger names an asset register, buys devices naming their
-            cards, and appends them here (for the register).
+    With `distinct_documents`, every payment links a copy of its own, named after its voucher
+    in a folder per year (`vouchers/1990/1990-01-03.V-1990-00000.pdf`), as a ledger kept by
+    hand does; otherwise all link one shared copy. With `devices` (a list), the ledger names an
+    asset register and buys devices naming their cards, appended to it (for the register).
     """
     rng = random.Random(seed)
     years = max(1, -(-transactions // PER_YEAR))
@@ -121,6 +121,7 @@ def generate(
                 continue
             category = CATEGORIES[index % len(CATEGORIES)]
             amount = f"{rng.randint(100, 9999) / 100:.2f}"
+            document = document_name(day, voucher) if distinct_documents else "voucher.pdf"
             if devices is not None and index % 200 == 2:
                 device = Device(
                     f"ZC-{year}-{index:05d}",
@@ -132,7 +133,7 @@ def generate(
                 lines.append(
                     f'{day} * "{device.supplier}" "device {index}"\n'
                     f'  voucher: "{voucher}"\n'
-                    '  document: "voucher.pdf"\n'
+                    f'  document: "{document}"\n'
                     f'  asset: "{device.card}"\n'
                     f"  Expenses:Program:Equipment  {device.amount} CNY\n"
                     "  Assets:Bank:Grant"
@@ -141,7 +142,7 @@ def generate(
             lines.append(
                 f'{day} * "Supplier {index % 97}" "purchase {index}"\n'
                 f'  voucher: "{voucher}"\n'
-                '  document: "voucher.pdf"\n'
+                f'  document: "{document}"\n'
                 f"  Expenses:Program:{category}  {amount} CNY\n"
                 "  Assets:Bank:Grant"
             )
@@ -151,20 +152,38 @@ def generate(
     return "\n\n".join(lines) + "\n"
 
 
+def document_name(day: datetime.date, voucher: str) -> str:
+    """The copy of a payment's voucher when each has its own: a folder per year."""
+    return f"vouchers/{day.year}/{day}.{voucher}.pdf"
+
+
 def write_ledger(
-    folder: Path, transactions: int, with_plugin: bool = True, assets: bool = False
+    folder: Path,
+    transactions: int,
+    with_plugin: bool = True,
+    distinct_documents: bool = False,
+    assets: bool = False,
 ) -> Path:
-    """Write a generated ledger (and the voucher copy it names) into `folder`.
+    """Write a generated ledger (and the voucher copies it names) into `folder`.
 
     With `assets`, the ledger buys devices naming their cards, and the register is written
     beside it.
     """
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "voucher.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
-    kind = ("" if with_plugin else "-plain") + ("-assets" if assets else "")
-    path = folder / f"grant-{transactions}{kind}.beancount"
+    kind = ("-documents" if distinct_documents else "") + ("-assets" if assets else "")
+    name = f"grant-{transactions}{kind}{'' if with_plugin else '-plain'}.beancount"
+    path = folder / name
     devices: list[Device] | None = [] if assets else None
-    path.write_text(generate(transactions, with_plugin, devices=devices), encoding="utf-8")
+    text = generate(
+        transactions, with_plugin, distinct_documents=distinct_documents, devices=devices
+    )
+    path.write_text(text, encoding="utf-8")
+    if distinct_documents:
+        for found in re.finditer(r'document: "(vouchers/[^"]+)"', text):
+            copy = folder / found[1]
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.touch()
     if devices is not None:
         rows = [REGISTER_HEADER, *(device.row(i) for i, device in enumerate(devices))]
         (folder / REGISTER).write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -179,7 +198,7 @@ def main() -> None:
     parser.add_argument("--without-plugin", action="store_true")
     parser.add_argument("--assets", action="store_true", help="buy devices with their cards")
     args = parser.parse_args()
-    print(write_ledger(args.folder, args.transactions, not args.without_plugin, args.assets))
+    print(write_ledger(args.folder, args.transactions, not args.without_plugin, assets=args.assets))
 
 
 if __name__ == "__main__":

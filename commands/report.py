@@ -2,7 +2,8 @@
 
 A report is written whole or not at all: to `--output` through a temporary file renamed into
 place, else to standard output (text, CSV, JSON, HTML). Exit status 0 when the report was made,
-2 when the ledger cannot be read (its findings report is still made), 1 for any other refusal.
+2 when the ledger cannot be read (its findings report is still made), 3 when the ledger declares
+no grant (there are no grant books to report), 1 for any other refusal.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import click
 
+from commands.validate import check_grant_and_year
 from ledger.atomic import write_atomically
 from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, choose_language
-from ledger.loading import UnreadableLedgerError, load_ledger
+from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
 from ledger.registers import RegisterError
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
@@ -40,7 +42,14 @@ class UnreadableRegister(click.ClickException):
     """A register the ledger names does not read: nothing is written."""
 
     def __init__(self, error: RegisterError, language: str) -> None:
-        super().__init__(Catalogue(language)("assets-refused", error=error))
+        messages = Catalogue(language)
+        super().__init__(messages("assets-refused", error=error.say(messages)))
+
+
+def _check(loaded: LoadedLedger, year: int | None, language: str) -> None:
+    """Refuse a ledger without a grant (exit 3) and a year its books do not cover (exit 1)."""
+    # The pack's default year is the latest: only a year asked for can be missing.
+    check_grant_and_year(loaded, year, Catalogue(language))
 
 
 def _write(output: Path | None, content: bytes | str) -> None:
@@ -102,8 +111,9 @@ def report_command(
 ) -> None:
     """Make the KIND report of LEDGER.
 
-    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), ledger
-    (总账、明细账), vouchers (凭证登记簿), assets (固定资产登记表), findings (检查发现问题),
+    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), performance
+    (项目支出绩效自评表), ledger (总账、明细账), vouchers (凭证登记簿), assets (固定资产登记表),
+    findings (检查发现问题),
     or pack: all of them in one Excel workbook and one HTML page with the year's voucher
     copies, for a special inspection (专项检查).
     """
@@ -113,6 +123,7 @@ def report_command(
         try:
             loaded = load_ledger(ledger)
             language = choose_language(loaded.grant.config.language, lang)
+            _check(loaded, year, language)
             written = write_pack(loaded, year, language, unit, output, recipient)
         except UnreadableLedgerError as error:
             raise click.ClickException(str(error)) from error
@@ -136,6 +147,7 @@ def report_command(
         _write(output, render(output_format, [report], unit))
         raise SystemExit(EXIT_UNREADABLE) from error
     language = choose_language(loaded.grant.config.language, lang)
+    _check(loaded, year, language)
     try:
         report = build_report(kind, loaded, year, language)
     except NoDataForYearError as error:

@@ -47,6 +47,7 @@ SIGNATURES: dict[str, str] = {
     "grant-return": 'ACCOUNT ["LABEL"]',
     "grant-close": "YEAR",
     "import-holding": 'ACCOUNT ["LABEL"]',
+    "import-profiles": '"FOLDER"',
     "grant-voucher-period": '"year" | "month"',
     "grant-assets": 'ACCOUNT THRESHOLD "REGISTER"',
     "grant-procurement": "ACCOUNT THRESHOLD DAYS",
@@ -75,6 +76,7 @@ class _Parser:
         self.currencies: dict[str, data.Custom] = {}
         self.labels: dict[str, str] = {}
         self.voucher_period: data.Custom | None = None
+        self.profile_folders: list[data.Custom] = []
         self.assets: dict[str, list[AssetThreshold]] = defaultdict(list)
         self.procurement: dict[str, list[ProcurementThreshold]] = defaultdict(list)
         self.register_files: list[str] = []
@@ -220,6 +222,13 @@ class _Parser:
             self.allowed.setdefault(declared.account, declared)
             self.holding.setdefault(declared.account, declared)
 
+    def on_profiles(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        # A folder of the ledger's own bank profiles, for the statement importer.
+        if len(values) != 1 or values[0].dtype is not str or not values[0].value.strip():
+            self.wrong_values(entry)
+            return
+        self.profile_folders.append(entry)
+
     def on_close(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         year = _whole_number(values[0].value) if len(values) == 1 else None
         if year is None:
@@ -337,6 +346,7 @@ class _Parser:
         "grant-return": on_return,
         "grant-close": on_close,
         "import-holding": on_holding,
+        "import-profiles": on_profiles,
         "grant-voucher-period": on_voucher_period,
         "grant-assets": on_assets,
         "grant-procurement": on_procurement,
@@ -448,6 +458,7 @@ class _Parser:
             voucher_period=(
                 self.voucher_period.values[0].value if self.voucher_period else YEAR_PERIOD
             ),
+            profile_folders=tuple(self.profile_folders),
             register_files=tuple(self.register_files),
             assets=_sorted_schedules(self.assets),
             procurement=_sorted_schedules(self.procurement),

@@ -33,11 +33,15 @@ from beancount.core import data
 from ledger.activity import Activity, scan
 from ledger.assets.analysis import AssetAnalysis
 from ledger.books import YearBooks, calculate_books
+from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
 from ledger.model import Close, GrantConfig, Year
+from ledger.performance.evaluation import Performance
+from ledger.performance.model import PerformanceConfig
+from ledger.performance.targets import parse_targets
 from ledger.vouchers import VoucherRegister
 
 SLOT = "mch-ledger.grant-ledger"
@@ -90,14 +94,25 @@ class GrantLedger:
         self.options_map = options_map
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
-        self.activity: Activity = scan(entries, config)
-        #: The `config` errors of the directives and of the transactions (and of the registers
-        #: and keys of the asset rules, when the ledger names a register).
-        self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
-        if config.assets or config.procurement:
-            self.config_errors.extend(self.assets.config_errors)
-        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         self.messages = Catalogue(config.language)
+        self.activity: Activity = scan(entries, config)
+        #: The `config` errors of the directives and of the transactions (named in words).
+        self.config_errors: list[GrantError] = [
+            *errors,
+            *with_entries_in_words(self.activity.errors, self.messages),
+        ]
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
+        self.targets: PerformanceConfig
+        self.targets, target_errors = parse_targets(
+            entries, config, self.activity, self.books, lambda: self.documents
+        )
+        self.config_errors.extend(with_entries_in_words(target_errors, self.messages))
+        if config.assets or config.procurement:
+            # The asset registers and the keys naming cards (`ledger.assets`), read once.
+            self.config_errors.extend(
+                with_entries_in_words(self.assets.config_errors, self.messages)
+            )
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
 
@@ -127,6 +142,11 @@ class GrantLedger:
     def documents(self) -> DocumentFinder:
         """Finds the ledger's voucher copies."""
         return DocumentFinder.of_ledger(self.entries, self.options_map)
+
+    @cached_property
+    def performance(self) -> Performance:
+        """The self-evaluation of each fiscal year (绩效自评), worked out once, on first use."""
+        return Performance(self)
 
     @cached_property
     def vouchers(self) -> VoucherRegister:

@@ -136,6 +136,8 @@ class GrantConfig(NamedTuple):
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
     register_files: tuple[str, ...] = ()
     """The registers the grant directives name (absolute paths): part of the books."""
+    profile_folders: Sequence[data.Custom] = ()
+    """The `import-profiles` directives: folders of the ledger's own bank profiles."""
     assets: Mapping[str, Sequence[AssetThreshold]] = _NONE
     """The `grant-assets` thresholds by account, each account's sorted by date."""
     procurement: Mapping[str, Sequence[ProcurementThreshold]] = _NONE

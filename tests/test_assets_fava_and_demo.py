@@ -159,10 +159,10 @@ def test_a_register_that_does_not_read_is_said_on_the_page_and_refuses_downloads
     page = fava.page(time="2025")
     assert page.select_one('section[data-section="assets"]') is None
     messages = " ".join(p.get_text() for p in page.select("p.message"))
-    assert "row 4, column 卡片编号" in messages
+    assert "第 4 行，“卡片编号”列" in messages
     response = fava.get("extension/GrantPage/excel", year="2025")
     assert response.status_code == 500
-    assert "row 4, column 卡片编号" in response.get_data(as_text=True)
+    assert "第 4 行，“卡片编号”列" in response.get_data(as_text=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "copy.pdf",
         f"{INSTALMENTS}.beancount",

@@ -163,7 +163,16 @@ def test_the_pack_holds_the_asset_report(tmp_path):
         page = BeautifulSoup(archive.read("2025年度专项检查资料.html"), "html.parser")
     assert {"固定资产卡片", "大额设备付款与卡片核对", "固定资产盘点表"} <= set(book.sheetnames)
     kinds = [section["data-kind"] for section in page.find_all("section")]
-    assert kinds == ["budget", "funding", "balances", "ledger", "vouchers", "assets", "findings"]
+    assert kinds == [
+        "budget",
+        "funding",
+        "balances",
+        "performance",
+        "ledger",
+        "vouchers",
+        "assets",
+        "findings",
+    ]
 
 
 def test_a_ledger_without_a_register_has_no_asset_report_in_its_pack(tmp_path):
@@ -186,12 +195,14 @@ def test_a_register_that_does_not_read_refuses_report_and_pack(tmp_path):
     target = tmp_path / "assets.xlsx"
     result = run("assets", str(ledger), "--format", "xlsx", "--output", str(target))
     assert result.exit_code == 1
-    assert f"{register}: row 4, column 卡片编号: ZC-2025-011 is already" in result.output
+    # The ledger speaks Chinese: the place, then what is wrong, in its words.
+    assert f"{register}：第 4 行，“卡片编号”列：ZC-2025-011 已是第 2 行的编号" in result.output
+    assert "未生成任何文件" in result.output
     assert not target.exists()
     pack = tmp_path / "pack.zip"
     result = run("pack", str(ledger), "--year", "2025", "--output", str(pack))
     assert result.exit_code == 1
-    assert "row 4, column 卡片编号" in result.output
+    assert "第 4 行，“卡片编号”列" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "copy.pdf",
         f"{INSTALMENTS}.beancount",

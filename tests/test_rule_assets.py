@@ -154,11 +154,11 @@ def test_acceptance_after_the_close_or_missing(tmp_path):
 @pytest.mark.parametrize(
     ("change", "row", "column", "words"),
     [
-        (lambda rows: [row[:7] + row[8:] for row in rows], 1, "验收单号", "no column 验收单号"),
-        (lambda rows: [*rows, list(rows[2])], 4, "卡片编号", "ZC-2025-012 is already"),
+        (lambda rows: [row[:7] + row[8:] for row in rows], 1, "验收单号", "表头没有“验收单号”列"),
+        (lambda rows: [*rows, list(rows[2])], 4, "卡片编号", "ZC-2025-012 已是第 3 行的编号"),
         (lambda rows: [rows[0], [*rows[1][:6], "2026-02-30", *rows[1][7:]]], 2, "验收日期", ""),
         (lambda rows: [rows[0], [*rows[1][:10], "丢失"]], 2, "状态", "在用, 调拨, 报废"),
-        (lambda rows: [rows[0], [*rows[1][:4], "", *rows[1][5:]]], 2, "单价", "no unit price"),
+        (lambda rows: [rows[0], [*rows[1][:4], "", *rows[1][5:]]], 2, "单价", "卡片没有单价"),
     ],
     ids=["missing-column", "duplicate-card", "bad-date", "bad-state", "no-price"],
 )

@@ -161,8 +161,9 @@ class AssetAnalysis:
             except RegisterError as error:
                 self.register_errors.append(error)
                 situation = "assets-register-column" if error.column else "assets-register"
+                reason = error.reason.say(msg)
                 message = msg.finding(
-                    "config", situation, reason=error.reason, column=error.column, path=path
+                    "config", situation, reason=reason, column=error.column, path=path
                 )
                 if error.row is None:
                     # No row to point at (a missing file, a broken workbook): the directive

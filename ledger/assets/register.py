@@ -35,7 +35,7 @@ SCRAPPED = "报废"
 STATES = (IN_USE, TRANSFERRED, SCRAPPED)
 
 CARD_REGISTER = RegisterSpec(
-    "固定资产卡片 (asset register)",
+    "固定资产卡片登记表",
     (
         RegisterColumn("card", ("卡片编号", "资产编号", "卡片号", "card")),
         RegisterColumn("name", ("资产名称", "名称", "name")),
@@ -109,23 +109,20 @@ def _card(path: Path, row: RegisterRow, headings: dict[str, str]) -> Card:
         quantity = 1
     if not isinstance(quantity, int) or quantity < 1:
         raise RegisterError(
-            path, f"the quantity {quantity} is not 1 or more", row.line, headings["quantity"]
+            path, "assets-register-quantity", row.line, headings["quantity"], value=quantity
         )
     price = row.get("unit_price")
     if not isinstance(price, Decimal) or price < 0:
-        raise RegisterError(
-            path,
-            "the card has no unit price: write what one item cost, e.g. 14,210.00",
-            row.line,
-            headings["unit_price"],
-        )
+        raise RegisterError(path, "assets-register-no-price", row.line, headings["unit_price"])
     state = _text(row, "state") or IN_USE
     if state not in STATES:
         raise RegisterError(
             path,
-            f"{state!r} is not a state: write {', '.join(STATES)}",
+            "assets-register-state",
             row.line,
             headings["state"],
+            text=state,
+            states=", ".join(STATES),
         )
     received = row.get("received")
     changed = row.get("changed")
@@ -165,7 +162,9 @@ def read_cards(path: str | Path) -> tuple[Card, ...]:
     try:
         stat = path.stat()
     except OSError as error:
-        raise RegisterError(path, f"cannot be read ({os.strerror(error.errno or 0)})") from None
+        raise RegisterError(
+            path, "table.unreadable", reason=os.strerror(error.errno or 0)
+        ) from None
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     found = _CACHE.get(key)
     if found is not None:

@@ -34,6 +34,18 @@ ASSETS: dict[str, dict[str, str]] = {
         "zh": '{key} 的值 {value} 不是文本：请加引号，写成 `{key}: "{value}"`。',
         "en": '{key} is {value}, not text: write it in quotes, `{key}: "{value}"`.',
     },
+    "assets-register-quantity": {
+        "zh": "数量 {value} 不是 1 或以上的整数",
+        "en": "the quantity {value} is not 1 or more",
+    },
+    "assets-register-no-price": {
+        "zh": "卡片没有单价：请填写一件资产的单价，例如 14,210.00",
+        "en": "the card has no unit price: write what one item cost, e.g. 14,210.00",
+    },
+    "assets-register-state": {
+        "zh": "“{text}”不是资产状态：请填写 {states} 之一",
+        "en": "{text!r} is not a state: write one of {states}",
+    },
     # -- the rules -------------------------------------------------------------------------
     "asset-missing.payment": {
         "zh": '{label}付款 {amount}（{account}）达到固定资产标准 {threshold}：请写明所购资产的卡片编号（asset: "ZC-…"，多张卡片依次写 asset-2、asset-3），或写明不建卡的理由（asset-exempt: "耗材"，或“多件单价均低于标准”）。',
@@ -159,7 +171,7 @@ ASSETS: dict[str, dict[str, str]] = {
         "en": "The ledger names no asset register (grant-assets).",
     },
     "assets-refused": {
-        "zh": "固定资产卡片登记表无法读取，未生成报表：{error}",
+        "zh": "固定资产卡片登记表无法读取，未生成任何文件：{error}",
         "en": "the asset register cannot be read, nothing written: {error}",
     },
     "fava-assets": {"zh": "{year}年度购置的固定资产", "en": "Fixed assets bought in {year}"},
