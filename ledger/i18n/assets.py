@@ -174,5 +174,14 @@ ASSETS: dict[str, dict[str, str]] = {
         "zh": "固定资产卡片登记表无法读取，未生成任何文件：{error}",
         "en": "the asset register cannot be read, nothing written: {error}",
     },
+    "assets-labels-title": {"zh": "{owner} 资产标签", "en": "{owner}: asset labels"},
+    "assets-labels-unknown": {
+        "zh": "登记表中没有这些卡片：{cards}",
+        "en": "no register holds these cards: {cards}",
+    },
+    "assets-labels-written": {
+        "zh": "已写入 {count} 张资产标签：{path}",
+        "en": "{count} asset labels written to {path}",
+    },
     "fava-assets": {"zh": "{year}年度购置的固定资产", "en": "Fixed assets bought in {year}"},
 }
