@@ -245,7 +245,17 @@ class AssetAnalysis:
                         continue
                 shared.append((account, amount, threshold))
             if shared:
-                self._shared(entry, shared, contract)
+                if LIKELY_KEYS.isdisjoint(entry.meta):
+                    # No card and no exemption: only a payment a rule asks about is kept.
+                    for account, amount, threshold in shared:
+                        if contract is not None or (
+                            threshold is not None and amount >= threshold.threshold
+                        ):
+                            self.payments.append(
+                                AssetPayment(entry, account, amount, (), None, contract, threshold)
+                            )
+                else:
+                    self._shared(entry, shared, contract)
             if buying is not None:
                 purchases.append((new(PurchasePayment, (entry, bought, buying)), contract))
 

@@ -42,6 +42,7 @@ class Schedules(Generic[T]):
             for account, items in schedules.items()
         }
         self._chains: dict[str, list[tuple[list[T], list[datetime.date]]]] = {}
+        self._spans: dict[str, tuple[datetime.date, datetime.date, T | None]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._schedules)
@@ -69,15 +70,19 @@ class Schedules(Generic[T]):
 
         It is the last one dated on or before `day` of the most specific account that has one.
         """
-        chain = self._chains.get(account)
-        if chain is None:
-            chain = self._chain(account)
-        for items, dates in chain:
-            if len(dates) == 1:  # one directive for the account, as most ledgers have
-                if dates[0] <= day:
-                    return items[0]
-                continue
+        # Postings come in date order: the answer holds until the next directive's date.
+        span = self._spans.get(account)
+        if span is not None and span[0] <= day < span[1]:
+            return span[2]
+        found = None
+        since = datetime.date.min
+        until = datetime.date.max
+        for items, dates in self._chain(account):
             index = bisect.bisect_right(dates, day)
-            if index:
-                return items[index - 1]
-        return None
+            if index < len(dates) and dates[index] < until:
+                until = dates[index]
+            if index and found is None:
+                found = items[index - 1]
+                since = dates[index - 1]
+        self._spans[account] = (since, until, found)
+        return found
