@@ -11,6 +11,8 @@ D = datetime.date
 
 
 class Rule(NamedTuple):
+    """A dated threshold: its date and a name to tell it by."""
+
     date: datetime.date
     name: str
 
