@@ -123,7 +123,6 @@ ASSETS: dict[str, dict[str, str]] = {
     "assets-col-copies": {"zh": "凭证复印件", "en": "Voucher copies"},
     "assets-col-paid": {"zh": "已付金额", "en": "Paid"},
     "assets-col-cards": {"zh": "卡片", "en": "Cards"},
-    "assets-col-cards_value": {"zh": "卡片原值", "en": "Cards' value"},
     "assets-col-exempt": {"zh": "不建卡理由", "en": "Why no card"},
     "assets-col-to_cards": {"zh": "计入卡片", "en": "To cards"},
     "assets-col-exempted": {"zh": "免于建卡", "en": "No fixed asset"},
@@ -135,7 +134,6 @@ ASSETS: dict[str, dict[str, str]] = {
     "assets-col-contract": {"zh": "合同编号", "en": "Contract"},
     "assets-col-total": {"zh": "采购金额", "en": "Purchase total"},
     "assets-col-record": {"zh": "采购记录", "en": "Procurement record"},
-    "assets-col-items": {"zh": "件数", "en": "Items"},
     "assets-card-ok": {"zh": "账卡相符", "en": "books and card agree"},
     "assets-card-open": {"zh": "付款未结（年度未结账）", "en": "being paid (year open)"},
     "assets-card-mismatch": {"zh": "账卡不符", "en": "books and card differ"},
@@ -183,5 +181,4 @@ ASSETS: dict[str, dict[str, str]] = {
         "zh": "已写入 {count} 张资产标签：{path}",
         "en": "{count} asset labels written to {path}",
     },
-    "fava-assets": {"zh": "{year}年度购置的固定资产", "en": "Fixed assets bought in {year}"},
 }
