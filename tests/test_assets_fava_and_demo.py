@@ -131,6 +131,8 @@ def test_the_grant_page_shows_the_years_cards(tmp_path):
     assert rows["ZC-2026-002"]["vouchers"] == "记-2026-012"
     assert rows["ZC-2026-002"]["status"] == "账卡相符"
     assert rows["ZC-2024-002"]["state"] == "调拨"
+    data = fava.get("extension/GrantPage/data", year="2026").get_json()
+    assert [row["card"] for row in data["assets"]["cards"]][1:3] == ["ZC-2026-001", "ZC-2026-002"]
     # 2025 has no grant-assets yet: its cards still show (they were received in 2025).
     rows = rows_of(fava.page(time="2025"), "assets")
     assert rows["ZC-2025-003"]["status"] == "规则生效前购置"

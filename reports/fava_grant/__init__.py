@@ -230,16 +230,20 @@ class GrantPage(FavaExtensionBase):
 
     @extension_endpoint
     def data(self) -> dict[str, Any]:
-        """The year's figures as JSON: the budget, funding, balances and performance reports."""
+        """The year's figures as JSON: the budget, funding, balances and performance reports.
+
+        With an asset register that reads, the fixed-asset report (`assets`) too.
+        """
         figures, year = self._year()
+        grant = figures.ledger.grant
+        kinds = ["budget", "funding", "balances", "performance"]
+        if grant.config.assets and not grant.assets.register_errors:
+            kinds.append("assets")
         return {
             "year": year,
             "years": figures.years,
-            "closed": figures.ledger.grant.books[year].closed,
-            **{
-                kind: report_json(figures.report(kind, year))
-                for kind in ("budget", "funding", "balances", "performance")
-            },
+            "closed": grant.books[year].closed,
+            **{kind: report_json(figures.report(kind, year)) for kind in kinds},
             "findings": [finding.as_json() for finding in figures.findings(year)],
         }
 
