@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, str] = {
     "validate": "commands.validate:validate_command",
     "close": "commands.close:close_command",
     "import": "commands.imports:import_group",
+    "labels": "commands.labels:labels_command",
     "link-documents": "commands.link_documents:link_documents_command",
     "report": "commands.report:report_command",
     "serve": "commands.serve:serve_command",

@@ -19,6 +19,7 @@ from ledger.atomic import write_atomically
 from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, choose_language
 from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
 from ledger.locking import LedgerBusyError
+from ledger.registers import RegisterError
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
 from reports.render import FORMATS, render
@@ -45,6 +46,14 @@ class PackRefused(click.ClickException):
 
 class OutputRequired(click.UsageError):
     """A binary report cannot go to the terminal."""
+
+
+class UnreadableRegister(click.ClickException):
+    """A register the ledger names does not read: nothing is written."""
+
+    def __init__(self, error: RegisterError, language: str) -> None:
+        messages = Catalogue(language)
+        super().__init__(messages("assets-refused", error=error.say(messages)))
 
 
 def _check(loaded: LoadedLedger, year: int | None, language: str) -> None:
@@ -114,7 +123,8 @@ def report_command(
     """Make the KIND report of LEDGER.
 
     KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), performance
-    (项目支出绩效自评表), ledger (总账、明细账), vouchers (凭证登记簿), findings (检查发现问题),
+    (项目支出绩效自评表), ledger (总账、明细账), vouchers (凭证登记簿), assets (固定资产登记表),
+    findings (检查发现问题),
     or pack: all of them in one Excel workbook and one HTML page with the year's voucher
     copies, for a special inspection (专项检查).
     """
@@ -134,6 +144,8 @@ def report_command(
             raise UnwritableOutput(str(error)) from error
         except PackError as error:
             raise PackRefused(str(error)) from error
+        except RegisterError as error:
+            raise UnreadableRegister(error, language) from error
         click.echo(f"{written}")
         return
     if output_format == "xlsx" and output is None:
@@ -153,4 +165,6 @@ def report_command(
         report = build_report(kind, loaded, year, language)
     except NoDataForYearError as error:
         raise NoDataForYear(f"{error}; choose one with --year") from error
+    except RegisterError as error:
+        raise UnreadableRegister(error, language) from error
     _write(output, render(output_format, [report], unit))

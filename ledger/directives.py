@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import itertools
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -28,12 +29,14 @@ from ledger.model import (
     MAX_CARRY_YEARS,
     MAX_CLOSE_MARGIN,
     MAX_RATIO,
+    AssetThreshold,
     CarryForward,
     Close,
     DatedAmount,
     GrantConfig,
     Labelled,
     Match,
+    ProcurementThreshold,
 )
 from ledger.roles import AccountRoles, Role
 from ledger.vouchers import PERIODS, YEAR_PERIOD
@@ -55,6 +58,8 @@ SIGNATURES: dict[str, str] = {
     "import-profiles": '"FOLDER"',
     "grant-voucher-period": '"year" | "month"',
     "grant-close-margin": "DAYS",
+    "grant-assets": 'ACCOUNT THRESHOLD "REGISTER"',
+    "grant-procurement": "ACCOUNT THRESHOLD DAYS",
 }
 
 #: Directive types read elsewhere: the statement importer's rules (`importers.rules`) and the
@@ -95,6 +100,9 @@ class _Parser:
         self.close_margin: data.Custom | None = None
         self.declared: dict[tuple[str, str], data.Custom] = {}
         self.profile_folders: list[data.Custom] = []
+        self.assets: dict[str, list[AssetThreshold]] = defaultdict(list)
+        self.procurement: dict[str, list[ProcurementThreshold]] = defaultdict(list)
+        self.register_files: list[str] = []
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -333,6 +341,76 @@ class _Parser:
             return
         self.close_margin = entry
 
+    def threshold(
+        self, entry: data.Custom, values: Sequence[ValueType], last: type
+    ) -> tuple[str, data.Amount] | None:
+        """ACCOUNT THRESHOLD LAST of a `grant-assets` or `grant-procurement`."""
+        if len(values) != 3 or not isinstance(values[1].value, data.Amount):
+            self.wrong_values(entry)
+            return None
+        if not isinstance(values[2].value, last) or isinstance(values[2].value, bool):
+            self.wrong_values(entry)
+            return None
+        account = self.account(entry, values[0])
+        amount = self.amount(entry, values[1])
+        if account is None or amount is None:
+            if values[0].dtype != ACCOUNT_TYPE:
+                self.wrong_values(entry)
+            return None
+        if amount.number == 0:
+            self.error(entry, "assets-zero-threshold", type=entry.type)
+            return None
+        return account, amount
+
+    def on_assets(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        parsed = self.threshold(entry, values, str)
+        if parsed is None:
+            return
+        account, amount = parsed
+        name = values[2].value.strip()
+        if not name:
+            self.wrong_values(entry)
+            return
+        # Like a voucher copy, the register's path is relative to the file holding the line.
+        folder = os.path.dirname(entry.meta.get("filename") or "")
+        register = os.path.normpath(os.path.join(folder, name))
+        if register not in self.register_files:
+            self.register_files.append(register)
+        threshold = AssetThreshold(
+            entry.date, account, amount.number, amount.currency, register, entry
+        )
+        self.dated_threshold(self.assets[account], threshold)
+
+    def on_procurement(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        parsed = self.threshold(entry, values, Decimal)
+        if parsed is None:
+            return
+        account, amount = parsed
+        window = _whole_number(values[2].value)
+        if window is None or window < 0:
+            self.error(entry, "assets-bad-window", value=values[2].value)
+            return
+        threshold = ProcurementThreshold(
+            entry.date, account, amount.number, amount.currency, window, entry
+        )
+        self.dated_threshold(self.procurement[account], threshold)
+
+    def dated_threshold(
+        self, schedule: list, threshold: AssetThreshold | ProcurementThreshold
+    ) -> None:
+        """Add a threshold to its account's schedule: one per account and day."""
+        for other in schedule:
+            if other.date == threshold.date:
+                meta = other.entry.meta
+                self.error(
+                    threshold.entry,
+                    "duplicate-directive",
+                    type=threshold.entry.type,
+                    where=f"{meta['filename']}:{meta['lineno']}",
+                )
+                return
+        schedule.append(threshold)
+
     HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom, Sequence[ValueType]], None]]] = {
         "grant-account": on_account,
         "grant-category": on_category,
@@ -347,6 +425,8 @@ class _Parser:
         "import-profiles": on_profiles,
         "grant-voucher-period": on_voucher_period,
         "grant-close-margin": on_close_margin,
+        "grant-assets": on_assets,
+        "grant-procurement": on_procurement,
     }
 
     def check_consistency(self) -> None:
@@ -366,12 +446,27 @@ class _Parser:
                     self.error(match.entry, "match-not-source", account=account)
             if match.account == match.base:
                 self.error(match.entry, "match-itself", account=match.account)
+        self.check_thresholds()
         self.check_roles()
         if len(self.currencies) > 1:
             currencies = sorted(self.currencies)
             self.error(
                 self.currencies[currencies[1]], "mixed-currencies", currencies=", ".join(currencies)
             )
+
+    def check_thresholds(self) -> None:
+        """A `grant-assets` or `grant-procurement` names a category or an account inside one."""
+        for schedules in (self.assets, self.procurement):
+            for account, items in schedules.items():
+                if not any(
+                    account == category or account.startswith(category + ":")
+                    for category in self.categories
+                ):
+                    for item in items:
+                        self.error(
+                            item.entry, "assets-not-category", account=account, type=item.entry.type
+                        )
+                    items.clear()
 
     def check_roles(self) -> None:
         """Each account has one role, and no declared account lies inside another one."""
@@ -446,7 +541,19 @@ class _Parser:
                 else DEFAULT_CLOSE_MARGIN
             ),
             profile_folders=tuple(self.profile_folders),
+            register_files=tuple(self.register_files),
+            assets=_sorted_schedules(self.assets),
+            procurement=_sorted_schedules(self.procurement),
         )
+
+
+def _sorted_schedules(schedules: dict[str, list]) -> dict[str, list]:
+    """The accounts' dated thresholds, each account's by date; accounts without any left out."""
+    return {
+        account: sorted(items, key=lambda item: item.date)
+        for account, items in schedules.items()
+        if items
+    }
 
 
 def _whole_number(value: object) -> int | None:

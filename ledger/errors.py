@@ -33,6 +33,13 @@ RULES: tuple[str, ...] = (
     "closed-year-changed",
     "target-missed",
     "target-undefined",
+    "asset-missing",
+    "asset-unknown",
+    "asset-value-mismatch",
+    "asset-not-accepted",
+    "asset-disposal-unapproved",
+    "procurement-missing",
+    "procurement-split",
 )
 
 

@@ -6,7 +6,8 @@ different stories about the same books:
 
     entries ──► GrantLedger: config (the grant-* directives), activity (one pass over the
                 transactions), books (per fiscal year), documents (the copies on file),
-                vouchers (the voucher register), findings (every rule's), memo (views)
+                vouchers (the voucher register), assets (cards and purchases), findings
+                (every rule's), memo (views)
 
 How it is shared. The plugin `ledger.grant` builds it from the entries it is given and keeps it
 in the options map, the one dict Beancount hands on from the plugins to the loader's caller
@@ -30,6 +31,7 @@ from typing import Any, TypeVar
 from beancount.core import data
 
 from ledger.activity import Activity, scan
+from ledger.assets.analysis import AssetAnalysis
 from ledger.books import YearBooks, calculate_books
 from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
@@ -106,6 +108,11 @@ class GrantLedger:
             entries, config, self.activity, self.books, lambda: self.documents
         )
         self.config_errors.extend(with_entries_in_words(target_errors, self.messages))
+        if config.assets or config.procurement:
+            # The asset registers and the keys naming cards (`ledger.assets`), read once.
+            self.config_errors.extend(
+                with_entries_in_words(self.assets.config_errors, self.messages)
+            )
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
 
@@ -150,6 +157,11 @@ class GrantLedger:
             self.documents,
             self.config.voucher_period,
         )
+
+    @cached_property
+    def assets(self) -> AssetAnalysis:
+        """The asset registers, the cards each payment names, the purchases: judged once."""
+        return AssetAnalysis(self.config, self.activity.flows, self.documents.exists)
 
     @cached_property
     def findings(self) -> list[GrantError]:

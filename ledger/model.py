@@ -13,6 +13,8 @@ A grant ledger declares its rules as dated `custom` directives (see the README):
     2024-01-01 custom "import-holding" Assets:Suspense              ; unclassified imported rows
     2024-01-01 custom "grant-voucher-period" "month"                ; 记字第N号 restarts monthly
     2025-01-20 custom "grant-close" 2024
+    2026-01-01 custom "grant-assets" Expenses:MCH:Equipment 1000.00 CNY "registers/固定资产.xlsx"
+    2026-01-01 custom "grant-procurement" Expenses:MCH:Equipment 20000.00 CNY 90
 
 `ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
 answer the dated questions (which budget is in force on a day, which ratio applies to a year).
@@ -23,6 +25,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from beancount.core import data
@@ -91,6 +94,40 @@ class Close(NamedTuple):
     """The seal file, as written: relative to the file holding the close."""
 
 
+class AssetThreshold(NamedTuple):
+    """A `grant-assets`: from `date`, what `account` pays from `threshold` on has its cards.
+
+    A posting to `account` (or below it) of at least `threshold` buys fixed assets, each with
+    its card in the register at `register`.
+    """
+
+    date: datetime.date
+    account: str
+    threshold: Decimal
+    currency: str
+    register: str
+    """The card register's absolute path."""
+    entry: data.Custom
+
+
+class ProcurementThreshold(NamedTuple):
+    """A `grant-procurement`: from `date`, purchases from `threshold` on need their record.
+
+    A purchase posted to `account` (or below it) of at least `threshold` needs a procurement
+    record; purchases from one payee within `window` days are added up.
+    """
+
+    date: datetime.date
+    account: str
+    threshold: Decimal
+    currency: str
+    window: int
+    entry: data.Custom
+
+
+_NONE: Mapping = MappingProxyType({})
+
+
 class GrantConfig(NamedTuple):
     """Everything the grant directives of a ledger declare."""
 
@@ -120,6 +157,10 @@ class GrantConfig(NamedTuple):
     """The registers the grant directives name (absolute paths): part of the books."""
     profile_folders: Sequence[data.Custom] = ()
     """The `import-profiles` directives: folders of the ledger's own bank profiles."""
+    assets: Mapping[str, Sequence[AssetThreshold]] = _NONE
+    """The `grant-assets` thresholds by account, each account's sorted by date."""
+    procurement: Mapping[str, Sequence[ProcurementThreshold]] = _NONE
+    """The `grant-procurement` thresholds by account, each account's sorted by date."""
 
     @property
     def is_grant_ledger(self) -> bool:

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from ledger.places import PlacedError
+from ledger.places import PlacedError, phrase
 from ledger.tables import Table, UnreadableTableError, read_tables
 
 CellKind = Literal["text", "date", "amount", "count"]
@@ -74,6 +74,8 @@ class Register(NamedTuple):
     path: Path
     rows: list[RegisterRow]
     sha256: str
+    headings: Mapping[str, str] = {}
+    """Each present field's column heading as the file writes it, for messages."""
 
     def __repr__(self) -> str:
         # Rows may hold identity numbers: never show them by accident.
@@ -128,6 +130,7 @@ def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
     """The header row's index in `table.rows` and each present field's column index."""
     wanted = {column.field: {normalise_name(n) for n in column.names} for column in spec.columns}
     required = {column.field for column in spec.columns if column.required}
+    best: tuple[int, int] | None = None  # (required columns found, row index)
     for index, (_, cells) in enumerate(table.rows[:30]):
         names = [normalise_name(cell) for cell in cells]
         found: dict[str, int] = {}
@@ -138,6 +141,33 @@ def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
                     break
         if required <= set(found):
             return index, found
+        count = len(required & set(found))
+        if count and (best is None or count > best[0]):
+            best = (count, index)
+    if best is not None:
+        # The row naming most of the columns is the header: say which columns it lacks.
+        line, cells = table.rows[best[1]]
+        names = {normalise_name(cell) for cell in cells}
+        missing = [
+            column
+            for column in spec.columns
+            if column.required and not names & {normalise_name(n) for n in column.names}
+        ]
+        first_missing = missing[0].names
+        raise RegisterError(
+            table.path,
+            "register.missing-column",
+            row=line,
+            column=first_missing[0],
+            kind=spec.kind,
+            name=first_missing[0],
+            aliases=phrase("register.also-read-as", names=" / ".join(first_missing[1:]))
+            if first_missing[1:]
+            else "",
+            others=phrase("register.also-missing", names=", ".join(c.names[0] for c in missing[1:]))
+            if missing[1:]
+            else "",
+        )
     first = table.rows[0][0] if table.rows else None
     missing = [column for column in spec.columns if column.required]
     seen = ", ".join(cell for cell in (table.rows[0][1] if table.rows else []) if cell) or "-"
@@ -212,4 +242,5 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
             )
         seen[str(key)] = line
         rows.append(RegisterRow(line, values))
-    return Register(path, rows, hashlib.sha256(raw).hexdigest())
+    present = {field: headings[position] for field, position in positions.items()}
+    return Register(path, rows, hashlib.sha256(raw).hexdigest(), present)

@@ -13,7 +13,7 @@ from ledger.errors import ERROR
 from ledger.findings import Finding, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger, UnreadableLedgerError
 from ledger.model import Year
-from reports import balances, budget, findings, funding, ledgers, performance, vouchers
+from reports import assets, balances, budget, findings, funding, ledgers, performance, vouchers
 from reports.context import ReportContext, make_context
 from reports.labels import Labels
 from reports.stamp import make_stamp
@@ -29,6 +29,7 @@ KINDS: dict[str, Builder] = {
     "performance": performance.build,
     "ledger": ledgers.build,
     "vouchers": vouchers.build,
+    "assets": assets.build,
     "findings": findings.build,
 }
 
@@ -39,6 +40,7 @@ _TITLES = {
     "performance": "title-performance",
     "ledger": "title-ledger",
     "vouchers": "title-vouchers",
+    "assets": "title-assets",
     "findings": "title-findings",
     "pack": "title-pack",
 }

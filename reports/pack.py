@@ -14,6 +14,7 @@ overwritten. `mch-ledger verify-pack` checks a pack against the books.
       vouchers/记-2025-006/2025-03-29.记-2025-006.pdf
       SEAL.txt
       seals/2025.tsv
+      vouchers/记-2025-019/2025-05-20.HT-2025-04.询价记录.pdf   (a purchase's procurement record)
       SHA256SUMS
 """
 
@@ -29,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from ledger.assets.procurement import PROCUREMENT_KEY
 from ledger.documents import voucher_copies
 from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger
@@ -77,8 +79,19 @@ class VoucherCopy(NamedTuple):
 
 
 def pack_reports(ledger: LoadedLedger, year: Year, language: str) -> list[Report]:
-    """Every report of the pack of `year`, in the order the pack holds them."""
-    return [build_report(kind, ledger, year, language) for kind in KINDS]
+    """Every report of the pack of `year`, in the order the pack holds them.
+
+    The fixed-asset report is in it when the ledger names an asset register or a procurement
+    threshold.
+
+    Raises:
+        ledger.registers.RegisterError: a register the ledger names does not read.
+    """
+    return [
+        build_report(kind, ledger, year, language)
+        for kind in KINDS
+        if kind != "assets" or ledger.grant.assets.active
+    ]
 
 
 def pack_title(language: str, year: Year) -> str:
@@ -127,7 +140,12 @@ def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
             while folder in taken:
                 folder, number = f"{base}~{number}", number + 1
             folders[voucher] = folder
-        for value in voucher_copies(entry.meta).values():
+        # The voucher's copies, and the purchase's procurement record (采购记录) it names.
+        procurement = entry.meta.get(PROCUREMENT_KEY)
+        named = [*voucher_copies(entry.meta).values()]
+        if type(procurement) is str and procurement.strip():
+            named.append(procurement.strip())
+        for value in named:
             found = finder.locate(value, entry.meta.get("filename", ""))
             if found is None or not finder.is_inside(found):
                 continue
@@ -255,6 +273,8 @@ def write_pack(
 
     Raises:
         PackError: the books are empty, or the pack cannot be written at `output`.
+        ledger.registers.RegisterError: a register the ledger names does not read (nothing
+            is written).
         reports.context.NoDataForYearError: the books do not cover `year`.
         ledger.locking.LedgerBusyError: another writer holds the ledger's lock.
     """

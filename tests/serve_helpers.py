@@ -63,6 +63,7 @@ def remove_guards() -> None:
 def demo_copy(folder: Path) -> Path:
     """The demo and its voucher copies in `folder`."""
     shutil.copytree(DEMO.parent / "documents", folder / "documents")
+    shutil.copytree(DEMO.parent / "registers", folder / "registers")
     shutil.copyfile(DEMO, folder / "main.beancount")
     return folder / "main.beancount"
 

@@ -207,13 +207,16 @@ def test_grant_page_shows_the_budget_and_funding_reports_of_the_year(page, serve
 
 def test_a_finding_links_to_its_entry_in_favas_editor(page, serve, tmp_path):
     shutil.copytree(ROOT / "documents", tmp_path / "documents")
+    shutil.copytree(ROOT / "registers", tmp_path / "registers")
     ledger = tmp_path / "main.beancount"
     ledger.write_text(DEMO.read_text(encoding="utf-8") + OVER_BUDGET, encoding="utf-8")
     line = ledger.read_text(encoding="utf-8").splitlines().index(OVER_BUDGET.splitlines()[1]) + 1
     server = serve(ledger, "--no-auto-commit")
     open_grant_page(page, server)
     findings = page.locator('section[data-section="findings"] tr.finding')
-    expect(findings).to_have_count(2)
+    # over-budget and document-missing; and, for a 25,000.00 device without card or
+    # procurement record, asset-missing and procurement-missing.
+    expect(findings).to_have_count(4)
     over = page.locator('section[data-section="budget"] tr[data-key="Expenses:MCH:Equipment"]')
     expect(over.locator('td[data-key="execution"]')).to_have_class("num over")
     screenshot(page, "grant-page-findings.png")

@@ -69,6 +69,7 @@ def named(tmp_path: Path, name: str) -> Fava:
 def demo_copy(tmp_path: Path) -> Path:
     """The demo ledger and its voucher copies, copied into `tmp_path`."""
     shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
+    shutil.copytree(DEMO.parent / "registers", tmp_path / "registers")
     shutil.copyfile(DEMO, tmp_path / "main.beancount")
     return tmp_path / "main.beancount"
 
@@ -347,7 +348,11 @@ def test_downloads_are_the_years_inspection_pack(tmp_path):
     assert {"2025年度专项检查资料.xlsx", "2025年度专项检查资料.html", "SHA256SUMS"} <= set(names)
     assert any(name.startswith("vouchers/记-2025-") for name in names)
     # A download gives nothing out on the record: no copy register beside the ledger.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "main.beancount"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "documents",
+        "main.beancount",
+        "registers",
+    ]
 
 
 def test_a_year_the_books_do_not_cover_is_404_and_not_a_year_is_400_in_json(tmp_path):

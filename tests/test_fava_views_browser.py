@@ -114,6 +114,7 @@ def test_the_income_statement_and_balance_sheet_read_positive(serve, page):
 def test_the_errors_page_after_an_import(serve, page, tmp_path):
     """2026 imported anew beside its scans, one of them not yet on file: one finding, named."""
     shutil.copytree(ROOT / "documents", tmp_path / "documents")
+    shutil.copytree(ROOT / "registers", tmp_path / "registers")
     (tmp_path / "documents/Expenses/MCH/Training/2026-03-23.记-2026-005.pdf").unlink()
     ledger = tmp_path / "main.beancount"
     paragraphs = re.split(r"\n(?=\S)", DEMO.read_text(encoding="utf-8"))
@@ -121,6 +122,9 @@ def test_the_errors_page_after_an_import(serve, page, tmp_path):
         p
         for p in paragraphs
         if not (p.startswith("2026") and ("bank-ref:" in p or " balance " in p))
+        # Nor the asset rules: imported payments do not name their cards yet.
+        and '"grant-assets"' not in p
+        and '"grant-procurement"' not in p
     ]
     ledger.write_text("\n".join(kept), encoding="utf-8")
     arguments = [str(STATEMENT_2026), "--ledger", str(ledger), "--append", str(ledger)]

@@ -41,6 +41,7 @@ def scans(monkeypatch) -> list[int]:
 def demo_copy(folder: Path) -> Path:
     """The demo ledger and its voucher copies, copied into `folder`."""
     shutil.copytree(DEMO.parent / "documents", folder / "documents")
+    shutil.copytree(DEMO.parent / "registers", folder / "registers")
     shutil.copyfile(DEMO, folder / "main.beancount")
     return folder / "main.beancount"
 

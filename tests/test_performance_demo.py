@@ -80,6 +80,7 @@ def test_the_demos_scores_by_hand(demo):
 
 def test_the_grant_page_shows_the_years_indicators_and_what_is_at_risk(tmp_path):
     shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
+    shutil.copytree(DEMO.parent / "registers", tmp_path / "registers")
     shutil.copyfile(DEMO, tmp_path / "main.beancount")
     app = create_app([str(tmp_path / "main.beancount")], load=True)
     client = app.test_client()

@@ -73,7 +73,7 @@ def test_an_xlsx_register_reads_like_the_csv(tmp_path):
         ([HEADER, ["JZ-1", "甲", "2025-02-01", "1.080,00"]], 2, "金额（元）", "not an amount"),
         ([HEADER, ["JZ-1", "甲", "", ""], ["JZ-1", "乙", "", ""]], 3, "编 号", "row 2"),
         ([HEADER, ["", "甲", "", ""]], 2, "编 号", "no value"),
-        ([["编号", "姓名", "金额"]], 1, None, "日期"),
+        ([["编号", "姓名", "金额"]], 1, "日期", "no column 日期"),
     ],
     ids=["bad-date", "bad-amount", "repeated-key", "empty-key", "missing-column"],
 )

@@ -58,6 +58,7 @@ def test_zip_pack_holds_workbook_page_and_the_years_copies(demo, tmp_path):
         "performance",
         "ledger",
         "vouchers",
+        "assets",
         "findings",
     ]
 

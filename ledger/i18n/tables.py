@@ -71,6 +71,18 @@ TABLES: dict[str, dict[str, str]] = {
         "en": "no header row naming every column of a {kind}: it needs {expected} (the first "
         "row has {seen})",
     },
+    "register.missing-column": {
+        "zh": "表头没有“{name}”列{aliases}：{kind}需要这一列，请补上{others}",
+        "en": "the header has no column {name}{aliases}: a {kind} needs it, add the column{others}",
+    },
+    "register.also-read-as": {
+        "zh": "（也可写作：{names}）",
+        "en": " (also read as: {names})",
+    },
+    "register.also-missing": {
+        "zh": "；另缺：{names}",
+        "en": "; also missing: {names}",
+    },
     "register.not-date": {
         "zh": "“{text}”不是日期：请写成 2025-03-18 这样的日期",
         "en": "{text!r} is not a date such as 2025-03-18",

@@ -10,6 +10,11 @@ from ledger.describe import with_entries_in_words
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules import (
+    asset_disposal_unapproved,
+    asset_missing,
+    asset_not_accepted,
+    asset_unknown,
+    asset_value_mismatch,
     closed_year_changed,
     dedicated_account,
     document_outside,
@@ -19,6 +24,8 @@ from ledger.rules import (
     needs_review,
     over_budget,
     overdraft,
+    procurement_missing,
+    procurement_split,
     target_missed,
     target_undefined,
     vouchers,
@@ -41,6 +48,13 @@ CHECKS: tuple[Check, ...] = (
     closed_year_changed.check,
     target_missed.check,
     target_undefined.check,
+    asset_missing.check,
+    asset_unknown.check,
+    asset_value_mismatch.check,
+    asset_not_accepted.check,
+    asset_disposal_unapproved.check,
+    procurement_missing.check,
+    procurement_split.check,
 )
 
 

@@ -8,8 +8,9 @@ For the fiscal year chosen with Fava's time filter (the latest without one) the 
 budget execution per category with bars (amber near the limit, red over it), the year's
 performance indicators with their progress (amber at risk, red missed), the funds in place
 per source with their tranches and whether the match is met, each carry-forward category across
-the years and the lapsed funds, the findings (each linked to its entry in Fava's editor), and
-the year's inspection pack to download. Its figures are the reports' (`reports.build`), built
+the years and the lapsed funds, the cards of the year's equipment (when the ledger names an
+asset register), the findings (each linked to its entry in Fava's editor), and the year's
+inspection pack to download. Its figures are the reports' (`reports.build`), built
 once per load of the ledger from Fava's own entries and kept until the next load.
 
 Endpoints, under `/<ledger>/extension/GrantPage/`:
@@ -37,6 +38,7 @@ from flask import abort, current_app, jsonify, make_response, request, send_file
 
 from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
+from ledger.registers import RegisterError
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
 from reports.fava_grant.years import YearChoice, asked_year, choose_year
@@ -163,7 +165,8 @@ class GrantPage(FavaExtensionBase):
         return figures, choice.year
 
     def _source_url(self, finding: FindingLine) -> str | None:
-        if not finding.file:
+        # Only the ledger's own files open in the editor (a register's row does not).
+        if not finding.file or finding.file not in self.ledger.options["include"]:
             return None
         if self.ledger.fava_options.use_external_editor:
             return f"beancount://{finding.file}?lineno={finding.line or 1}"
@@ -227,23 +230,31 @@ class GrantPage(FavaExtensionBase):
 
     @extension_endpoint
     def data(self) -> dict[str, Any]:
-        """The year's figures as JSON: the budget, funding, balances and performance reports."""
+        """The year's figures as JSON: the budget, funding, balances and performance reports.
+
+        With an asset register that reads, the fixed-asset report (`assets`) too.
+        """
         figures, year = self._year()
+        grant = figures.ledger.grant
+        kinds = ["budget", "funding", "balances", "performance"]
+        if grant.config.assets and not grant.assets.register_errors:
+            kinds.append("assets")
         return {
             "year": year,
             "years": figures.years,
-            "closed": figures.ledger.grant.books[year].closed,
-            **{
-                kind: report_json(figures.report(kind, year))
-                for kind in ("budget", "funding", "balances", "performance")
-            },
+            "closed": grant.books[year].closed,
+            **{kind: report_json(figures.report(kind, year)) for kind in kinds},
             "findings": [finding.as_json() for finding in figures.findings(year)],
         }
 
     def _send(self, name: str) -> Response:
         figures, year = self._year()
         _, make = DOWNLOADS[name]
-        download = make(figures.ledger, year, figures.language)
+        try:
+            download = make(figures.ledger, year, figures.language)
+        except RegisterError as error:
+            labels = figures.labels
+            raise FavaAPIError(labels("assets-refused", error=error.say(labels))) from error
         return send_file(
             io.BytesIO(download.content),
             mimetype=download.mimetype,

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger
 from ledger.model import Year
+from ledger.registers import RegisterError
 from reports.build import build_report
 from reports.labels import Labels
 from reports.render.cells import format_cell, format_number
@@ -49,6 +50,20 @@ PERFORMANCE_KEYS = ("completion", "weight", "score", "progress", "reason")
 page shows each indicator's kind, name, target and actual, its unit written beside the value."""
 #: How the completion bar of an indicator is marked, by its progress (ledger.performance).
 PROGRESS_MARKS = {"at-risk": "near", "missed": "over"}
+#: The cards of the year's purchases (the 固定资产登记表's cards of the year).
+ASSET_KEYS = (
+    "card",
+    "name",
+    "model",
+    "value",
+    "paid",
+    "vouchers",
+    "received",
+    "custodian",
+    "location",
+    "state",
+    "status",
+)
 
 
 class Cell(NamedTuple):
@@ -330,6 +345,25 @@ class GrantFigures:
                 notes=[t("note-returned"), *open_years],
             )
         )
+        notes = list(budget.notes)
+        if self.ledger.grant.config.assets:
+            try:
+                assets = self.report("assets", year)
+            except RegisterError as error:
+                notes.append(t("assets-refused", error=error.say(t)))
+            else:
+                cards = assets.tables[0]
+                sections.append(
+                    section(
+                        "assets",
+                        cards.title,
+                        cards,
+                        ASSET_KEYS,
+                        t,
+                        cards.entries,
+                        line_key=lambda row: row.get("card"),
+                    )
+                )
         found = self.findings(year)
         errors, warnings = summary(found)
         base = self.ledger.path.parent
@@ -337,7 +371,7 @@ class GrantFigures:
             year,
             self.years,
             closed,
-            budget.notes,
+            notes,
             sections,
             [_finding_line(finding, t, base) for finding in found],
             errors,
