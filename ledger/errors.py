@@ -30,6 +30,14 @@ RULES: tuple[str, ...] = (
     "needs-review",
     "year-not-closed",
     "closed-year-changed",
+    "beneficiary-missing",
+    "beneficiary-unknown",
+    "beneficiary-id-invalid",
+    "beneficiary-duplicate",
+    "beneficiary-ineligible",
+    "beneficiary-not-noticed",
+    "beneficiary-over-standard",
+    "roster-mismatch",
 )
 
 

@@ -27,6 +27,8 @@ from typing import NamedTuple
 
 from beancount.core import data
 
+from ledger.beneficiaries.settings import AgeRange, BeneficiarySetup, Standard
+
 Year = int
 """A fiscal year, which is the calendar year."""
 
@@ -99,6 +101,12 @@ class GrantConfig(NamedTuple):
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
     register_files: tuple[str, ...] = ()
     """The registers the grant directives name (absolute paths): part of the books."""
+    beneficiaries: BeneficiarySetup | None = None
+    """The account that pays people and its register (`grant-beneficiaries`), if any."""
+    standards: tuple[Standard, ...] = ()
+    """The relief standards (`grant-standard`), by date."""
+    ages: tuple[AgeRange, ...] = ()
+    """The child-bearing ages (`grant-beneficiary-ages`), by date; default 15–49."""
 
     @property
     def is_grant_ledger(self) -> bool:

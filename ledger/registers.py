@@ -54,6 +54,9 @@ class RegisterSpec(NamedTuple):
     columns: tuple[RegisterColumn, ...]
     key: str
     """The field each row is known by (register number, card number): unique, never empty."""
+    unique_key: bool = True
+    """Whether a key may appear once only (a roster may list a register number twice: a
+    rule, not the reading, judges that)."""
 
 
 class RegisterRow(NamedTuple):
@@ -212,10 +215,10 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
         key = values.get(spec.key)
         if key is None:
             raise RegisterError(path, "the row has no value in its key column", line, key_heading)
-        if str(key) in seen:
+        if spec.unique_key and str(key) in seen:
             raise RegisterError(
                 path, f"{key} is already the key of row {seen[str(key)]}", line, key_heading
             )
-        seen[str(key)] = line
+        seen.setdefault(str(key), line)
         rows.append(RegisterRow(line, values))
     return Register(path, rows, hashlib.sha256(raw).hexdigest())

@@ -9,6 +9,13 @@ from __future__ import annotations
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules import (
+    beneficiary_duplicate,
+    beneficiary_id_invalid,
+    beneficiary_ineligible,
+    beneficiary_missing,
+    beneficiary_not_noticed,
+    beneficiary_over_standard,
+    beneficiary_unknown,
     closed_year_changed,
     dedicated_account,
     documents,
@@ -17,6 +24,7 @@ from ledger.rules import (
     needs_review,
     over_budget,
     overdraft,
+    roster_mismatch,
     vouchers,
     year_not_closed,
 )
@@ -34,6 +42,14 @@ CHECKS: tuple[Check, ...] = (
     needs_review.check,
     year_not_closed.check,
     closed_year_changed.check,
+    beneficiary_missing.check,
+    beneficiary_unknown.check,
+    beneficiary_id_invalid.check,
+    beneficiary_duplicate.check,
+    beneficiary_ineligible.check,
+    beneficiary_not_noticed.check,
+    beneficiary_over_standard.check,
+    roster_mismatch.check,
 )
 
 
