@@ -13,7 +13,7 @@ from ledger.errors import ERROR
 from ledger.findings import Finding, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger, UnreadableLedgerError
 from ledger.model import Year
-from reports import balances, budget, findings, funding, ledgers, vouchers
+from reports import balances, beneficiaries, budget, findings, funding, ledgers, vouchers
 from reports.context import ReportContext, make_context
 from reports.labels import Labels
 from reports.stamp import make_stamp
@@ -28,6 +28,7 @@ KINDS: dict[str, Builder] = {
     "balances": balances.build,
     "ledger": ledgers.build,
     "vouchers": vouchers.build,
+    "beneficiaries": beneficiaries.build,
     "findings": findings.build,
 }
 
@@ -38,6 +39,7 @@ _TITLES = {
     "ledger": "title-ledger",
     "vouchers": "title-vouchers",
     "findings": "title-findings",
+    "beneficiaries": "title-beneficiaries",
     "pack": "title-pack",
 }
 

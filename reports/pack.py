@@ -9,7 +9,12 @@ failure never leaves half a pack; an existing folder is never overwritten.
       2025年度专项检查资料.xlsx
       2025年度专项检查资料.html
       vouchers/记-2025-006/2025-03-29.记-2025-006.pdf
+      registers/救助对象登记册（脱敏）.csv     (the year's beneficiaries, identity numbers masked)
       SHA256SUMS
+
+A ledger with a beneficiary register (`grant-beneficiaries`) has the register's rows of the
+year's beneficiaries in the pack, identity numbers masked; `full_register` puts the register
+file itself in instead, and the copy register records which the pack holds.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import NamedTuple
 from ledger.documents import voucher_copies
 from ledger.loading import LoadedLedger
 from ledger.model import Year
+from reports.beneficiaries import masked_register
 from reports.build import KINDS, build_report, report_title
 from reports.copy_register import record_copy
 from reports.labels import Labels
@@ -35,7 +41,10 @@ from reports.render.cells import Unit
 from reports.table import Report
 
 VOUCHERS_FOLDER = "vouchers"
+REGISTERS_FOLDER = "registers"
 SUMS_NAME = "SHA256SUMS"
+MASKED = "masked"
+FULL = "full"
 
 
 class PackError(Exception):
@@ -87,6 +96,29 @@ def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
     return copies
 
 
+def register_file(
+    ledger: LoadedLedger, year: Year, language: str, full: bool
+) -> tuple[str, bytes] | None:
+    """The beneficiary register as the pack holds it (name, bytes), if the year has any.
+
+    Masked (the year's beneficiaries, identity numbers masked) unless `full` asks for the
+    register file itself.
+    """
+    analysis = ledger.grant.beneficiaries
+    if analysis.setup is None or not any(p.year == year for p in analysis.payments):
+        return None
+    if full:
+        path = Path(analysis.setup.path)
+        try:
+            return f"{REGISTERS_FOLDER}/{path.name}", path.read_bytes()
+        except OSError as error:
+            raise PackError(f"cannot read the register {path}: {error.strerror}") from error
+    content = masked_register(analysis, year)
+    if content is None:
+        return None
+    return f"{REGISTERS_FOLDER}/{Labels(language)('masked-register-file')}.csv", content
+
+
 def _files(workbook: bytes, page: str, stem: str, copies: list[VoucherCopy]) -> Iterator:
     """The pack's files as (name in the pack, bytes)."""
     yield f"{stem}.xlsx", workbook
@@ -136,6 +168,7 @@ def write_pack(
     unit: Unit,
     output: Path | None,
     recipient: str | None = None,
+    full_register: bool = False,
 ) -> Path:
     """Make the inspection pack of `year` (default: the books' last year) at `output`.
 
@@ -147,6 +180,8 @@ def write_pack(
         output: a `.zip` file, or a folder that does not exist yet (or is empty); None for
             `TITLE.zip` in the working directory.
         recipient: who is given the pack, recorded in the copy register beside the ledger.
+        full_register: put the beneficiary register itself in the pack, identity numbers in
+            full, instead of its masked rows of the year (recorded in the copy register).
 
     Returns:
         The path of the pack.
@@ -167,6 +202,9 @@ def write_pack(
     files = list(
         _files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies)
     )
+    register = register_file(ledger, year, language, full_register)
+    if register is not None:
+        files.append(register)
     sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files)
     files.append((SUMS_NAME, sums.encode("utf-8")))
 
@@ -183,5 +221,6 @@ def write_pack(
     if recipient:
         digest = hashlib.sha256(sums.encode("utf-8")).hexdigest()
         vouchers = list(dict.fromkeys(copy.voucher for copy in copies))
-        record_copy(ledger.path, recipient, year, target, digest, vouchers)
+        held = "" if register is None else FULL if full_register else MASKED
+        record_copy(ledger.path, recipient, year, target, digest, vouchers, register=held)
     return target

@@ -81,8 +81,8 @@ class BeneficiaryAnalysis:
         by_share: dict[tuple[int, str], list[str]] = defaultdict(list)
         for problem in self.problems:
             by_rule[problem.rule].append(problem)
-            if problem.entry is not None and problem.number is not None:
-                by_share[id(problem.entry), problem.number].append(problem.rule)
+            if problem.entry is not None and problem.rule != CONFIG:
+                by_share[id(problem.entry), problem.number or ""].append(problem.rule)
         self._by_rule = dict(by_rule)
         self._by_share = dict(by_share)
 
@@ -107,9 +107,15 @@ class BeneficiaryAnalysis:
         """The findings of one rule, worded in the catalogue's language."""
         return [problem.error(messages, currency) for problem in self.problems_of(rule)]
 
-    def rules_for(self, entry: data.Directive, number: str) -> list[str]:
-        """The rules a payment breaks for the woman with register number `number`."""
-        return self._by_share.get((id(entry), number), [])
+    def rules_for(self, entry: data.Directive, number: str = "") -> list[str]:
+        """The rules a payment breaks for one woman and as a whole, in that order.
+
+        As a whole: naming nobody, a roster that does not add up. Without `number`, those only.
+        """
+        found = self._by_share.get((id(entry), ""), [])
+        if number:
+            found = [*self._by_share.get((id(entry), number), []), *found]
+        return found
 
     def positions_of(self, number: str) -> list[Position]:
         """A woman's positions against the standards: her pregnancy's, and her years'."""

@@ -22,6 +22,7 @@ Endpoints, under `/<ledger>/extension/GrantPage/`:
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,6 +35,7 @@ from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
+from reports.fava_grant.watch import watch_book_files
 from reports.fava_grant.years import YearChoice, choose_year, parse_year, span_of
 from reports.labels import Labels
 from reports.render.as_json import report_json
@@ -77,6 +79,8 @@ class PageView(NamedTuple):
     figures: YearFigures | None
     findings: list[LinkedFinding]
     downloads: list[Link]
+    source_url: Callable[[tuple[str, int]], str | None] = lambda source: None
+    """The link of an entry (file, line) in Fava's editor."""
 
 
 class GrantPage(FavaExtensionBase):
@@ -97,6 +101,8 @@ class GrantPage(FavaExtensionBase):
         """
         figures = self.figures()
         self.report_title = figures.labels("fava-title")
+        # An edit of the beneficiary register must reach the Errors page on the next request.
+        watch_book_files(self.ledger, figures.ledger.files)
         if figures.years:
             figures.of_year(figures.years[-1])
 
@@ -140,11 +146,19 @@ class GrantPage(FavaExtensionBase):
         return figures, choice.year
 
     def _source_url(self, finding: FindingLine) -> str | None:
-        if not finding.file:
+        return self._editor_url(finding.file, finding.line)
+
+    def _editor_url(self, file: str | None, line: int | None) -> str | None:
+        """The link to `file` at `line` in Fava's editor: only for the ledger's own files.
+
+        A finding about a register's row has no link: Fava's editor shows source files only,
+        and the register is not one (it holds identity numbers).
+        """
+        if not file or file not in self.ledger.options["include"]:
             return None
         if self.ledger.fava_options.use_external_editor:
-            return f"beancount://{finding.file}?lineno={finding.line or 1}"
-        return url_for("report", report_name="editor", file_path=finding.file, line=finding.line)
+            return f"beancount://{file}?lineno={line or 1}"
+        return url_for("report", report_name="editor", file_path=file, line=line)
 
     def _endpoint_url(self, endpoint: str, **args: str) -> str:
         """The URL of one of this extension's endpoints (`url_for` takes no `endpoint=`)."""
@@ -180,7 +194,15 @@ class GrantPage(FavaExtensionBase):
             for name, (label, _) in DOWNLOADS.items()
         ]
         return PageView(
-            t, choice.year, choice.message, notes, years, year_figures, findings, downloads
+            t,
+            choice.year,
+            choice.message,
+            notes,
+            years,
+            year_figures,
+            findings,
+            downloads,
+            lambda source: self._editor_url(*source),
         )
 
     @extension_endpoint
