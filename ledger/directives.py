@@ -69,6 +69,7 @@ class _Parser:
         self.labels: dict[str, str] = {}
         self.voucher_period: data.Custom | None = None
         self.beneficiaries: BeneficiarySetup | None = None
+        self.beneficiaries_named = False
         self.standards: list[Standard] = []
         self.ages: list[AgeRange] = []
 
@@ -250,6 +251,7 @@ class _Parser:
         self.voucher_period = entry
 
     def on_beneficiaries(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        self.beneficiaries_named = True
         if len(values) != 2 or values[0].dtype != ACCOUNT_TYPE or values[1].dtype is not str:
             self.wrong_values(entry)
             return
@@ -385,12 +387,16 @@ class _Parser:
             self.error(setup.entry, "beneficiaries-not-category", account=setup.account)
             self.beneficiaries = setup = None
         for standard in self.standards:
-            if setup is None or not setup.covers(standard.account):
+            if setup is None:
+                # A faulty grant-beneficiaries has its own finding: its standards wait for it.
+                if not self.beneficiaries_named:
+                    self.error(standard.entry, "standard-without-beneficiaries")
+            elif not setup.covers(standard.account):
                 self.error(
                     standard.entry,
                     "standard-outside",
                     account=standard.account,
-                    beneficiaries=setup.account if setup else "-",
+                    beneficiaries=setup.account,
                 )
         if setup is None:
             self.standards = []

@@ -61,7 +61,17 @@ class VoucherCopy(NamedTuple):
 
 def pack_reports(ledger: LoadedLedger, year: Year, language: str) -> list[Report]:
     """Every report of the pack of `year`, in the order the pack holds them."""
-    return [build_report(kind, ledger, year, language) for kind in KINDS]
+    return [
+        build_report(kind, ledger, year, language)
+        for kind in KINDS
+        if kind != "beneficiaries" or _has_beneficiaries(ledger, year)
+    ]
+
+
+def _has_beneficiaries(ledger: LoadedLedger, year: Year) -> bool:
+    """Whether the year's pack holds the beneficiaries report: the register covers the year."""
+    setup = ledger.grant.beneficiaries.setup
+    return setup is not None and year >= setup.date.year
 
 
 def pack_title(language: str, year: Year) -> str:

@@ -110,8 +110,6 @@ def parse_identity(value: object) -> Identity:
         birth = datetime.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         return Identity(text, None, "birth-date")
-    if birth.year < 1900:
-        return Identity(text, None, "birth-date")
     if int(text[16]) % 2 == 1:
         return Identity(text, birth, "sex")
     return Identity(text, birth, None)

@@ -22,6 +22,10 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "zh": "救助标准的账户 {account} 不在救助对象账户 {beneficiaries} 之下：标准只适用于“grant-beneficiaries”指定的账户及其子账户。",
         "en": "the standard's account {account} is not under the beneficiaries account {beneficiaries}: standards apply to the account of `grant-beneficiaries` and its sub-accounts.",
     },
+    "config.standard-without-beneficiaries": {
+        "zh": "救助标准需要救助对象登记册：请先用“grant-beneficiaries”指定救助账户和登记册。",
+        "en": 'a standard needs a beneficiary register: name the relief account and its register with `custom "grant-beneficiaries"` first.',
+    },
     "config.beneficiary-ages": {
         "zh": '育龄范围 {low}–{high} 不成立：应写两个整数，前小后大，例如 `custom "grant-beneficiary-ages" 15 49`。',
         "en": 'the child-bearing ages {low}–{high} are not a range: write two whole numbers, the lower first, e.g. `custom "grant-beneficiary-ages" 15 49`.',
