@@ -4,6 +4,12 @@ The ledger follows the grant contract with its own account names: one dedicated 
 sources matched 1:1, five categories (one carrying forward), bank fees allowed, 10,000
 transactions a fiscal year, every year but the last closed. Every payment has its voucher and a
 copy (one shared file), so every rule does its full work. It validates clean.
+
+With `beneficiaries`, the relief category pays people, as `grant-beneficiaries` asks: a
+register of fictional women (600 a year, region code 990909), each relief payment naming one of
+the year's women (about three payments each) and one in a hundred a roster of three, under
+per-year and per-pregnancy standards; every beneficiary rule then does its full work, and it
+still validates clean.
 """
 
 from __future__ import annotations
@@ -19,6 +25,37 @@ FIRST_YEAR = 1990
 #: Per-payment amounts are at most 99.99; budgets leave room for a year of them.
 BUDGET = 250_000
 ALLOCATION = 700_000
+
+
+WOMEN_PER_YEAR = 600
+ROSTER_AMOUNT = "90.00"
+"""A roster payment: three women, 30.00 each."""
+_WEIGHTS = tuple(pow(2, 17 - position, 11) for position in range(17))
+
+
+def _identity(year: int, index: int) -> str:
+    """A well-formed identity number of a woman of 25 in `year` (no real county: 990909)."""
+    birth = datetime.date(year - 25, 1, 1) + datetime.timedelta(days=index % 365)
+    head = f"990909{birth:%Y%m%d}{index // 365 * 2:03d}"
+    return head + "10X98765432"[sum(int(d) * w for d, w in zip(head, _WEIGHTS, strict=True)) % 11]
+
+
+def _register(first_year: int, years: int) -> str:
+    """The register of every year's women, noticed and eligible before the year begins."""
+    lines = [
+        "登记号,姓名,身份证号,乡镇,认定依据,证明材料,证明日期,公示开始,公示结束,末次月经,预产期"
+    ]
+    for year in range(first_year, first_year + years):
+        for index in range(WOMEN_PER_YEAR):
+            lines.append(
+                f"W-{year}-{index},某{index},{_identity(year, index)},城关镇,低保,低保证 {index}号,"
+                f"{year - 1}-12-01,{year - 1}-12-10,{year - 1}-12-16,{year}-01-01,{year}-09-30"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _roster(year: int) -> str:
+    return "登记号,金额\n" + "".join(f"W-{year}-{index},30.00\n" for index in range(3))
 
 
 def _preamble(first_year: int, with_plugin: bool) -> list[str]:
@@ -48,11 +85,20 @@ def _preamble(first_year: int, with_plugin: bool) -> list[str]:
     return lines
 
 
-def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
+def generate(
+    transactions: int, with_plugin: bool = True, seed: int = 7, beneficiaries: bool = False
+) -> str:
     """A grant ledger of about `transactions` transactions, as text."""
     rng = random.Random(seed)
     years = max(1, -(-transactions // PER_YEAR))
     lines = _preamble(FIRST_YEAR, with_plugin)
+    if beneficiaries:
+        start = f"{FIRST_YEAR}-01-01"
+        lines += [
+            f'{start} custom "grant-beneficiaries" Expenses:Program:Relief "register.csv"',
+            f'{start} custom "grant-standard" Expenses:Program:Relief 5000.00 CNY "per-year"',
+            f'{start} custom "grant-standard" Expenses:Program:Relief 4000.00 CNY "per-pregnancy"',
+        ]
     written = 0
     for offset in range(years):
         year = FIRST_YEAR + offset
@@ -75,10 +121,18 @@ def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
                 continue
             category = CATEGORIES[index % len(CATEGORIES)]
             amount = f"{rng.randint(100, 9999) / 100:.2f}"
+            named = ""
+            if beneficiaries and category == "Relief":
+                if index % 500 == 4:
+                    amount = ROSTER_AMOUNT
+                    named = f'  roster: "rosters/{year}.csv"\n'
+                else:
+                    named = f'  beneficiary: "W-{year}-{index // 5 % WOMEN_PER_YEAR}"\n'
             lines.append(
                 f'{day} * "Supplier {index % 97}" "purchase {index}"\n'
                 f'  voucher: "{voucher}"\n'
                 '  document: "voucher.pdf"\n'
+                f"{named}"
                 f"  Expenses:Program:{category}  {amount} CNY\n"
                 "  Assets:Bank:Grant"
             )
@@ -88,13 +142,21 @@ def generate(transactions: int, with_plugin: bool = True, seed: int = 7) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def write_ledger(folder: Path, transactions: int, with_plugin: bool = True) -> Path:
-    """Write a generated ledger (and the voucher copy it names) into `folder`."""
+def write_ledger(
+    folder: Path, transactions: int, with_plugin: bool = True, beneficiaries: bool = False
+) -> Path:
+    """Write a generated ledger (and the voucher copy, register and rosters it names)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "voucher.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
-    name = f"grant-{transactions}{'' if with_plugin else '-plain'}.beancount"
-    path = folder / name
-    path.write_text(generate(transactions, with_plugin), encoding="utf-8")
+    suffix = ("" if with_plugin else "-plain") + ("-beneficiaries" if beneficiaries else "")
+    path = folder / f"grant-{transactions}{suffix}.beancount"
+    path.write_text(generate(transactions, with_plugin, beneficiaries=beneficiaries), "utf-8")
+    if beneficiaries:
+        years = max(1, -(-transactions // PER_YEAR))
+        (folder / "register.csv").write_text(_register(FIRST_YEAR, years), encoding="utf-8")
+        (folder / "rosters").mkdir(exist_ok=True)
+        for year in range(FIRST_YEAR, FIRST_YEAR + years):
+            (folder / "rosters" / f"{year}.csv").write_text(_roster(year), encoding="utf-8")
     return path
 
 
@@ -104,8 +166,9 @@ def main() -> None:
     parser.add_argument("transactions", type=int)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--without-plugin", action="store_true")
+    parser.add_argument("--beneficiaries", action="store_true", help="relief pays named women")
     args = parser.parse_args()
-    print(write_ledger(args.folder, args.transactions, not args.without_plugin))
+    print(write_ledger(args.folder, args.transactions, not args.without_plugin, args.beneficiaries))
 
 
 if __name__ == "__main__":

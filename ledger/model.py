@@ -13,6 +13,9 @@ A grant ledger declares its rules as dated `custom` directives (see the README):
     2024-01-01 custom "import-holding" Assets:Suspense              ; unclassified imported rows
     2024-01-01 custom "grant-voucher-period" "month"                ; 记字第N号 restarts monthly
     2025-01-20 custom "grant-close" 2024
+    2026-01-01 custom "grant-beneficiaries" Expenses:MCH:PovertyRelief "registers/救助对象.csv"
+    2026-01-01 custom "grant-standard" Expenses:MCH:PovertyRelief 10000.00 CNY "per-year"
+    2026-01-01 custom "grant-beneficiary-ages" 15 49
 
 `ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
 answer the dated questions (which budget is in force on a day, which ratio applies to a year).

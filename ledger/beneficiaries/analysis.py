@@ -27,7 +27,7 @@ from beancount.core import data
 
 from ledger.activity import Activity
 from ledger.beneficiaries.identity import age_on
-from ledger.beneficiaries.payments import Payment, PaymentReader
+from ledger.beneficiaries.payments import Payment, PaymentReader, Share
 from ledger.beneficiaries.problems import Problem, at_row
 from ledger.beneficiaries.register import (
     Beneficiary,
@@ -35,7 +35,7 @@ from ledger.beneficiaries.register import (
     UnreadableError,
     read_beneficiaries,
 )
-from ledger.beneficiaries.settings import BeneficiarySetup, ages_on
+from ledger.beneficiaries.settings import DEFAULT_AGES, BeneficiarySetup, ages_on
 from ledger.beneficiaries.standards import Position, Tally, tally
 from ledger.documents import document_dirs
 from ledger.errors import GrantError
@@ -225,13 +225,12 @@ class _Judge:
         earlier: dict[str, list[Beneficiary]] = defaultdict(list)
         for row in register.rows.values():
             year = first_year.get(row.number, self.setup.date.year)
-            source = at_row(register.path, row.line)
             identity = row.identity
             if identity.problem is not None:
                 self.add(
                     ID_INVALID,
                     identity.problem,
-                    source,
+                    at_row(register.path, row.line),
                     directive,
                     year,
                     number=row.number,
@@ -247,7 +246,7 @@ class _Judge:
                     self.add(
                         DUPLICATE,
                         situation,
-                        source,
+                        at_row(register.path, row.line),
                         directive,
                         year,
                         number=row.number,
@@ -260,64 +259,79 @@ class _Judge:
 
     def shares(self, payments: Sequence[Payment]) -> None:
         """Each paid woman's age on the day, eligibility evidence and public notice."""
-        config = self.config
+        ages = self.config.ages
         for payment in payments:
             entry = payment.entry
             day = entry.date
-            low, high = ages_on(config.ages, day)
+            low, high = ages_on(ages, day) if ages else DEFAULT_AGES
             seen: set[str] = set()
             for share in payment.shares:
                 row = share.beneficiary
                 if row is None or share.amount <= 0 or row.number in seen:
                     continue
                 seen.add(row.number)
-                place: dict[str, Any] = {
-                    "source": entry.meta,
-                    "entry": entry,
-                    "year": payment.year,
-                    "account": share.account,
-                    "amount": share.amount,
-                    "number": row.number,
-                }
-                woman = {"id": row.identity.masked or "-"}
-                paid = money(share.amount, self.currency)
+                # The hot path tests dates only; a message's fields are made for a problem.
                 identity = row.identity
+                too_old = too_young = False
                 if identity.problem is None and identity.birth is not None:
                     age = age_on(identity.birth, day)
-                    if not low <= age <= high:
-                        self.add(
-                            ID_INVALID,
-                            "age",
-                            **place,
-                            **woman,
-                            age=age,
-                            low=low,
-                            high=high,
-                            date=day,
-                        )
-                situation = _ineligible(row, day)
-                if situation is not None:
-                    self.add(
-                        INELIGIBLE,
-                        situation,
-                        **place,
-                        **woman,
-                        date=day,
-                        paid=paid,
-                        evidence=row.evidence or "-",
-                        evidence_date=row.evidence_date or "-",
-                    )
-                if row.notice_end is None or day <= row.notice_end:
-                    self.add(
-                        NOT_NOTICED,
-                        "early" if row.notice_end else "no-notice",
-                        **place,
-                        **woman,
-                        date=day,
-                        paid=paid,
-                        start=row.notice_start or "-",
-                        end=row.notice_end or "-",
-                    )
+                    too_young, too_old = age < low, age > high
+                ineligible = (
+                    not row.basis
+                    or not row.evidence
+                    or row.evidence_date is None
+                    or row.evidence_date > day
+                )
+                early = row.notice_end is None or day <= row.notice_end
+                if too_young or too_old or ineligible or early:
+                    self._share_problems(payment, share, row, (low, high), ineligible, early)
+
+    def _share_problems(
+        self,
+        payment: Payment,
+        share: Share,
+        row: Beneficiary,
+        ages: tuple[int, int],
+        ineligible: bool,
+        early: bool,
+    ) -> None:
+        entry = payment.entry
+        day = entry.date
+        place: dict[str, Any] = {
+            "source": entry.meta,
+            "entry": entry,
+            "year": payment.year,
+            "account": share.account,
+            "amount": share.amount,
+            "number": row.number,
+            "id": row.identity.masked or "-",
+        }
+        paid = money(share.amount, self.currency)
+        birth = row.identity.birth
+        if row.identity.problem is None and birth is not None:
+            age = age_on(birth, day)
+            if not ages[0] <= age <= ages[1]:
+                self.add(ID_INVALID, "age", **place, age=age, low=ages[0], high=ages[1], date=day)
+        if ineligible:
+            self.add(
+                INELIGIBLE,
+                _ineligible(row, day) or "late",
+                **place,
+                date=day,
+                paid=paid,
+                evidence=row.evidence or "-",
+                evidence_date=row.evidence_date or "-",
+            )
+        if early:
+            self.add(
+                NOT_NOTICED,
+                "early" if row.notice_end else "no-notice",
+                **place,
+                date=day,
+                paid=paid,
+                start=row.notice_start or "-",
+                end=row.notice_end or "-",
+            )
 
     def excesses(self, standing: Tally) -> None:
         """Each payment that leaves a woman above a standard."""

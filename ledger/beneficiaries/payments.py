@@ -50,6 +50,8 @@ UNKNOWN = "beneficiary-unknown"
 ROSTER = "roster-mismatch"
 CONFIG = "config"
 
+new_share = tuple.__new__
+
 
 class Share(NamedTuple):
     """One woman's part of a payment, on one account."""
@@ -125,31 +127,36 @@ class PaymentReader:
 
     def read(self, flows: Iterable[Flow], category: str) -> list[Payment]:
         """The payments among `flows` (of the category holding the beneficiaries account)."""
-        setup = self.setup
-        start = setup.date
+        root = self.setup.account
+        prefix = root + ":"
+        start = self.setup.date
         payments = []
         for flow in flows:
-            if category not in flow.categories or flow.entry.date < start:
+            if category not in flow.categories:
                 continue
             entry = flow.entry
+            if entry.date < start:
+                continue
             accounts: dict[str, Decimal] = {}
             for posting in entry.postings:
-                if setup.covers(posting.account):
-                    accounts[posting.account] = (
-                        accounts.get(posting.account, ZERO) + posting.units.number
-                    )
+                account = posting.account
+                if account == root or account.startswith(prefix):
+                    accounts[account] = accounts.get(account, ZERO) + posting.units.number
             if accounts:
                 payments.append(self._payment(flow, accounts))
         return payments
 
     def _payment(self, flow: Flow, accounts: dict[str, Decimal]) -> Payment:
         entry = flow.entry
-        amount = sum(accounts.values(), ZERO)
-        named = entry.meta.get(BENEFICIARY_KEY)
-        roster = entry.meta.get(ROSTER_KEY)
-        named = str(named).strip() if named is not None else ""
+        meta = entry.meta
+        if len(accounts) == 1:
+            ((account, amount),) = accounts.items()
+        else:
+            account, amount = self.setup.account, sum(accounts.values(), ZERO)
+        named = meta.get(BENEFICIARY_KEY)
+        roster = meta.get(ROSTER_KEY)
+        named = (named if type(named) is str else str(named)).strip() if named is not None else ""
         roster = str(roster).strip() if roster is not None else ""
-        account = next(iter(accounts)) if len(accounts) == 1 else self.setup.account
         if named and roster:
             self.problems.append(_problem(CONFIG, "beneficiary-and-roster", entry))
             return Payment(entry, flow.year, accounts, amount, None, ())
@@ -167,7 +174,7 @@ class PaymentReader:
             )
             return Payment(entry, flow.year, accounts, amount, None, ())
         if named:
-            visits = self._visits(entry)
+            visits = self._visits(entry) if VISITS_KEY in meta else None
             found = self.register.rows.get(named) if self.register is not None else None
             if found is None and self.register is not None:
                 self.problems.append(
@@ -181,11 +188,12 @@ class PaymentReader:
                         register=self.setup.written,
                     )
                 )
+            # tuple.__new__ skips NamedTuple's Python-level constructor: the hot path.
             shares = tuple(
-                Share(named, posted_to, posted, visits, None, found)
+                new_share(Share, (named, posted_to, posted, visits, None, found))
                 for posted_to, posted in accounts.items()
             )
-            return Payment(entry, flow.year, accounts, amount, None, shares)
+            return new_share(Payment, (entry, flow.year, accounts, amount, None, shares))
         return self._roster_payment(flow, accounts, amount, account, roster)
 
     def _visits(self, entry: data.Transaction) -> int | None:

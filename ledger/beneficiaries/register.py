@@ -210,6 +210,12 @@ _ROSTERS: dict[tuple[str, int, int], list[RosterLine]] = {}
 _CACHE_SIZE = 256
 
 
+def forget_readings() -> None:
+    """Forget every register and roster read (the next load reads them again)."""
+    _REGISTERS.clear()
+    _ROSTERS.clear()
+
+
 def _version(path: str) -> tuple[str, int, int]:
     """The cache key of a file's current version; OSError when it cannot be read."""
     stat = os.stat(path)

@@ -92,13 +92,16 @@ def tally(payments: Sequence[Payment], standards: Sequence[Standard]) -> Tally:
         standards: the `grant-standard` directives, sorted by date.
     """
     groups = _groups(standards)
-    applicable: dict[str, list[GroupKey]] = {}
-    positions: dict[tuple[GroupKey, str, str | int], Position] = {}
     excesses: list[Excess] = []
     if not groups:
-        return Tally(positions, excesses)
+        return Tally({}, excesses)
+    applicable: dict[str, list[tuple[GroupKey, bool, list[Standard]]]] = {}
+    # Running [total, visits, standard, over] per (group, woman, period), made into Positions
+    # at the end: one list update per share and standard on the hot path.
+    running: dict[tuple[GroupKey, str, str | int], list] = {}
     for payment in payments:
         day = payment.entry.date
+        year = payment.year
         for share in payment.shares:
             beneficiary = share.beneficiary
             if beneficiary is None:
@@ -106,25 +109,35 @@ def tally(payments: Sequence[Payment], standards: Sequence[Standard]) -> Tally:
             keys = applicable.get(share.account)
             if keys is None:
                 keys = applicable[share.account] = [
-                    key for key, items in groups.items() if items[0].applies_to(share.account)
+                    (key, key[1] == "per-year", items)
+                    for key, items in groups.items()
+                    if items[0].applies_to(share.account)
                 ]
-            for key in keys:
-                per_year = key[1] == "per-year"
-                woman = beneficiary.woman if per_year else beneficiary.number
-                period: str | int = payment.year if per_year else beneficiary.number
-                found = positions.get((key, woman, period))
-                total = (found.total if found else ZERO) + share.amount
-                visits = (found.visits if found else 0) + (share.visits or 0)
-                standard = standard_in_force(groups[key], day)
-                situation = None
-                if standard is not None and share.amount > 0:
-                    situation = _situation(standard, share, total, visits)
+            amount = share.amount
+            for key, per_year, items in keys:
+                if per_year:
+                    place = (key, beneficiary.woman, year)
+                else:
+                    place = (key, beneficiary.number, beneficiary.number)
+                state = running.get(place)
+                if state is None:
+                    state = running[place] = [ZERO, 0, None, False]
+                state[0] += amount
+                state[1] += share.visits or 0
+                standard = items[0] if len(items) == 1 and items[0].date <= day else None
+                if standard is None:
+                    standard = standard_in_force(items, day)
+                if standard is None:
+                    continue
+                state[2] = standard
+                if amount > 0:
+                    situation = _situation(standard, share, state[0], state[1])
                     if situation is not None:
-                        excesses.append(Excess(payment, share, standard, situation, total, visits))
-                if standard is None and found is not None:
-                    standard = found.standard
-                over = situation is not None or (found is not None and found.over)
-                positions[key, woman, period] = Position(
-                    key, woman, period, total, visits, standard, over
-                )
+                        state[3] = True
+                        excesses.append(
+                            Excess(payment, share, standard, situation, state[0], state[1])
+                        )
+    positions = {
+        place: Position(place[0], place[1], place[2], *state) for place, state in running.items()
+    }
     return Tally(positions, excesses)

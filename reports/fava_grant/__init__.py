@@ -7,8 +7,10 @@ Turn it on in the ledger:
 For the fiscal year chosen with Fava's time filter (the latest without one) the page shows the
 budget execution per category with bars (amber near the limit, red over it), the funds in place
 per source with their tranches and whether the match is met, each carry-forward category across
-the years and the lapsed funds, the findings (each linked to its entry in Fava's editor), and
-the year's inspection pack to download. Its figures are the reports' (`reports.build`), built
+the years and the lapsed funds, the year's relief beneficiaries (identity numbers masked, each
+payment linked to its entry), the findings (each linked to its entry in Fava's editor), and
+the year's inspection pack to download. Fava is made to watch the beneficiary register and
+rosters as well (`reports.fava_grant.watch`), so an edit of them reloads the books. Its figures are the reports' (`reports.build`), built
 once per load of the ledger from Fava's own entries and kept until the next load.
 
 Endpoints, under `/<ledger>/extension/GrantPage/`:
