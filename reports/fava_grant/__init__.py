@@ -10,8 +10,9 @@ per source with their tranches and whether the match is met, each carry-forward 
 the years and the lapsed funds, the year's relief beneficiaries (identity numbers masked, each
 payment linked to its entry), the findings (each linked to its entry in Fava's editor), and
 the year's inspection pack to download. Fava is made to watch the beneficiary register and
-rosters as well (`reports.fava_grant.watch`), so an edit of them reloads the books. Its figures are the reports' (`reports.build`), built
-once per load of the ledger from Fava's own entries and kept until the next load.
+rosters as well (`reports.fava_grant.watch`), so an edit of them reloads the books. Its
+figures are the reports' (`reports.build`), built once per load of the ledger from Fava's own
+entries and kept until the next load.
 
 Endpoints, under `/<ledger>/extension/GrantPage/`:
 
