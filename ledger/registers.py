@@ -114,6 +114,11 @@ def parse_date(text: str) -> datetime.date | None:
 
     Returns None when `text` is not a date.
     """
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
+        try:  # the common case, without the patterns
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass  # 2025-02-30, or not digits: the patterns decide
     text = unicodedata.normalize("NFKC", text).strip()
     for pattern in _DATE_PATTERNS:
         found = pattern.match(text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from operator import mul
 from typing import Literal, NamedTuple
 
 #: The weight of each of the first 17 digits: 2^(17 - position) mod 11, position from 0.
@@ -37,8 +38,7 @@ _IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{14,17}[\dXx](?![0-9A-Za-z])")
 
 def check_character(first17: str) -> str:
     """The GB 11643 check character of the first 17 digits of an identity number."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, WEIGHTS, strict=True))
-    return CHECK_CHARACTERS[total % 11]
+    return CHECK_CHARACTERS[sum(map(mul, map(int, first17), WEIGHTS)) % 11]
 
 
 def normalise(text: str) -> str:
@@ -46,6 +46,8 @@ def normalise(text: str) -> str:
 
     A leading apostrophe (Excel's mark for a number kept as text) is dropped too.
     """
+    if text.isascii() and text.isalnum():  # the common case: nothing to normalise
+        return text.upper()
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lstrip("'").upper()
 
 

@@ -131,9 +131,7 @@ class PaymentReader:
         prefix = root + ":"
         start = self.setup.date
         payments = []
-        for flow in flows:
-            if category not in flow.categories:
-                continue
+        for flow in [flow for flow in flows if category in flow.categories]:
             entry = flow.entry
             if entry.date < start:
                 continue

@@ -177,31 +177,31 @@ class UnreadableError(Exception):
         super().__init__(mask_in_text(str(error)))
 
 
-def _text(row: RegisterRow, field: str) -> str | None:
-    value = row.get(field)
-    return str(value) if value is not None else None
-
-
-def _date(row: RegisterRow, field: str) -> datetime.date | None:
-    value = row.get(field)
-    return value if isinstance(value, datetime.date) else None
-
-
 def _beneficiary(row: RegisterRow) -> Beneficiary:
+    get = row.values.get
+
+    def text(field: str) -> str | None:
+        value = get(field)
+        return str(value) if value is not None else None
+
+    def date(field: str) -> datetime.date | None:
+        value = get(field)
+        return value if isinstance(value, datetime.date) else None
+
     return Beneficiary(
         number=str(row.values["number"]),
         line=row.line,
-        name=_text(row, "name") or "",
-        identity=parse_identity(row.get("id")),
-        township=_text(row, "township"),
-        village=_text(row, "village"),
-        basis=_text(row, "basis"),
-        evidence=_text(row, "evidence"),
-        evidence_date=_date(row, "evidence_date"),
-        notice_start=_date(row, "notice_start"),
-        notice_end=_date(row, "notice_end"),
-        pregnancy_start=_date(row, "pregnancy_start"),
-        pregnancy_end=_date(row, "pregnancy_end"),
+        name=text("name") or "",
+        identity=parse_identity(get("id")),
+        township=text("township"),
+        village=text("village"),
+        basis=text("basis"),
+        evidence=text("evidence"),
+        evidence_date=date("evidence_date"),
+        notice_start=date("notice_start"),
+        notice_end=date("notice_end"),
+        pregnancy_start=date("pregnancy_start"),
+        pregnancy_end=date("pregnancy_end"),
     )
 
 
