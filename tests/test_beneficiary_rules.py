@@ -485,3 +485,20 @@ def test_a_register_fava_would_serve_is_a_config_finding(tmp_path):
     (tmp_path / "register.csv").rename(tmp_path / "documents" / "register.csv")
     (finding,) = ledger_findings(load_ledger(path))
     assert finding.rule == "config" and "Fava serves" in finding.message
+
+
+def test_a_standard_without_a_register_is_a_config_finding(tmp_path):
+    preamble = "\n".join(
+        line
+        for line in PREAMBLE.splitlines()
+        if not any(word in line for word in ("grant-beneficiaries", "grant-standard", "visits"))
+    )
+    body = (
+        '\n2026-01-01 custom "grant-standard" Expenses:Work:Relief 100.00 CNY "per-year"'
+        "  ; expect: config\n\n"
+        # Without grant-beneficiaries nobody needs naming.
+        + payment("2026-02-01", "R-1", "100.00")
+    )
+    path = write_books(tmp_path, body, [], preamble)
+    findings = assert_marked_findings(path)
+    assert "needs a beneficiary register" in findings[0].message
