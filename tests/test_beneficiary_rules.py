@@ -495,9 +495,8 @@ def test_a_standard_without_a_register_is_a_config_finding(tmp_path):
     )
     body = (
         '\n2026-01-01 custom "grant-standard" Expenses:Work:Relief 100.00 CNY "per-year"'
-        "  ; expect: config\n\n"
+        "  ; expect: config\n\n" + payment("2026-02-01", "R-1", "100.00")
         # Without grant-beneficiaries nobody needs naming.
-        + payment("2026-02-01", "R-1", "100.00")
     )
     path = write_books(tmp_path, body, [], preamble)
     findings = assert_marked_findings(path)
