@@ -84,3 +84,9 @@ def test_age_in_completed_years():
     birth = datetime.date(2008, 2, 29)
     assert age_on(birth, datetime.date(2026, 2, 28)) == 17
     assert age_on(birth, datetime.date(2026, 3, 1)) == 18
+
+
+def test_a_number_printed_by_accident_is_masked():
+    judged = parse_identity("11010519491231002X")
+    assert "11010519491231002X" not in repr(judged)
+    assert "110105********002X" in repr(judged)

@@ -80,6 +80,10 @@ class Identity(NamedTuple):
     problem: Problem | None
     """Why it cannot be a woman's; None when it can."""
 
+    def __repr__(self) -> str:
+        # A register row printed by accident (a traceback, a debugger) shows no full number.
+        return f"Identity({self.masked!r}, problem={self.problem!r})"
+
     @property
     def masked(self) -> str:
         """The number as every output shows it."""

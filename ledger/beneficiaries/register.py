@@ -238,8 +238,9 @@ def read_beneficiaries(path: str) -> BeneficiaryRegister:
     """
     try:
         key = _version(path)
-    except OSError as error:
-        raise UnreadableError(RegisterError(path, f"cannot be read ({error.strerror})")) from None
+    except (OSError, ValueError) as error:
+        reason = f"cannot be read ({getattr(error, 'strerror', None) or error})"
+        raise UnreadableError(RegisterError(path, reason)) from None
     found = _REGISTERS.get(key)
     if found is None:
         register = _read(path, REGISTER)
@@ -264,8 +265,9 @@ def read_roster(path: str) -> list[RosterLine]:
     """
     try:
         key = _version(path)
-    except OSError as error:
-        raise UnreadableError(RegisterError(path, f"cannot be read ({error.strerror})")) from None
+    except (OSError, ValueError) as error:
+        reason = f"cannot be read ({getattr(error, 'strerror', None) or error})"
+        raise UnreadableError(RegisterError(path, reason)) from None
     found = _ROSTERS.get(key)
     if found is None:
         roster = _read(path, ROSTER)
