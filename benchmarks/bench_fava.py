@@ -35,6 +35,7 @@ from flask.testing import FlaskClient
 from benchmarks.bench_grant import best_of
 from benchmarks.generate import FIRST_YEAR, PER_YEAR, write_ledger
 from ledger.loading import loaded_ledger
+from reports.fava_grant.view import GrantFigures
 
 SIZE = int(os.environ.get("BENCH_FAVA_SIZE", "100000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "20"))
@@ -67,14 +68,15 @@ def main() -> None:
         start = time.perf_counter()
         client, slug, app = fresh()
         load = time.perf_counter() - start
-        # What the grant page adds to each load (its after_load_file hook): the grant's books
-        # built from Fava's entries.
+        # What the grant page adds to each load (its after_load_file hook): its figures of the
+        # latest year, from the grant ledger the plugin built during Fava's load.
         fava_ledger = app.config["LEDGERS"].ledgers[0]
+        loaded = loaded_ledger(
+            path, fava_ledger.all_entries, fava_ledger.load_errors, fava_ledger.options
+        )
         per_load = best_of(
             3,
-            lambda: loaded_ledger(
-                path, fava_ledger.all_entries, fava_ledger.load_errors, fava_ledger.options
-            ),
+            lambda: GrantFigures(loaded, loaded.grant.config.language).of_year(last_year),
         )
 
         def get(url: str, on: tuple[FlaskClient, str] | None = None, **args: str) -> Callable:
@@ -91,7 +93,7 @@ def main() -> None:
             return sum(timed(get(url, (fresh_client, fresh_slug), **args)) for url in urls)
 
         print(
-            f"{SIZE:,} transactions; Fava's load {load:.2f}s, of which the grant page's books "
+            f"{SIZE:,} transactions; Fava's load {load:.2f}s, of which the grant page's figures "
             f"{per_load:.2f}s; best of {RUNS} requests, in ms"
         )
         print(

@@ -40,6 +40,7 @@ from importers.dedup import LedgerIndex, row_key
 from importers.importer import StatementImporter
 from importers.profiles import load_profiles
 from ledger import tables as ledger_tables
+from ledger.loading import loaded_ledger
 
 SIZES = tuple(int(size) for size in os.environ.get("BENCH_IMPORT_SIZES", "50000,100000").split(","))
 #: beangulp's pairwise deduplication is slow: it is timed on small crowded statements.
@@ -115,11 +116,12 @@ def _sizes(profile, folder: Path) -> None:
         ledger = write_ledger(folder / f"ledger-{size}.beancount", size, overlap)
         dates = ledger_dates(ledger)
         statement = write_statement(folder / f"statement-{size}.csv", size, size - overlap, dates)
-        existing, errors, _ = loader.load_file(str(ledger))
+        existing, errors, options_map = loader._load([(str(ledger), True)], None, None, None)
         assert not errors, errors[:3]
+        loaded = loaded_ledger(ledger, existing, errors, options_map)
 
-        def ours(statement=statement, existing=existing):
-            found = StatementImporter(profile, lambda: existing)
+        def ours(statement=statement, existing=existing, loaded=loaded):
+            found = StatementImporter(profile, lambda: loaded)
             entries = found.extract(str(statement), existing)
             found.deduplicate(entries, existing)
             return entries

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
+import re
 from pathlib import Path
 
 CATEGORIES = ("Admin", "Training", "Equipment", "Outreach", "Relief")
@@ -86,9 +87,19 @@ def _preamble(first_year: int, with_plugin: bool) -> list[str]:
 
 
 def generate(
-    transactions: int, with_plugin: bool = True, seed: int = 7, beneficiaries: bool = False
+    transactions: int,
+    with_plugin: bool = True,
+    seed: int = 7,
+    distinct_documents: bool = False,
+    beneficiaries: bool = False,
 ) -> str:
-    """A grant ledger of about `transactions` transactions, as text."""
+    """A grant ledger of about `transactions` transactions, as text.
+
+    With `distinct_documents`, every payment links a copy of its own, named after its voucher
+    in a folder per year (`vouchers/1990/1990-01-03.V-1990-00000.pdf`), as a ledger kept by
+    hand does; otherwise all link one shared copy. With `beneficiaries`, relief payments name
+    the women of the register `write_ledger` writes beside it.
+    """
     rng = random.Random(seed)
     years = max(1, -(-transactions // PER_YEAR))
     lines = _preamble(FIRST_YEAR, with_plugin)
@@ -121,6 +132,7 @@ def generate(
                 continue
             category = CATEGORIES[index % len(CATEGORIES)]
             amount = f"{rng.randint(100, 9999) / 100:.2f}"
+            document = document_name(day, voucher) if distinct_documents else "voucher.pdf"
             named = ""
             if beneficiaries and category == "Relief":
                 if index % 500 == 4:
@@ -131,7 +143,7 @@ def generate(
             lines.append(
                 f'{day} * "Supplier {index % 97}" "purchase {index}"\n'
                 f'  voucher: "{voucher}"\n'
-                '  document: "voucher.pdf"\n'
+                f'  document: "{document}"\n'
                 f"{named}"
                 f"  Expenses:Program:{category}  {amount} CNY\n"
                 "  Assets:Bank:Grant"
@@ -142,21 +154,44 @@ def generate(
     return "\n\n".join(lines) + "\n"
 
 
+def document_name(day: datetime.date, voucher: str) -> str:
+    """The copy of a payment's voucher when each has its own: a folder per year."""
+    return f"vouchers/{day.year}/{day}.{voucher}.pdf"
+
+
 def write_ledger(
-    folder: Path, transactions: int, with_plugin: bool = True, beneficiaries: bool = False
+    folder: Path,
+    transactions: int,
+    with_plugin: bool = True,
+    distinct_documents: bool = False,
+    beneficiaries: bool = False,
 ) -> Path:
-    """Write a generated ledger (and the voucher copy, register and rosters it names)."""
+    """Write a generated ledger (and the copies, register and rosters it names) in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "voucher.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
-    suffix = ("" if with_plugin else "-plain") + ("-beneficiaries" if beneficiaries else "")
-    path = folder / f"grant-{transactions}{suffix}.beancount"
-    path.write_text(generate(transactions, with_plugin, beneficiaries=beneficiaries), "utf-8")
+    kind = ("-documents" if distinct_documents else "") + (
+        "-beneficiaries" if beneficiaries else ""
+    )
+    name = f"grant-{transactions}{kind}{'' if with_plugin else '-plain'}.beancount"
+    path = folder / name
+    text = generate(
+        transactions,
+        with_plugin,
+        distinct_documents=distinct_documents,
+        beneficiaries=beneficiaries,
+    )
+    path.write_text(text, encoding="utf-8")
     if beneficiaries:
         years = max(1, -(-transactions // PER_YEAR))
         (folder / "register.csv").write_text(_register(FIRST_YEAR, years), encoding="utf-8")
         (folder / "rosters").mkdir(exist_ok=True)
         for year in range(FIRST_YEAR, FIRST_YEAR + years):
             (folder / "rosters" / f"{year}.csv").write_text(_roster(year), encoding="utf-8")
+    if distinct_documents:
+        for found in re.finditer(r'document: "(vouchers/[^"]+)"', text):
+            copy = folder / found[1]
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.touch()
     return path
 
 
@@ -168,7 +203,14 @@ def main() -> None:
     parser.add_argument("--without-plugin", action="store_true")
     parser.add_argument("--beneficiaries", action="store_true", help="relief pays named women")
     args = parser.parse_args()
-    print(write_ledger(args.folder, args.transactions, not args.without_plugin, args.beneficiaries))
+    print(
+        write_ledger(
+            args.folder,
+            args.transactions,
+            not args.without_plugin,
+            beneficiaries=args.beneficiaries,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ SUBCOMMANDS: dict[str, str] = {
     "validate": "commands.validate:validate_command",
     "close": "commands.close:close_command",
     "import": "commands.imports:import_group",
+    "link-documents": "commands.link_documents:link_documents_command",
     "report": "commands.report:report_command",
     "serve": "commands.serve:serve_command",
 }
@@ -45,4 +46,4 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mch-ledger")
 def main() -> None:
-    """Grant ledger of the 母婴健康工程: validate, close a year, import statements, report."""
+    """Grant ledger of the 母婴健康工程: validate, close, import, link copies, report."""

@@ -2,7 +2,8 @@
 
 A report is written whole or not at all: to `--output` through a temporary file renamed into
 place, else to standard output (text, CSV, JSON, HTML). Exit status 0 when the report was made,
-2 when the ledger cannot be read (its findings report is still made), 1 for any other refusal.
+2 when the ledger cannot be read (its findings report is still made), 3 when the ledger declares
+no grant (there are no grant books to report), 1 for any other refusal.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import click
 
+from commands.validate import check_grant_and_year
 from ledger.atomic import write_atomically
-from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, choose_language
-from ledger.loading import UnreadableLedgerError, load_ledger
+from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, choose_language
+from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
 from reports.render import FORMATS, render
@@ -33,6 +35,12 @@ class UnwritableOutput(click.ClickException):
 
 class OutputRequired(click.UsageError):
     """A binary report cannot go to the terminal."""
+
+
+def _check(loaded: LoadedLedger, year: int | None, language: str) -> None:
+    """Refuse a ledger without a grant (exit 3) and a year its books do not cover (exit 1)."""
+    # The pack's default year is the latest: only a year asked for can be missing.
+    check_grant_and_year(loaded, year, Catalogue(language))
 
 
 def _write(output: Path | None, content: bytes | str) -> None:
@@ -102,10 +110,10 @@ def report_command(
 ) -> None:
     """Make the KIND report of LEDGER.
 
-    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), ledger
-    (总账、明细账), vouchers (凭证登记簿), beneficiaries (救助对象花名册), findings
-    (检查发现问题), or pack: all of them in one Excel workbook and one HTML page with the
-    year's voucher copies, for a special inspection (专项检查).
+    KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), performance
+    (项目支出绩效自评表), ledger (总账、明细账), vouchers (凭证登记簿), beneficiaries
+    (救助对象花名册), findings (检查发现问题), or pack: all of them in one Excel workbook and
+    one HTML page with the year's voucher copies, for a special inspection (专项检查).
     """
     if full_register and (kind != PACK or not recipient):
         raise click.UsageError(
@@ -118,6 +126,7 @@ def report_command(
         try:
             loaded = load_ledger(ledger)
             language = choose_language(loaded.grant.config.language, lang)
+            _check(loaded, year, language)
             written = write_pack(
                 loaded, year, language, unit, output, recipient, full_register=full_register
             )
@@ -140,10 +149,10 @@ def report_command(
         report = unreadable_findings_report(error, language)
         _write(output, render(output_format, [report], unit))
         raise SystemExit(EXIT_UNREADABLE) from error
+    language = choose_language(loaded.grant.config.language, lang)
+    _check(loaded, year, language)
     try:
-        report = build_report(
-            kind, loaded, year, choose_language(loaded.grant.config.language, lang)
-        )
+        report = build_report(kind, loaded, year, language)
     except NoDataForYearError as error:
         raise NoDataForYear(f"{error}; choose one with --year") from error
     _write(output, render(output_format, [report], unit))

@@ -1,21 +1,29 @@
 """`mch-ledger validate`: the grant rules' and Beancount's findings, as a table or JSON.
 
-Exit status: 0 when no finding is an error, 1 when one is, 2 when the ledger cannot be read.
+Exit status: 0 when no finding is an error; 1 when one is, or when `--year` names a year the
+books do not cover; 2 when the ledger cannot be read; 3 when it declares no grant (nothing was
+checked against the grant's rules, so the books have not passed).
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
 from ledger.i18n import Catalogue
-from ledger.loading import UnreadableLedgerError, load_ledger
+from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
 
 EXIT_ERRORS = 1
 EXIT_UNREADABLE = 2
+EXIT_NO_GRANT = 3
+
+#: The table's columns (catalogue keys `validate.column-KEY`).
+COLUMNS = ("where", "date", "severity", "rule", "message")
 
 
 class UnreadableLedger(click.ClickException):
@@ -24,27 +32,89 @@ class UnreadableLedger(click.ClickException):
     exit_code = EXIT_UNREADABLE
 
 
-def format_table(findings: list[Finding]) -> str:
-    """Findings as an aligned text table: where, date, severity, rule, message."""
+class Refusal(click.ClickException):
+    """A refusal whose message is in the ledger's language: shown without click's "Error:"."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print the message alone on standard error."""
+        click.echo(self.format_message(), err=True, file=file)
+
+
+class NoGrant(Refusal):
+    """The ledger declares no grant: nothing to check it against, exit status 3."""
+
+    exit_code = EXIT_NO_GRANT
+
+
+class YearNotCovered(Refusal):
+    """`--year` names a fiscal year the books do not cover: exit status 1."""
+
+    exit_code = EXIT_ERRORS
+
+
+def _width(text: str) -> int:
+    """Terminal columns `text` takes: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def format_table(findings: list[Finding], messages: Catalogue | None = None) -> str:
+    """Findings as an aligned text table: where, date, severity, rule, message.
+
+    Args:
+        findings: the findings to list.
+        messages: the words of the header and the severities (default: English).
+    """
+    t = messages or Catalogue("en")
     rows = [
         (
             f"{display_path(f.file)}:{f.line}" if f.file else "-",
             f.date.isoformat() if f.date else "-",
-            f.severity,
+            t(f.severity),
             f.rule,
             f.text,
         )
         for f in findings
     ]
-    header = ("FILE:LINE", "DATE", "SEVERITY", "RULE", "MESSAGE")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    header = tuple(t(f"validate.column-{key}") for key in COLUMNS)
+    widths = [max(_width(row[i]) for row in [header, *rows]) for i in range(4)]
     lines = [
         "  ".join(
-            [*(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)), row[4]]
+            [
+                *(
+                    cell + " " * (width - _width(cell))
+                    for cell, width in zip(row[:4], widths, strict=True)
+                ),
+                row[4],
+            ]
         )
         for row in [header, *rows]
     ]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def span_text(messages: Catalogue, years: list[int]) -> str:
+    """The fiscal years the books cover, as a phrase (2024—2026年度)."""
+    if not years:
+        return messages("validate.no-years")
+    if len(years) == 1:
+        return messages("of-year", year=years[0])
+    return messages("all-years", first=years[0], last=years[-1])
+
+
+def check_grant_and_year(loaded: LoadedLedger, year: int | None, messages: Catalogue) -> None:
+    """Refuse a ledger that declares no grant, and a year its books do not cover.
+
+    Raises:
+        NoGrant: the ledger declares no grant.
+        YearNotCovered: the books do not cover `year`.
+    """
+    if not loaded.grant.is_grant_ledger:
+        raise NoGrant(messages("no-grant", ledger=display_path(str(loaded.path))))
+    years = list(loaded.grant.books)
+    if year is not None and year not in years:
+        raise YearNotCovered(
+            messages("validate.no-year", year=year, span=span_text(messages, years))
+        )
 
 
 @click.command("validate")
@@ -64,18 +134,37 @@ def validate_command(ledger: Path, output_format: str, year: int | None) -> None
         loaded = load_ledger(ledger)
     except UnreadableLedgerError as error:
         raise UnreadableLedger(str(error)) from error
-    findings = for_year(ledger_findings(loaded), year)
+    messages = loaded.grant.messages
+    findings = ledger_findings(loaded)
+    if not loaded.grant.is_grant_ledger and (findings or output_format == "json"):
+        # Beancount's own findings are still worth showing; then say why nothing else was.
+        _show(findings, output_format, messages, loaded, None)
+    check_grant_and_year(loaded, year, messages)
+    errors, _ = _show(for_year(findings, year), output_format, messages, loaded, year)
+    if errors:
+        raise SystemExit(EXIT_ERRORS)
+
+
+def _show(
+    findings: list[Finding],
+    output_format: str,
+    messages: Catalogue,
+    loaded: LoadedLedger,
+    year: int | None,
+) -> tuple[int, int]:
+    """Print the findings as JSON or as a table with a summary naming the year checked."""
     errors, warnings = summary(findings)
     if output_format == "json":
         click.echo(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
+        return errors, warnings
+    name = display_path(str(loaded.path))
+    scope = messages("of-year", year=year) if year is not None else messages("validate.all-years")
+    if findings:
+        click.echo(format_table(findings, messages))
+        click.echo()
+        click.echo(
+            messages("validate.summary", errors=errors, warnings=warnings, ledger=name, scope=scope)
+        )
     else:
-        messages = Catalogue(loaded.grant.config.language)
-        name = display_path(str(loaded.path))
-        if findings:
-            click.echo(format_table(findings))
-            click.echo()
-            click.echo(messages("validate.summary", errors=errors, warnings=warnings, ledger=name))
-        else:
-            click.echo(messages("validate.clean", ledger=name))
-    if errors:
-        raise SystemExit(EXIT_ERRORS)
+        click.echo(messages("validate.clean", ledger=name, scope=scope))
+    return errors, warnings

@@ -33,6 +33,15 @@ _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 _TIME = re.compile(r"(\d{1,2}):?(\d{2}):?(\d{2})?(?:\.\d+)?")
 
 
+class CellValueError(ValueError):
+    """A cell's text that is not what its column holds: a catalogue key and the text."""
+
+    def __init__(self, key: str, text: str) -> None:
+        super().__init__(f"{text!r}: {key}")
+        self.key = key
+        self.text = text
+
+
 def clean(value: object) -> str:
     """The text of a cell: unwrapped, trimmed, empty for a placeholder.
 
@@ -81,8 +90,8 @@ def parse_amount(text: str) -> Decimal | None:
         The amount with its sign (`(1,080.00)` and `-1,080.00` are negative), or None.
 
     Raises:
-        ValueError: the text is not an amount written exactly (thousands separators every three
-            digits, at most two decimals, parentheses on both sides or none).
+        CellValueError: the text is not an amount written exactly (thousands separators every
+            three digits, at most two decimals, parentheses on both sides or none).
     """
     if not text:
         return None
@@ -93,9 +102,9 @@ def parse_amount(text: str) -> Decimal | None:
     if found is None:
         found = _AMOUNT.fullmatch(_SPACES.sub("", unicodedata.normalize("NFKC", text)))
     if found is None or bool(found["open"]) != bool(found["close"]):
-        raise ValueError(f"{text!r} is not an amount")
+        raise CellValueError("import.cell.not-an-amount", text)
     if found["open"] and found["sign"]:
-        raise ValueError(f"{text!r} has both parentheses and a sign")
+        raise CellValueError("import.cell.sign-and-parentheses", text)
     digits = found["int"].replace(",", "")
     number = Decimal(f"{digits}.{found['frac']}" if found["frac"] else digits)
     negative = bool(found["open"]) or found["sign"] == "-"
@@ -110,14 +119,14 @@ def parse_date(text: str) -> tuple[datetime.date, str | None]:
     followed by a time (`10:22:31`, `102231`), and 20240318102231.
 
     Raises:
-        ValueError: the text is not one of these, or not a real date.
+        CellValueError: the text is not one of these, or not a real date.
     """
     iso = _DATE_ISO.fullmatch(text)
     if iso is not None:  # the common case: 2024-03-18
         try:
             return datetime.date(int(iso[1]), int(iso[2]), int(iso[3])), None
         except ValueError:
-            raise ValueError(f"{text!r} is not a real date") from None
+            raise CellValueError("import.cell.not-a-real-date", text) from None
     normal = unicodedata.normalize("NFKC", text).strip()
     date_part, _, time_part = normal.replace("T", " ").partition(" ")
     time_part = time_part.strip()
@@ -125,12 +134,12 @@ def parse_date(text: str) -> tuple[datetime.date, str | None]:
         date_part, time_part = date_part[:8], date_part[8:]
     found = _DATE_SEPARATED.fullmatch(date_part) or _DATE_COMPACT.fullmatch(date_part)
     if found is None:
-        raise ValueError(f"{text!r} is not a date")
+        raise CellValueError("import.cell.not-a-date", text)
     year, month, day = (int(part) for part in found.groups())
     try:
         date = datetime.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real date") from None
+        raise CellValueError("import.cell.not-a-real-date", text) from None
     return date, parse_time(time_part) if time_part else None
 
 
@@ -138,12 +147,12 @@ def parse_time(text: str) -> str:
     """A time of day as HH:MM:SS.
 
     Raises:
-        ValueError: the text is not a time of day.
+        CellValueError: the text is not a time of day.
     """
     found = _TIME.fullmatch(unicodedata.normalize("NFKC", text).strip())
     if found is None:
-        raise ValueError(f"{text!r} is not a time of day")
+        raise CellValueError("import.cell.not-a-time", text)
     hour, minute, second = int(found[1]), int(found[2]), int(found[3] or 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"{text!r} is not a time of day")
+        raise CellValueError("import.cell.not-a-time", text)
     return f"{hour:02d}:{minute:02d}:{second:02d}"

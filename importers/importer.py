@@ -17,15 +17,25 @@ never runs beangulp's similarity heuristic.
 `account()` needs the ledger before any `extract`, since beangulp and Fava call it to show and
 file a statement: the importer is given a callable returning the loaded ledger (the command
 line's; in Fava, the ledger of the current request). The import setup is read once per load and
-kept with the load's grant ledger (`GrantLedger.memo`), whose config it takes.
+kept with the load's grant ledger (`GrantLedger.memo`), whose config it takes. A statement's
+account is the one opened with the number it shows; for a statement showing none, the account
+the command line names (`--account`), else the one whose `open` names the profile
+(`statement-profile:`).
+
+The balance asserted is the statement's closing balance only when its last day was over when it
+was printed (`balance_point`). Errors raised to Fava speak the ledger's language (`speaking`).
+Fava keeps its importers by a name fixed before any ledger is loaded, so the ledger's own
+profiles (`import-profiles`) reach it through one importer, `OwnProfilesImporter`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 import beangulp
 from beancount.core import data, flags
@@ -34,10 +44,19 @@ from importers import tables
 from importers.dedup import LedgerIndex, row_key
 from importers.errors import AccountError, ImportConfigError, StatementError
 from importers.profiles import Profile
-from importers.rules import HOLDING, ImportSetup, import_setup
-from importers.statement import Row, Statement, match, parse_statement, peek_account_number
+from importers.rules import HOLDING, STATEMENT_PROFILE, ImportSetup, import_setup
+from importers.statement import (
+    Row,
+    Statement,
+    match,
+    parse_statement,
+    peek_account_number,
+    unknown_layout,
+)
 from importers.tables import SUFFIXES
 from ledger.grant_ledger import gc_paused
+from ledger.i18n import DEFAULT_LANGUAGE
+from ledger.linking import CopyIndex, link_value, next_document_key
 from ledger.loading import LoadedLedger
 from ledger.vouchers import VoucherNumbering
 
@@ -47,6 +66,9 @@ DUPLICATE = "__duplicate__"
 LedgerSource = Callable[[], LoadedLedger]
 
 ZERO_TOLERANCE = Decimal("0.00")
+
+#: Fava's name of the importer of the ledger's own profiles (see `OwnProfilesImporter`).
+OWN_PROFILES = "mch-ledger.import-profiles"
 
 
 def voucher_uses(entries: Sequence[data.Directive]) -> list[tuple[str, datetime.date]]:
@@ -61,6 +83,66 @@ def voucher_uses(entries: Sequence[data.Directive]) -> list[tuple[str, datetime.
     return uses
 
 
+def ledger_setup(ledger: LedgerSource | None) -> ImportSetup:
+    """The import setup of the ledger `ledger` returns, read once per load of it.
+
+    Raises:
+        ImportConfigError: there is no ledger, or its import setup is malformed.
+    """
+    if ledger is None:
+        raise ImportConfigError("<ledger>", "import.no-ledger")
+    loaded = ledger()
+    grant = loaded.grant
+    return grant.memo(
+        ImportSetup, lambda: import_setup(loaded.entries, grant.config, grant.config_errors)
+    )
+
+
+def ledger_language(ledger: LedgerSource | None) -> str:
+    """The language of the ledger `ledger` returns (English without one)."""
+    if ledger is None:
+        return DEFAULT_LANGUAGE
+    try:
+        return ledger().grant.config.language
+    except StatementError:
+        return DEFAULT_LANGUAGE
+
+
+@contextlib.contextmanager
+def speaking(ledger: LedgerSource | None) -> Iterator[None]:
+    """Errors raised in the block speak the ledger's language (Fava shows them as they are)."""
+    try:
+        yield
+    except StatementError as error:
+        raise error.in_language(ledger_language(ledger)) from None
+
+
+class BalancePoint(NamedTuple):
+    """What a statement's balance assertion asserts, and why there."""
+
+    date: datetime.date
+    number: Decimal
+    line: int
+    """The row whose balance it is (for the closing balance) or precedes (a day's opening)."""
+    closing: bool
+    """True: the closing balance, the day after the last row. False: the opening balance of the
+    last row's day, because later rows of that day may still come."""
+
+
+def balance_point(statement: Statement) -> BalancePoint:
+    """The balance a statement asserts for certain.
+
+    The closing balance, on the day after the last row, when the statement was printed after
+    that day; otherwise the balance at the start of the last row's day, which rows printed later
+    that day cannot change.
+    """
+    if statement.last_day_complete:
+        day = statement.last_date + datetime.timedelta(days=1)
+        return BalancePoint(day, statement.closing_balance, statement.rows[-1].line, True)
+    first, opening = statement.last_day_opening
+    return BalancePoint(statement.last_date, opening, first.line, False)
+
+
 class StatementImporter(beangulp.Importer):
     """Imports the statements of one bank layout (profile) into the ledger's bank account.
 
@@ -71,14 +153,21 @@ class StatementImporter(beangulp.Importer):
             that does not read give what they can instead of an error, so that one broken file
             does not hide the others; extracting it then shows the error. Never for `archive`,
             which would file a statement under a wrong date.
+        account: the account the statements are, as the command line's `--account` says; a
+            statement showing an account number must still show this account's.
     """
 
     def __init__(
-        self, profile: Profile, ledger: LedgerSource | None = None, list_broken: bool = False
+        self,
+        profile: Profile,
+        ledger: LedgerSource | None = None,
+        list_broken: bool = False,
+        account: str | None = None,
     ) -> None:
         self.profile = profile
         self.ledger = ledger
         self.list_broken = list_broken
+        self.given_account = account
         self._parsed: dict[tuple[str, int, int], Statement] = {}
 
     @property
@@ -117,49 +206,90 @@ class StatementImporter(beangulp.Importer):
         Raises:
             ImportConfigError: the importer was given no ledger, or its setup is malformed.
         """
-        if self.ledger is None:
-            raise ImportConfigError("<ledger>", "the importer was given no ledger")
-        loaded = self.ledger()
-        grant = loaded.grant
-        return grant.memo(
-            ImportSetup, lambda: import_setup(loaded.entries, grant.config, grant.config_errors)
-        )
+        return ledger_setup(self.ledger)
 
     def account_of(self, statement: Statement, setup: ImportSetup) -> str:
-        """The ledger account opened with the statement's account number.
+        """The ledger account of a statement.
+
+        The account opened with the number the statement shows; for a statement showing none,
+        the account given (`--account`), else the one account whose `open` names the profile
+        in `statement-profile:`. A given account must be the one the shown number says.
 
         Raises:
-            AccountError: no account of the ledger has that number.
+            AccountError: no account of the ledger has the number shown, the given account is
+                not opened or is not the number's, or a statement without a number has no
+                account to go to (or several).
         """
-        account = setup.accounts.get(statement.account_number)
-        if account is None:
-            known = ", ".join(f"{a} ({n})" for n, a in sorted(setup.accounts.items())) or "none"
+        given = self.given_account
+        if given is not None and given not in setup.opened:
+            raise AccountError(statement.path, "import.account.not-opened", account=given)
+        number = statement.account_number
+        if number:
+            account = setup.accounts.get(number)
+            if account is None:
+                known = ", ".join(f"{a} ({n})" for n, a in sorted(setup.accounts.items()))
+                raise AccountError(
+                    statement.path,
+                    "import.account.unknown-number",
+                    number=number,
+                    known=known or "-",
+                )
+            if given is not None and given != account:
+                raise AccountError(
+                    statement.path,
+                    "import.account.other-number",
+                    number=number,
+                    account=account,
+                    given=given,
+                )
+            return account
+        if given is not None:
+            return given
+        named = setup.profile_accounts.get(self.profile.id, ())
+        if len(named) == 1:
+            return named[0]
+        if named:
             raise AccountError(
                 statement.path,
-                f"the statement is for account number {statement.account_number}, which no "
-                f'account of the ledger is opened with (account-number: "..."; known: {known})',
+                "import.account.several-named",
+                profile=self.profile.id,
+                accounts=", ".join(named),
+                key=STATEMENT_PROFILE,
             )
-        return account
+        raise AccountError(
+            statement.path,
+            "import.account.none-shown",
+            profile=self.profile.id,
+            key=STATEMENT_PROFILE,
+        )
 
     def account(self, filepath: str) -> data.Account:
-        """The ledger account of the statement's account number (never from the file name)."""
-        if self.ledger is None:
-            raise ImportConfigError(filepath, "the importer was given no ledger for the account")
+        """The ledger account of the statement (never from the file name)."""
         try:
-            return self.account_of(self.statement(filepath), self.setup())
+            with speaking(self.ledger):
+                return self.account_of(self.statement(filepath), self.setup())
         except StatementError:
             if not self.list_broken:
                 raise
+        return self._listed_account(filepath)
+
+    def _listed_account(self, filepath: str) -> data.Account:
+        """For Fava's list: the account a statement that does not read would go to, or ""."""
         try:
-            accounts = self.setup().accounts
+            setup = self.setup()
+            number = peek_account_number(filepath, self.profile)
         except StatementError:
             return ""
-        return accounts.get(peek_account_number(filepath, self.profile), "")
+        if number:
+            return setup.accounts.get(number, "")
+        named = setup.profile_accounts.get(self.profile.id, ())
+        return named[0] if len(named) == 1 else ""
 
     def date(self, filepath: str) -> datetime.date | None:
         """The date of the statement's last row: where `archive` files it."""
         try:
-            return self.statement(filepath).last_date
+            with speaking(self.ledger):
+                return self.statement(filepath).last_date
         except StatementError:
             if self.list_broken:
                 return None
@@ -168,7 +298,8 @@ class StatementImporter(beangulp.Importer):
     def filename(self, filepath: str) -> str | None:
         """`<profile>.<first day>-<last day><suffix>`, e.g. `qxrcb.20240312-20241221.csv`."""
         try:
-            statement = self.statement(filepath)
+            with speaking(self.ledger):
+                statement = self.statement(filepath)
         except StatementError:
             if self.list_broken:
                 return None
@@ -177,7 +308,7 @@ class StatementImporter(beangulp.Importer):
         return f"{self.profile.id}.{first:%Y%m%d}-{last:%Y%m%d}{Path(filepath).suffix.lower()}"
 
     def extract(self, filepath: str, existing: data.Entries) -> data.Entries:
-        """The statement's rows as transactions, duplicates marked, and its closing balance.
+        """The statement's rows as transactions, duplicates marked, and a balance assertion.
 
         Args:
             filepath: the statement.
@@ -185,14 +316,15 @@ class StatementImporter(beangulp.Importer):
 
         Returns:
             A transaction per row (rows already in `existing` marked `__duplicate__`), numbered
-            with the next vouchers of their years, and a `balance` assertion `~ 0.00` of the
-            closing balance the day after the last row.
+            with the next vouchers of their periods and linked to the copies on file whose
+            names carry those numbers (`document:`), and a `balance` assertion `~ 0.00` of the
+            balance the statement gives for certain (`balance_point`).
 
         Raises:
             StatementError: the statement cannot be read, is for an account the ledger does not
                 open, or has a row no rule matches in a ledger without `import-holding`.
         """
-        with gc_paused():
+        with speaking(self.ledger), gc_paused():
             return self._extract(filepath, existing)
 
     def _extract(self, filepath: str, existing: data.Entries) -> data.Entries:
@@ -204,22 +336,43 @@ class StatementImporter(beangulp.Importer):
         # in the same run.
         vouchers = VoucherNumbering(voucher_uses(existing), setup.voucher_period)
         currency = statement.currency
+        link_copies = self._copy_linker()
         entries: list[data.Directive] = []
         for row in statement.rows:
             duplicate = index.take(row_key(account, row))
-            entries.append(self._transaction(statement, row, account, setup, vouchers, duplicate))
+            entry = self._transaction(statement, row, account, setup, vouchers, duplicate)
+            if not duplicate:
+                link_copies(entry)
+            entries.append(entry)
         for row in statement.repeats:
             entries.append(self._transaction(statement, row, account, setup, vouchers, True))
-        closing = statement.closing_balance
-        day = statement.last_date + datetime.timedelta(days=1)
-        meta = data.new_metadata(str(filepath), statement.rows[-1].line)
+        point = balance_point(statement)
+        meta = data.new_metadata(str(filepath), point.line)
         balance = data.Balance(
-            meta, day, account, data.Amount(closing, currency), ZERO_TOLERANCE, None
+            meta, point.date, account, data.Amount(point.number, currency), ZERO_TOLERANCE, None
         )
-        if index.has_balance(account, day, closing):
+        if index.has_balance(account, point.date, point.number):
             meta[DUPLICATE] = True
         entries.append(balance)
         return entries
+
+    def _copy_linker(self) -> Callable[[data.Transaction], None]:
+        """Adds to a new entry the copies on file named for its voucher (`ledger.linking`)."""
+        loaded = self.ledger() if self.ledger is not None else None
+        if loaded is None:
+            return lambda entry: None
+        grant = loaded.grant
+        copies = grant.memo(
+            CopyIndex, lambda: CopyIndex.of_ledger(loaded.entries, grant.config, grant.documents)
+        )
+        main_file = str(loaded.path)
+
+        def link(entry: data.Transaction) -> None:
+            for copy in copies.unlinked(entry.meta["voucher"], entry.date):
+                key = next_document_key(entry.meta)
+                entry.meta[key] = link_value(copy, grant.documents, main_file)
+
+        return link
 
     def _transaction(
         self,
@@ -234,10 +387,7 @@ class StatementImporter(beangulp.Importer):
         if classified is None:
             if setup.holding is None:
                 raise ImportConfigError(
-                    statement.path,
-                    "no import-rule matches this row and the ledger names no holding account: "
-                    f'add `custom "{HOLDING}" ACCOUNT` (and rules) to the ledger',
-                    row=row.line,
+                    statement.path, "import.no-rule-no-holding", row=row.line, type=HOLDING
                 )
             other, flag, grant_year = setup.holding, flags.FLAG_WARNING, None
         else:
@@ -283,3 +433,104 @@ class StatementImporter(beangulp.Importer):
         """Keep the statement's order, oldest first: vouchers then read in order."""
         if reverse:
             entries.reverse()
+
+
+class OwnProfilesImporter(beangulp.Importer):
+    """Fava's importer of statements in the ledger's own layouts (`import-profiles`).
+
+    Fava reads its import configuration once, before any ledger is at hand, and keeps its
+    importers by name; the ledger's own profiles are known only from the ledger of a request.
+    This one importer stands for them all: each call finds the ledger's profile whose header
+    the file has and hands over to that profile's `StatementImporter`. While the ledger's
+    import setup is broken it claims the files no shipped profile reads, so that extracting one
+    says what is wrong.
+
+    Args:
+        ledger: returns the ledger of the current request.
+        shipped: the shipped profiles (whose importers Fava has already).
+    """
+
+    def __init__(self, ledger: LedgerSource, shipped: Sequence[Profile]) -> None:
+        self.ledger = ledger
+        self.shipped = tuple(shipped)
+        self._importers: dict[Path, StatementImporter] = {}
+
+    @property
+    def name(self) -> str:
+        """`mch-ledger.import-profiles`."""
+        return OWN_PROFILES
+
+    def _importer(self, filepath: str) -> StatementImporter | None:
+        """The importer of the ledger's profile that reads the file, None if none does.
+
+        Raises:
+            StatementError: the ledger's import setup is malformed.
+        """
+        for profile in ledger_setup(self.ledger).own_profiles:
+            if match(filepath, profile) is not None:
+                found = self._importers.get(profile.path)
+                if found is None or found.profile != profile:
+                    found = StatementImporter(profile, self.ledger, list_broken=True)
+                    self._importers[profile.path] = found
+                return found
+        return None
+
+    def identify(self, filepath: str) -> bool:
+        """Whether one of the ledger's own profiles reads the file."""
+        if not filepath.lower().endswith(SUFFIXES):
+            return False
+        try:
+            return self._importer(filepath) is not None
+        except ImportConfigError:
+            return not any(_reads(profile, filepath) for profile in self.shipped)
+        except StatementError:
+            return False
+
+    def _delegate(self, filepath: str) -> StatementImporter | None:
+        try:
+            return self._importer(filepath)
+        except StatementError:
+            return None
+
+    def account(self, filepath: str) -> data.Account:
+        """The account of the statement, "" if it cannot be told yet."""
+        found = self._delegate(filepath)
+        return found.account(filepath) if found is not None else ""
+
+    def date(self, filepath: str) -> datetime.date | None:
+        """The date of the statement's last row, None if it does not read."""
+        found = self._delegate(filepath)
+        return found.date(filepath) if found is not None else None
+
+    def filename(self, filepath: str) -> str | None:
+        """The archive name the profile's importer gives."""
+        found = self._delegate(filepath)
+        return found.filename(filepath) if found is not None else None
+
+    def extract(self, filepath: str, existing: data.Entries) -> data.Entries:
+        """What the importer of the ledger's profile reading the file extracts.
+
+        Raises:
+            StatementError: the import setup is broken, no profile of the ledger reads the
+                file, or the statement cannot be imported.
+        """
+        with speaking(self.ledger):
+            found = self._importer(filepath)
+            if found is None:
+                raise unknown_layout(filepath, ledger_setup(self.ledger).own_profiles)
+        return found.extract(filepath, existing)
+
+    def deduplicate(self, entries: data.Entries, existing: data.Entries) -> None:
+        """Keep the marks `extract` set: duplicates are found by bank reference there."""
+
+    def sort(self, entries: data.Entries, reverse: bool = False) -> None:
+        """Keep the statement's order, oldest first."""
+        if reverse:
+            entries.reverse()
+
+
+def _reads(profile: Profile, filepath: str) -> bool:
+    try:
+        return match(filepath, profile) is not None
+    except StatementError:
+        return False

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from importers.errors import UnreadableStatementError
+from importers.errors import StatementTooLargeError, UnreadableStatementError
 from ledger import tables
-from ledger.tables import SUFFIXES, Table, UnreadableTableError, forget
+from ledger.tables import (
+    MAX_BYTES,
+    MAX_CELLS,
+    MAX_UNPACKED_BYTES,
+    SUFFIXES,
+    Table,
+    TableTooLargeError,
+    UnreadableTableError,
+    forget,
+)
 
-__all__ = ["SUFFIXES", "Table", "forget", "read_tables"]
+__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_UNPACKED_BYTES", "SUFFIXES", "Table", "forget"]
 
 
 def read_tables(path: str | Path) -> list[Table]:
@@ -17,8 +26,14 @@ def read_tables(path: str | Path) -> list[Table]:
     Raises:
         UnreadableStatementError: the file is empty, cannot be read, is a broken workbook or
             decodes in no known encoding.
+        StatementTooLargeError: the file is over a cap (`MAX_BYTES`, `MAX_UNPACKED_BYTES`,
+            `MAX_CELLS`).
     """
     try:
         return tables.read_tables(path)
     except UnreadableTableError as error:
-        raise UnreadableStatementError(error.path, error.reason, row=error.row) from None
+        kind = StatementTooLargeError if isinstance(error, TableTooLargeError) else None
+        raised = (kind or UnreadableStatementError)(
+            error.path, error.key, row=error.row, column=error.column, **error.reason.fields
+        )
+        raise raised from None

@@ -142,6 +142,10 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
     new_flow = tuple.__new__
     last_year = None
 
+    # The running totals of the year being scanned (the entries come in date order).
+    spent_in_year: dict[str, Decimal] = {}
+    dedicated_in_year: Decimal | None = None
+
     for entry in entries:
         # Beancount's `pad` makes its transactions (flag P) after the plugin has run: they are
         # left out so that the plugin and every front end see the same grant postings (a pad on
@@ -149,8 +153,13 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
         if type(entry) is not transaction or entry.flag == padding:
             continue
         year = entry.date.year
-        if year != last_year and year not in first_entry_of_year:
-            first_entry_of_year[year] = entry
+        if year != last_year:
+            if year not in first_entry_of_year:
+                first_entry_of_year[year] = entry
+            if last_year is not None:
+                _close_year(last_year, spent_in_year, dedicated_in_year, spent, dedicated_by_year)
+            spent_in_year = {}
+            dedicated_in_year = None
         last_year = year
         voucher = entry.meta.get("voucher")
         if voucher is not None:
@@ -196,10 +205,12 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
                 tranches.append(Tranche(entry.date, source, -number, grant_year, entry))
         if categories is not None:
             for category, number in categories.items():
-                spent[year, category] += number
+                spent_in_year[category] = spent_in_year.get(category, ZERO) + number
         if dedicated is not None:
             for number in dedicated.values():
-                dedicated_by_year[year] += number
+                dedicated_in_year = (
+                    number if dedicated_in_year is None else dedicated_in_year + number
+                )
         flows.append(
             new_flow(
                 Flow,
@@ -216,6 +227,8 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
             )
         )
 
+    if last_year is not None:
+        _close_year(last_year, spent_in_year, dedicated_in_year, spent, dedicated_by_year)
     return Activity(
         flows,
         dict(spent),
@@ -225,6 +238,20 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
         vouchers,
         errors,
     )
+
+
+def _close_year(
+    year: Year,
+    spent_in_year: Mapping[str, Decimal],
+    dedicated_in_year: Decimal | None,
+    spent: dict[tuple[Year, str], Decimal],
+    dedicated_by_year: dict[Year, Decimal],
+) -> None:
+    """Add a year's running totals to the totals by year (only what the year touched)."""
+    if dedicated_in_year is not None:
+        dedicated_by_year[year] += dedicated_in_year
+    for category, number in spent_in_year.items():
+        spent[year, category] += number
 
 
 def _foreign_currency(

@@ -30,6 +30,15 @@ from ledger.model import (
 CENT = Decimal("0.01")
 
 
+def execution_rate(spent: Decimal, available: Decimal) -> Decimal | None:
+    """Spent as a share of what was available (执行率); None when nothing was available.
+
+    The one definition of the rate: a category's (`CategoryYear.execution`), a year's total in
+    the budget report, the grant page's bars, and the performance self-evaluation read it.
+    """
+    return spent / available if available else None
+
+
 class CategoryYear(NamedTuple):
     """Budget execution of one category in one fiscal year (预算执行)."""
 
@@ -48,7 +57,7 @@ class CategoryYear(NamedTuple):
     @property
     def execution(self) -> Decimal | None:
         """Spent as a share of what was available (执行率), None when nothing was."""
-        return self.spent / self.available if self.available else None
+        return execution_rate(self.spent, self.available)
 
 
 class SourceYear(NamedTuple):

@@ -39,6 +39,7 @@ SIGNATURES: dict[str, str] = {
     "grant-return": 'ACCOUNT ["LABEL"]',
     "grant-close": "YEAR",
     "import-holding": 'ACCOUNT ["LABEL"]',
+    "import-profiles": '"FOLDER"',
     "grant-voucher-period": '"year" | "month"',
     "grant-beneficiaries": 'ACCOUNT "REGISTER-FILE"',
     "grant-standard": 'ACCOUNT AMOUNT "per-visit" | "per-pregnancy" | "per-year"',
@@ -68,6 +69,7 @@ class _Parser:
         self.currencies: dict[str, data.Custom] = {}
         self.labels: dict[str, str] = {}
         self.voucher_period: data.Custom | None = None
+        self.profile_folders: list[data.Custom] = []
         self.beneficiaries: BeneficiarySetup | None = None
         self.beneficiaries_named = False
         self.standards: list[Standard] = []
@@ -214,6 +216,13 @@ class _Parser:
             self.allowed.setdefault(declared.account, declared)
             self.holding.setdefault(declared.account, declared)
 
+    def on_profiles(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        # A folder of the ledger's own bank profiles, for the statement importer.
+        if len(values) != 1 or values[0].dtype is not str or not values[0].value.strip():
+            self.wrong_values(entry)
+            return
+        self.profile_folders.append(entry)
+
     def on_close(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
         year = _whole_number(values[0].value) if len(values) == 1 else None
         if year is None:
@@ -323,6 +332,7 @@ class _Parser:
         "grant-return": on_return,
         "grant-close": on_close,
         "import-holding": on_holding,
+        "import-profiles": on_profiles,
         "grant-voucher-period": on_voucher_period,
         "grant-beneficiaries": on_beneficiaries,
         "grant-standard": on_standard,
@@ -445,6 +455,7 @@ class _Parser:
             voucher_period=(
                 self.voucher_period.values[0].value if self.voucher_period else YEAR_PERIOD
             ),
+            profile_folders=tuple(self.profile_folders),
             register_files=(self.beneficiaries.path,) if self.beneficiaries else (),
             beneficiaries=self.beneficiaries,
             standards=tuple(sorted(self.standards, key=lambda standard: standard.date)),

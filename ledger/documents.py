@@ -61,7 +61,7 @@ class DocumentFinder:
         self._listings: dict[str, frozenset[str]] = {}
         self._bases: dict[str, list[str]] = {}
         self._by_folder: dict[tuple[str, str], list[tuple[str, frozenset[str]]]] = {}
-        self._plain: dict[str, list[frozenset[str]]] = {}
+        self._names: dict[tuple[str, str], frozenset[str]] = {}
 
     @classmethod
     def of_ledger(
@@ -111,15 +111,17 @@ class DocumentFinder:
 
     def exists(self, value: str, entry_file: str) -> bool:
         """Whether the copy named `value` in an entry of `entry_file` is on file."""
-        if "/" in value:
-            return self._folder_of(value, entry_file)[0] is not None or value in self.known
-        # Most copies are named without a folder: one look-up per entry file, then a test.
-        listings = self._plain.get(entry_file)
-        if listings is None:
-            listings = self._plain[entry_file] = [
-                listing for _, listing in self._folders(entry_file, "")
-            ]
-        return any(value in listing for listing in listings) or value in self.known
+        head, slash, name = value.rpartition("/")
+        if slash and not head:
+            head = "/"
+        key = (entry_file, head)
+        names = self._names.get(key)
+        if names is None:
+            # Every name in any folder the copy may be in: one set test per copy after this.
+            names = self._names[key] = frozenset().union(
+                *(listing for _, listing in self._folders(entry_file, head))
+            )
+        return name in names or value in self.known
 
     def locate(self, value: str, entry_file: str) -> str | None:
         """The path of the copy named `value` in an entry of `entry_file`; None if not on file."""

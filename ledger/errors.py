@@ -30,6 +30,8 @@ RULES: tuple[str, ...] = (
     "needs-review",
     "year-not-closed",
     "closed-year-changed",
+    "target-missed",
+    "target-undefined",
     "beneficiary-missing",
     "beneficiary-unknown",
     "beneficiary-id-invalid",

@@ -32,11 +32,15 @@ from beancount.core import data
 from ledger.activity import Activity, scan
 from ledger.beneficiaries.analysis import BeneficiaryAnalysis, analyse
 from ledger.books import YearBooks, calculate_books
+from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
 from ledger.model import Close, GrantConfig, Year
+from ledger.performance.evaluation import Performance
+from ledger.performance.model import PerformanceConfig
+from ledger.performance.targets import parse_targets
 from ledger.vouchers import VoucherRegister
 
 SLOT = "mch-ledger.grant-ledger"
@@ -89,18 +93,26 @@ class GrantLedger:
         self.options_map = options_map
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
-        self.activity: Activity = scan(entries, config)
-        #: The `config` errors of the directives and of the transactions.
-        self.config_errors: list[GrantError] = [*errors, *self.activity.errors]
-        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
         self.messages = Catalogue(config.language)
+        self.activity: Activity = scan(entries, config)
+        #: The `config` errors of the directives and of the transactions (named in words).
+        self.config_errors: list[GrantError] = [
+            *errors,
+            *with_entries_in_words(self.activity.errors, self.messages),
+        ]
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
+        self.targets: PerformanceConfig
+        self.targets, target_errors = parse_targets(
+            entries, config, self.activity, self.books, lambda: self.documents
+        )
+        self.config_errors.extend(with_entries_in_words(target_errors, self.messages))
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
         # A beneficiary register or roster that does not read is a config finding, as a
         # malformed directive is (nothing to do for a ledger without `grant-beneficiaries`).
-        self.config_errors.extend(
-            self.beneficiaries.errors("config", self.messages, config.currency)
-        )
+        beneficiary_errors = self.beneficiaries.errors("config", self.messages, config.currency)
+        self.config_errors.extend(with_entries_in_words(beneficiary_errors, self.messages))
 
     def __repr__(self) -> str:
         # Fava's options page prints every option: keep this short and free of the books.
@@ -134,6 +146,11 @@ class GrantLedger:
     def documents(self) -> DocumentFinder:
         """Finds the ledger's voucher copies."""
         return DocumentFinder.of_ledger(self.entries, self.options_map)
+
+    @cached_property
+    def performance(self) -> Performance:
+        """The self-evaluation of each fiscal year (绩效自评), worked out once, on first use."""
+        return Performance(self)
 
     @cached_property
     def vouchers(self) -> VoucherRegister:

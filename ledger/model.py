@@ -104,6 +104,8 @@ class GrantConfig(NamedTuple):
     """Vouchers are numbered per fiscal year (`year`) or per month (`month`)."""
     register_files: tuple[str, ...] = ()
     """The registers the grant directives name (absolute paths): part of the books."""
+    profile_folders: Sequence[data.Custom] = ()
+    """The `import-profiles` directives: folders of the ledger's own bank profiles."""
     beneficiaries: BeneficiarySetup | None = None
     """The account that pays people and its register (`grant-beneficiaries`), if any."""
     standards: tuple[Standard, ...] = ()

@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from ledger.places import PlacedError
 from ledger.tables import Table, UnreadableTableError, read_tables
 
 CellKind = Literal["text", "date", "amount", "count"]
@@ -86,22 +87,12 @@ class Register(NamedTuple):
         return {str(row.values[spec.key]): row for row in self.rows}
 
 
-class RegisterError(Exception):
-    """A register that cannot be read as it is; the message names the place and what to do."""
+class RegisterError(PlacedError):
+    """A register that cannot be read as it is; the message names the place and what to do.
 
-    def __init__(
-        self, path: str | Path, message: str, row: int | None = None, column: str | None = None
-    ) -> None:
-        self.path = str(path)
-        self.row = row
-        self.column = column
-        self.reason = message
-        place = self.path
-        if row is not None:
-            place += f": row {row}"
-        if column is not None:
-            place += f", column {column}" if row is not None else f": column {column}"
-        super().__init__(f"{place}: {message}")
+    Its text is a catalogue key (`register.*`, `table.*` in `ledger/i18n/tables.py`) said in
+    the reader's language (`PlacedError.say`).
+    """
 
 
 def normalise_name(text: str) -> str:
@@ -160,10 +151,7 @@ def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
     seen = ", ".join(cell for cell in (table.rows[0][1] if table.rows else []) if cell) or "-"
     expected = "; ".join(" / ".join(column.names) for column in missing)
     raise RegisterError(
-        table.path,
-        f"no header row naming every column of a {spec.kind}: it needs {expected} "
-        f"(the first row has {seen})",
-        row=first,
+        table.path, "register.no-header", row=first, kind=spec.kind, expected=expected, seen=seen
     )
 
 
@@ -175,16 +163,14 @@ def _cell(text: str, column: RegisterColumn, path: Path, line: int, heading: str
         return text
     if column.kind == "date":
         value: object = parse_date(text)
-        expected = "a date such as 2025-03-18"
     elif column.kind == "amount":
         value = parse_amount(text)
-        expected = "an amount such as 1,080.00"
     else:
         amount = parse_amount(text)
         value = int(amount) if amount is not None and amount == int(amount) else None
-        expected = "a whole number"
     if value is None:
-        raise RegisterError(path, f"{text!r} is not {expected}", row=line, column=heading)
+        key = f"register.not-{column.kind}"
+        raise RegisterError(path, key, row=line, column=heading, text=text)
     return value
 
 
@@ -200,9 +186,11 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
         raw = path.read_bytes()
         tables = read_tables(path)
     except OSError as error:
-        raise RegisterError(path, f"cannot be read ({error.strerror})") from None
+        raise RegisterError(path, "table.unreadable", reason=error.strerror) from None
     except UnreadableTableError as error:
-        raise RegisterError(path, error.reason, row=error.row) from None
+        raise RegisterError(
+            error.path, error.key, row=error.row, column=error.column, **error.reason.fields
+        ) from None
     table = tables[0]
     header_index, positions = _header(table, spec)
     headings = table.rows[header_index][1]
@@ -219,10 +207,16 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
             values[field] = _cell(text, columns[field], path, line, headings[position])
         key = values.get(spec.key)
         if key is None:
-            raise RegisterError(path, "the row has no value in its key column", line, key_heading)
+            raise RegisterError(path, "register.no-key", row=line, column=key_heading)
         if spec.unique_key and str(key) in seen:
             raise RegisterError(
-                path, f"{key} is already the key of row {seen[str(key)]}", line, key_heading
+                path,
+                "register.repeated-key",
+                row=line,
+                column=key_heading,
+                key=key,
+                # The field is named for the row it names, not the place's row.
+                first=seen[str(key)],
             )
         seen.setdefault(str(key), line)
         rows.append(RegisterRow(line, values))

@@ -15,7 +15,13 @@ refused rather than misread.
 
 Workbook cells become text as well, so one parser reads every format: a number is written out
 exactly (`Decimal(repr(float))`, which is the number Excel shows), a date cell as
-`YYYY-MM-DD HH:MM:SS`.
+`YYYY-MM-DD HH:MM:SS`. A worksheet is read whole whatever its `<dimension>` says (a stale one
+would cut rows off or pad every row to 16,384 columns); its empty rows are left out.
+
+Such files come from outside, so a file is refused before it can take the memory: over
+`MAX_BYTES` on disk, an `.xlsx` whose parts unpack to over `MAX_UNPACKED_BYTES` (a zip bomb), or
+a sheet or text whose rows times widest row pass `MAX_CELLS` (a sparse sheet with one cell far to
+the right, or millions of empty lines), counted while reading.
 """
 
 from __future__ import annotations
@@ -24,27 +30,12 @@ import csv
 import datetime
 import io
 import os
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-
-class UnreadableTableError(Exception):
-    """The file cannot be read or decoded at all (encoding, broken workbook, empty).
-
-    Args:
-        path: the file.
-        message: what is wrong and what to do, after the place.
-        row: the row (a CSV file's line, a worksheet's row, from 1) at fault, if one is.
-    """
-
-    def __init__(self, path: str | Path, message: str, row: int | None = None) -> None:
-        self.path = str(path)
-        self.row = row
-        self.reason = message
-        place = self.path if row is None else f"{self.path}: row {row}"
-        super().__init__(f"{place}: {message}")
-
+from ledger.places import PlacedError
 
 #: File name endings a table file may have.
 SUFFIXES = (".csv", ".txt", ".xls", ".xlsx")
@@ -52,9 +43,24 @@ SUFFIXES = (".csv", ".txt", ".xls", ".xlsx")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+#: The largest table file read, in bytes: years of a busy account's rows fit many times.
+MAX_BYTES = 32 * 2**20
+#: The most an `.xlsx` file's parts may unpack to, in bytes.
+MAX_UNPACKED_BYTES = 64 * 2**20
+#: The most cells (rows times the widest row) a sheet or text may span.
+MAX_CELLS = 2_000_000
+
 #: The text decodings tried, in order, for a file without a byte-order mark.
 TEXT_ENCODINGS = ("utf-8", "gb18030")
 DELIMITERS = (",", "\t")
+
+
+class UnreadableTableError(PlacedError):
+    """The file cannot be read or decoded at all (encoding, broken workbook, empty)."""
+
+
+class TableTooLargeError(UnreadableTableError):
+    """The file is over a size or cell-count cap: refused before it is read into memory."""
 
 
 class Table(NamedTuple):
@@ -86,6 +92,42 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
+def _mebibytes(size: int) -> str:
+    return f"{size / 2**20:,.1f}".removesuffix(".0")
+
+
+class _CellCount:
+    """Counts the cells a table spans while it is read: refuses it past `MAX_CELLS`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows = 0
+        self.widest = 1
+
+    def add(self, width: int) -> None:
+        """Count the next row, `width` cells wide.
+
+        Raises:
+            TableTooLargeError: the rows so far times the widest pass `MAX_CELLS`.
+        """
+        self.rows += 1
+        if width > self.widest:
+            self.widest = width
+        if self.rows * self.widest > MAX_CELLS:
+            raise too_many_cells(self.path, self.rows, self.widest)
+
+
+def too_many_cells(path: Path, rows: int, columns: int) -> TableTooLargeError:
+    """The refusal of a file spanning `rows` rows of up to `columns` cells."""
+    return TableTooLargeError(
+        path,
+        "table.too-many-cells",
+        cap=f"{MAX_CELLS:,}",
+        rows=f"{rows:,}",
+        columns=f"{columns:,}",
+    )
+
+
 def _decodings(path: Path, raw: bytes) -> list[tuple[str, str]]:
     """The (encoding, text) pairs the bytes decode to, most likely first."""
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -112,26 +154,34 @@ def _decodings(path: Path, raw: bytes) -> list[tuple[str, str]]:
         tried = ", ".join(candidates).upper()
         raise UnreadableTableError(
             path,
-            f"cannot be decoded as {tried} (byte {failure.start}, "
-            f"{raw[failure.start : failure.start + 1]!r}): export the file again as CSV or "
-            "Excel",
+            "table.undecodable",
             row=line,
+            encodings=tried,
+            offset=failure.start,
+            byte=repr(raw[failure.start : failure.start + 1]),
         )
     return found
 
 
 def _text_tables(path: Path, raw: bytes) -> list[Table]:
+    lines_count = raw.count(b"\n") + 1
+    if lines_count > MAX_CELLS:  # before splitting: millions of empty lines
+        raise too_many_cells(path, lines_count, 1)
     tables = []
     for encoding, text in _decodings(path, raw):
         lines = text.splitlines()
         for delimiter in DELIMITERS:
             if not any(delimiter in line for line in lines[:60]):
                 continue
+            count = _CellCount(path)
+            rows = []
             try:
-                rows = list(csv.reader(lines, delimiter=delimiter))
+                for number, cells in enumerate(csv.reader(lines, delimiter=delimiter), start=1):
+                    count.add(len(cells))
+                    rows.append((number, cells))
             except csv.Error as error:
-                raise UnreadableTableError(path, f"not a CSV file: {error}") from None
-            tables.append(Table(path, "csv", encoding, list(enumerate(rows, start=1))))
+                raise UnreadableTableError(path, "table.not-csv", error=str(error)) from None
+            tables.append(Table(path, "csv", encoding, rows))
     if not tables:
         tables.append(Table(path, "csv", None, [(n, [line]) for n, line in enumerate(lines, 1)]))
     return tables
@@ -139,40 +189,78 @@ def _text_tables(path: Path, raw: bytes) -> list[Table]:
 
 def _broken(path: Path, kind: str, error: Exception) -> UnreadableTableError:
     return UnreadableTableError(
-        path,
-        f"is not a readable {kind} workbook ({type(error).__name__}: {error}): it may be "
-        "truncated, export or download it again",
+        path, "table.broken-workbook", kind=kind, error=f"{type(error).__name__}: {error}"
     )
 
 
+def _check_unpacked(path: Path, raw: bytes) -> None:
+    """Refuse a workbook whose parts unpack to more than `MAX_UNPACKED_BYTES` (a zip bomb).
+
+    The sizes are the zip's own record; `zipfile` never unpacks a part past its recorded size.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise _broken(path, ".xlsx", error) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise TableTooLargeError(
+            path,
+            "table.unpacks-too-large",
+            size=_mebibytes(unpacked),
+            cap=_mebibytes(MAX_UNPACKED_BYTES),
+        )
+
+
+def _padded(rows: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
+    """Rows of a workbook all `width` cells wide, as a sheet's used range has them."""
+    for _, cells in rows:
+        if len(cells) < width:
+            cells.extend([""] * (width - len(cells)))
+    return rows
+
+
 def _xlsx_table(path: Path, raw: bytes) -> Table:
+    _check_unpacked(path, raw)
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zip, XML and key errors alike
         raise _broken(path, ".xlsx", error) from None
+    count = _CellCount(path)
+    rows = []
     try:
         sheet = book.worksheets[0]
-        rows = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
+        # Read the rows the sheet holds, not the ones its <dimension> claims.
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            width = len(values)
+            while width and values[width - 1] is None:
+                width -= 1
+            count.add(width)
+            if width:
+                rows.append((number, [_cell_text(value) for value in values[:width]]))
+    except TableTooLargeError:
+        raise
     except Exception as error:
         raise _broken(path, ".xlsx", error) from None
     finally:
         book.close()
-    return Table(path, "xlsx", None, rows)
+    return Table(path, "xlsx", None, _padded(rows, count.widest))
 
 
 def _xls_table(path: Path, raw: bytes) -> Table:
     import xlrd
 
+    count = _CellCount(path)
     try:
-        book = xlrd.open_workbook(file_contents=raw, on_demand=True)
+        # Ragged rows: a far-right cell does not pad every row of the sheet to its column.
+        book = xlrd.open_workbook(file_contents=raw, on_demand=True, ragged_rows=True)
         sheet = book.sheet_by_index(0)
         rows = []
         for index in range(sheet.nrows):
+            count.add(sheet.row_len(index))
             cells = []
             for cell in sheet.row(index):
                 if cell.ctype == xlrd.XL_CELL_DATE:
@@ -183,16 +271,18 @@ def _xls_table(path: Path, raw: bytes) -> Table:
                     value = cell.value
                 cells.append(_cell_text(value))
             rows.append((index + 1, cells))
+    except TableTooLargeError:
+        raise
     except Exception as error:  # xlrd raises its own, struct and index errors alike
         raise _broken(path, ".xls", error) from None
-    return Table(path, "xls", None, rows)
+    return Table(path, "xls", None, _padded(rows, count.widest))
 
 
 _CACHE: dict[tuple[str, int, int], list[Table]] = {}
 
 
 def forget(path: str | Path) -> None:
-    """Drop the cached readings of `path` (its statement is parsed: the rows are not needed)."""
+    """Drop the cached readings of `path` (it is parsed: its rows are not needed any more)."""
     resolved = str(Path(path).resolve())
     for key in [key for key in _CACHE if key[0] == resolved]:
         del _CACHE[key]
@@ -207,6 +297,8 @@ def read_tables(path: str | Path) -> list[Table]:
     Raises:
         UnreadableTableError: the file is empty, cannot be read, is a broken workbook or
             decodes in no known encoding.
+        TableTooLargeError: the file is over a cap (`MAX_BYTES`, `MAX_UNPACKED_BYTES`,
+            `MAX_CELLS`).
     """
     path = Path(path)
     try:
@@ -215,13 +307,17 @@ def read_tables(path: str | Path) -> list[Table]:
         cached = _CACHE.get(key)
         if cached is not None:
             return cached
+        if stat.st_size > MAX_BYTES:
+            raise TableTooLargeError(
+                path, "table.too-large", size=_mebibytes(stat.st_size), cap=_mebibytes(MAX_BYTES)
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise UnreadableTableError(
-            path, f"cannot be read ({os.strerror(error.errno or 0)})"
+            path, "table.unreadable", reason=os.strerror(error.errno or 0)
         ) from None
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise UnreadableTableError(path, "is empty: export or download it again")
+        raise UnreadableTableError(path, "table.empty")
     if raw.startswith(ZIP_MAGIC):
         tables = [_xlsx_table(path, raw)]
     elif raw.startswith(OLE_MAGIC):

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from beancount.core import data
@@ -70,6 +71,9 @@ def parse_voucher(text: str) -> VoucherNumber | None:
         return None
     seq = found["seq"]
     year = int(found["year"]) if found["year"] else None
+    if year is None and len(seq) == 4 and 1900 <= int(seq) < 2200:
+        # A year with no sequence after it (F-2024-P): not a number to count on from.
+        return None
     return VoucherNumber(
         found["prefix"], year, found["sep"] or "", int(seq), len(seq), found["suffix"]
     )
@@ -207,37 +211,66 @@ class VoucherRegister:
     ) -> None:
         self.mode = mode
         self.finder = finder
-        self.uses: list[VoucherUse] = []
+        self._vouchers = vouchers
+        self._flows = flows
         #: Entries whose `voucher` is not text (`voucher: 9`): each a `config` finding.
         self.not_text: list[tuple[object, data.Transaction]] = []
+        # The plugin's hot path: the first use of each number per period, in nested dicts keyed
+        # by plain ints and strings, and the repeats; no object per voucher that lives on.
         month = mode == MONTH_PERIOD
+        first_uses: dict[int, dict[str, data.Transaction]] = {}
+        repeats: list[tuple[int, str, data.Transaction]] = []
+        numbered: set[int] = set()
         for value, entry in vouchers:
             if type(value) is not str:
                 self.not_text.append((value, entry))
                 continue
             number = value.strip()
-            if number:
-                day = entry.date
-                self.uses.append(VoucherUse(number, entry, (day.year, day.month if month else 0)))
-        numbered = {id(use.entry) for use in self.uses}
+            if not number:
+                continue
+            day = entry.date
+            period = day.year * 100 + (day.month if month else 0)
+            numbers = first_uses.get(period)
+            if numbers is None:
+                numbers = first_uses[period] = {}
+            if numbers.setdefault(number, entry) is not entry:
+                repeats.append((period, number, entry))
+            numbered.add(id(entry))
+        self._first_uses = first_uses
+        self._repeats = repeats
         #: Flows on the dedicated account without a voucher number.
         self.missing: list[Flow] = [
             flow for flow in flows if flow.dedicated and id(flow.entry) not in numbered
         ]
-        self.by_number: dict[tuple[Period, str], list[VoucherUse]] = defaultdict(list)
-        for use in self.uses:
-            self.by_number[use.period, use.number].append(use)
         self._copies: dict[int, CopyCheck] = {}
-        self._category_flows = [flow for flow in flows if flow.categories]
         self._numbering: VoucherNumbering | None = None
+
+    @cached_property
+    def uses(self) -> list[VoucherUse]:
+        """Every voucher number in use, in ledger order."""
+        month = self.mode == MONTH_PERIOD
+        uses = []
+        for value, entry in self._vouchers:
+            if type(value) is str and value.strip():
+                day = entry.date
+                uses.append(VoucherUse(value.strip(), entry, (day.year, day.month if month else 0)))
+        return uses
+
+    @cached_property
+    def by_number(self) -> dict[tuple[Period, str], list[VoucherUse]]:
+        """The uses of each number in each period."""
+        found: dict[tuple[Period, str], list[VoucherUse]] = defaultdict(list)
+        for use in self.uses:
+            found[use.period, use.number].append(use)
+        return dict(found)
 
     def duplicates(self) -> list[tuple[VoucherUse, VoucherUse]]:
         """Each later use of a number already used in its period, with the first use."""
         found = []
-        for uses in self.by_number.values():
-            if len(uses) > 1:
-                found.extend((use, uses[0]) for use in uses[1:])
-        found.sort(key=lambda pair: pair[0].entry.meta.get("lineno", 0))
+        for period, number, entry in self._repeats:
+            first = self._first_uses[period][number]
+            pair = (_period(period), number)
+            found.append((VoucherUse(number, entry, pair[0]), VoucherUse(number, first, pair[0])))
         return found
 
     def is_duplicate(self, use: VoucherUse) -> bool:
@@ -281,12 +314,54 @@ class VoucherRegister:
         """The next free voucher number for an entry dated `day`, in the ledger's format."""
         return self.numbering.peek(day)
 
+    @cached_property
+    def _category_flows(self) -> list[Flow]:
+        return [flow for flow in self._flows if flow.categories]
+
+    @cached_property
+    def _needs_copy(self) -> set[int]:
+        return {id(flow.entry) for flow in self._category_flows}
+
+    def needs_copy(self, entry: data.Transaction) -> bool:
+        """Whether the entry posts to a category, so must keep a copy of its voucher."""
+        return id(entry) in self._needs_copy
+
+    def copy_problems(self) -> list[tuple[Flow, CopyCheck]]:
+        """The entries posting to a category whose copies are not complete, with their checks.
+
+        An entry whose `attachments` is malformed is listed too. This is the
+        `document-missing` rule's work.
+        """
+        exists = self.finder.exists
+        found = []
+        # Entries mostly share the same metadata keys in the same order: the keys that name
+        # copies are found once per key sequence, then looked up.
+        copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for flow in self._category_flows:
+            meta = flow.entry.meta
+            keys = tuple(meta)
+            names = copy_keys.get(keys)
+            if names is None:
+                names = copy_keys[keys] = tuple(k for k in keys if k.startswith(DOCUMENT_PREFIX))
+            filename = meta["filename"]
+            linked = 0
+            complete = "attachments" not in meta
+            for name in names:
+                value = meta[name]
+                if type(value) is str and value:
+                    linked += 1
+                    if complete and not exists(value, filename):
+                        complete = False
+            if complete and linked:
+                continue
+            check = self.copies_of(flow.entry, required=True)
+            if check.problem is not None or check.malformed_attachments:
+                found.append((flow, check))
+        return found
+
     def copy_checks(self) -> list[tuple[Flow, CopyCheck]]:
         """The copy check of every entry posting to a category (which must keep a copy)."""
-        checks = []
-        for flow in self._category_flows:
-            checks.append((flow, self.copies_of(flow.entry, required=True)))
-        return checks
+        return [(flow, self.copies_of(flow.entry, required=True)) for flow in self._category_flows]
 
     def copies_of(self, entry: data.Transaction, required: bool | None = None) -> CopyCheck:
         """The copy check of one entry; `required`: whether it must keep a copy.
@@ -299,13 +374,12 @@ class VoucherRegister:
         if found is not None:
             return found
         if required is None:
-            required = any(flow.entry is entry for flow in self._category_flows)
+            required = self.needs_copy(entry)
         meta = entry.meta
         filename = meta.get("filename", "")
         exists = self.finder.exists
         copies: dict[str, str] = {}
         not_found = None
-        # The hot loop of the documents rule: one pass over the metadata.
         for name, value in meta.items():
             if not name.startswith(DOCUMENT_PREFIX) or type(value) is not str or not value:
                 continue
@@ -322,6 +396,11 @@ class VoucherRegister:
             problem = "too-few"
         found = self._copies[key] = CopyCheck(copies, not_found, declared, malformed, problem)
         return found
+
+
+def _period(code: int) -> Period:
+    """A period from its code, year x 100 + month (0 for the fiscal year)."""
+    return divmod(code, 100)
 
 
 def _series_order(item: tuple[tuple[Period, VoucherNumber], set[int]]) -> tuple:

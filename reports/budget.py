@@ -8,19 +8,12 @@ per year. The figures are the grant's books (`ledger.books.CategoryYear`), the s
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ledger.activity import ZERO
-from ledger.books import CategoryYear
+from ledger.books import CategoryYear, execution_rate
 from reports.context import ReportContext
 from reports.table import Row, Table
 
 _AMOUNTS = ("budget", "carried_in", "available", "spent", "remaining", "carried_out", "lapsed")
-
-
-def execution(spent: Decimal, available: Decimal) -> Decimal | None:
-    """Spent as a share of what was available (执行率); None when nothing was available."""
-    return spent / available if available else None
 
 
 def category_row(ctx: ReportContext, category: CategoryYear) -> Row:
@@ -31,7 +24,7 @@ def category_row(ctx: ReportContext, category: CategoryYear) -> Row:
         "account": category.account,
         "label": category.label,
         **{key: getattr(category, key) for key in _AMOUNTS},
-        "execution": execution(category.spent, category.available),
+        "execution": category.execution,
         "closed": category.closed,
     }
     if not category.closed:
@@ -50,7 +43,7 @@ def year_total(ctx: ReportContext, year: int, rows: list[Row]) -> Row:
             "year": year,
             "label": ctx.labels("subtotal", year=year),
             **sums,
-            "execution": execution(sums["spent"], sums["available"]),
+            "execution": execution_rate(sums["spent"], sums["available"]),
             "closed": ctx.books[year].closed,
         },
         "subtotal",

@@ -13,7 +13,16 @@ from ledger.errors import ERROR
 from ledger.findings import Finding, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger, UnreadableLedgerError
 from ledger.model import Year
-from reports import balances, beneficiaries, budget, findings, funding, ledgers, vouchers
+from reports import (
+    balances,
+    beneficiaries,
+    budget,
+    findings,
+    funding,
+    ledgers,
+    performance,
+    vouchers,
+)
 from reports.context import ReportContext, make_context
 from reports.labels import Labels
 from reports.stamp import make_stamp
@@ -26,6 +35,7 @@ KINDS: dict[str, Builder] = {
     "budget": budget.build,
     "funding": funding.build,
     "balances": balances.build,
+    "performance": performance.build,
     "ledger": ledgers.build,
     "vouchers": vouchers.build,
     "beneficiaries": beneficiaries.build,
@@ -36,6 +46,7 @@ _TITLES = {
     "budget": "title-budget",
     "funding": "title-funding",
     "balances": "title-balances",
+    "performance": "title-performance",
     "ledger": "title-ledger",
     "vouchers": "title-vouchers",
     "findings": "title-findings",

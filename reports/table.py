@@ -14,7 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 from reports.stamp import Stamp
 
-ColumnKind = Literal["text", "money", "percent", "date", "count", "flag", "year"]
+ColumnKind = Literal["text", "money", "percent", "date", "count", "flag", "year", "number"]
 """How a column's values are typed and formatted."""
 
 RowRole = Literal["entry", "opening", "subtotal", "total"]

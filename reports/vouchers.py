@@ -8,22 +8,19 @@ numbers missing in a year's sequence (缺号) and the numbers used more than onc
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from beancount.core import data
 
-from ledger.activity import ZERO
+from ledger.describe import entry_amount
 from ledger.findings import display_path
-from ledger.vouchers import VoucherRegister, VoucherUse, parse_voucher
+from ledger.vouchers import (
+    MONTH_PERIOD,
+    VoucherRegister,
+    VoucherUse,
+    parse_voucher,
+    period_text,
+)
 from reports.context import ReportContext
 from reports.table import Row, Table
-
-
-def entry_amount(entry: data.Transaction) -> Decimal:
-    """The amount of an entry: the sum of its positive postings (its debits)."""
-    return sum(
-        (p.units.number for p in entry.postings if p.units.number and p.units.number > 0), ZERO
-    )
 
 
 def where(entry: data.Directive) -> str:
@@ -46,10 +43,9 @@ def register_tables(ctx: ReportContext) -> list[Table]:
     years = set(ctx.years)
     register = ctx.grant.vouchers
     uses = sorted((use for use in register.uses if use.entry.date.year in years), key=_sort_key)
-    needs_copy = {id(flow.entry) for flow, _ in register.copy_checks()}
-    rows = [_row(ctx, use.number, use.entry, register, needs_copy, use) for use in uses]
+    rows = [_row(ctx, use.number, use.entry, register, use) for use in uses]
     rows.extend(
-        _row(ctx, None, flow.entry, register, needs_copy, None)
+        _row(ctx, None, flow.entry, register, None)
         for flow in register.missing
         if flow.year in years
     )
@@ -71,10 +67,14 @@ def register_tables(ctx: ReportContext) -> list[Table]:
         rows,
         name=t("title-vouchers"),
     )
+    # Numbered per month, a number recurs in each month of a year: the problem names its month.
+    monthly = (("period", "text"),) if register.mode == MONTH_PERIOD else ()
     numbering = Table(
         "numbering",
         t.year_title("title-numbering", ctx.year, ctx.years),
-        t.columns(("year", "year"), ("voucher", "text"), ("problem", "text"), ("where", "text")),
+        t.columns(
+            ("year", "year"), *monthly, ("voucher", "text"), ("problem", "text"), ("where", "text")
+        ),
         numbering_problems(ctx),
         name=t("title-numbering"),
     )
@@ -86,11 +86,10 @@ def _row(
     number: str | None,
     entry: data.Transaction,
     register: VoucherRegister,
-    needs_copy: set[int],
     use: VoucherUse | None,
 ) -> Row:
     """One line of the register: the rule's judgement of the entry's number and copies."""
-    required = id(entry) in needs_copy
+    required = register.needs_copy(entry)
     copies = register.copies_of(entry, required)
     if use is None:
         status = "status-no-number"
@@ -121,15 +120,23 @@ def _row(
 def numbering_problems(ctx: ReportContext) -> list[Row]:
     """The numbers missing from each period's sequences, and the numbers used more than once.
 
-    A period's sequence runs from 1 to its highest number, per series (prefix, year,
-    separator), so 记-2024-001 … 记-2024-049 with 记-2024-017 unused gives one gap.
+    A period (the fiscal year, or the month with `grant-voucher-period "month"`) numbers from 1
+    to its highest number, per series (prefix, year, separator), so 记-2024-001 … 记-2024-049
+    with 记-2024-017 unused gives one gap; 记-001 used in 2023 and again in 2024 is no duplicate.
     """
     t = ctx.labels
     register = ctx.grant.vouchers
     years = set(ctx.years)
     periods = {use.period for use in register.uses if use.period[0] in years}
     problems = [
-        Row({"year": period[0], "voucher": number, "problem": t("problem-gap")})
+        Row(
+            {
+                "year": period[0],
+                "period": period_text(period),
+                "voucher": number,
+                "problem": t("problem-gap"),
+            }
+        )
         for period, number in register.gaps(periods)
     ]
     for (period, number), uses in register.by_number.items():
@@ -138,13 +145,14 @@ def numbering_problems(ctx: ReportContext) -> list[Row]:
                 Row(
                     {
                         "year": period[0],
+                        "period": period_text(period),
                         "voucher": number,
                         "problem": t("problem-duplicate", count=len(uses)),
                         "where": t.join(where(use.entry) for use in uses),
                     }
                 )
             )
-    problems.sort(key=lambda row: (row.values["year"], row.values["voucher"]))
+    problems.sort(key=lambda row: (row.values["period"], row.values["voucher"]))
     return problems
 
 

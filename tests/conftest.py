@@ -27,3 +27,30 @@ def write_ledger(tmp_path: Path) -> LedgerWriter:
         return path
 
     return write
+
+
+@pytest.fixture
+def fake_server(monkeypatch):
+    """`mch-ledger serve` without listening: the servers it starts, recorded (`serve_helpers`).
+
+    Serving puts guards in this process (`sys.meta_path`, Fava's import-config loader): they are
+    taken out again after the test.
+    """
+    import cheroot.wsgi
+    from serve_helpers import FakeServer, remove_guards
+
+    FakeServer.started = []
+    monkeypatch.setattr(cheroot.wsgi, "Server", FakeServer)
+    yield FakeServer.started
+    remove_guards()
+
+
+@pytest.fixture
+def serve_ledger():
+    """Serve a ledger in this process (`serving.app.serve_app`); the guards go after the test."""
+    from serve_helpers import remove_guards
+
+    from serving.app import serve_app
+
+    yield serve_app
+    remove_guards()

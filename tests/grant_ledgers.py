@@ -93,9 +93,41 @@ def findings_of(path: Path) -> list[Finding]:
     return ledger_findings(load_ledger(path))
 
 
-def assert_findings(path: Path) -> list[Finding]:
-    """Assert that the ledger's findings are exactly the ones its text marks."""
+PLUGIN_LINE = re.compile(r'^plugin "ledger\.grant"[ \t]*$', re.MULTILINE)
+
+
+def without_plugin_line(path: Path) -> Path:
+    """A copy of the ledger beside it with its `plugin "ledger.grant"` line blanked out.
+
+    The line becomes a comment, so every other line keeps its number.
+    """
+    text = path.read_text(encoding="utf-8")
+    assert PLUGIN_LINE.search(text), f"{path} names no plugin line"
+    copy = path.with_name(f"{path.stem}.no-plugin{path.suffix}")
+    copy.write_text(PLUGIN_LINE.sub("; (no plugin line)", text), encoding="utf-8")
+    return copy
+
+
+def findings_both_ways(path: Path) -> list[Finding]:
+    """The ledger's findings, asserting that they are the same without the plugin line.
+
+    `validate` applies the rules whether or not the ledger names the plugin; the answer must
+    not depend on it (the same rules at the same lines).
+    """
     findings = findings_of(path)
+    copy = without_plugin_line(path)
+    plain = findings_of(copy)
+
+    def seen(found: list[Finding], file: Path) -> set[tuple[str, int | None, bool]]:
+        return {(f.rule, f.line, f.file == str(file)) for f in found}
+
+    assert seen(findings, path) == seen(plain, copy)
+    return findings
+
+
+def assert_findings(path: Path) -> list[Finding]:
+    """Assert that the ledger's findings are exactly the ones its text marks, plugin or not."""
+    findings = findings_both_ways(path)
     found = {(f.rule, f.line) for f in findings if f.file == str(path)}
     elsewhere = [f for f in findings if f.file != str(path)]
     expected = expected_marks(path.read_text(encoding="utf-8"))

@@ -21,12 +21,13 @@ from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
+from fava.application import create_app
 from fava.beans.funcs import hash_entry
 
 from commands.main import main
-from commands.serve import serve_app
 from reports.build import KINDS
 from reports.render import FORMATS
+from serving.app import serve_app
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANTED = Path(__file__).parent / "beneficiary_ledgers"
@@ -232,7 +233,9 @@ PAGES = (
 @pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
 def test_every_fava_page_and_endpoint(books, read_only, caplog):
     caplog.set_level(logging.DEBUG)
-    app, _ = serve_app(books.ledger, read_only=read_only, auto_commit=False)
+    # Fava itself, without the layer `serve` puts in front of it: every endpoint answers.
+    # (Fava's polling watcher: each app's watch threads would hold inotify instances.)
+    app = create_app([str(books.ledger)], load=True, read_only=read_only, poll_watcher=True)
     client = app.test_client()
     slug = client.get("/").headers["Location"].strip("/").split("/")[0]
     fava = app.config["LEDGERS"].ledgers[0]
@@ -271,9 +274,10 @@ def test_every_fava_page_and_endpoint(books, read_only, caplog):
     books.assert_hidden(caplog.text, "the logs")
 
 
-def test_the_grant_page_shows_the_women_masked(planted):
-    app, _ = serve_app(planted.ledger, read_only=True, auto_commit=False)
-    client = app.test_client()
+def test_the_grant_page_shows_the_women_masked(planted, request):
+    served = serve_app(planted.ledger, read_only=True, auto_commit=False)
+    client = served.app.test_client()
+    request.addfinalizer(served.close)
     slug = client.get("/").headers["Location"].strip("/").split("/")[0]
     page = client.get(f"/{slug}/extension/GrantPage/?year=2026").data.decode()
     rows = list(csv.reader(planted.register.read_text(encoding="utf-8").splitlines()))[2:]

@@ -69,6 +69,8 @@ def named(tmp_path: Path, name: str) -> Fava:
 def demo_copy(tmp_path: Path) -> Path:
     """The demo ledger and its voucher copies, copied into `tmp_path`."""
     shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(DEMO.parent / name, tmp_path / name)
     shutil.copyfile(DEMO, tmp_path / "main.beancount")
     return tmp_path / "main.beancount"
 
@@ -291,7 +293,9 @@ def test_a_ledger_without_a_grant_gets_a_message(tmp_path):
     fava = Fava(path)
     page = fava.page()
     assert "declares no grant" in page.select_one("#grant-message").get_text()
-    assert fava.get(f"{PAGE}data").status_code == 500
+    response = fava.get(f"{PAGE}data")
+    assert response.status_code == 404
+    assert "declares no grant" in response.get_json()["error"]
 
 
 def test_page_is_in_the_ledgers_language(write_ledger):
@@ -345,15 +349,38 @@ def test_downloads_are_the_years_inspection_pack(tmp_path):
     assert {"2025年度专项检查资料.xlsx", "2025年度专项检查资料.html", "SHA256SUMS"} <= set(names)
     assert any(name.startswith("vouchers/记-2025-") for name in names)
     # A download gives nothing out on the record: no copy register beside the ledger.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "main.beancount"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "documents",
+        "main.beancount",
+        "registers",
+        "rosters",
+    ]
 
 
-def test_a_download_for_a_year_the_books_do_not_cover_is_refused(tmp_path):
+def test_a_year_the_books_do_not_cover_is_404_and_not_a_year_is_400_in_json(tmp_path):
+    # Issue 11.6: these were HTTP 500 with an HTML error page.
     fava = Fava(demo_copy(tmp_path))
-    for year in ("2019", "last"):
-        response = fava.get(f"{PAGE}excel", year=year)
-        assert response.status_code == 500
-        assert "2024—2026" in response.get_data(as_text=True)
+    for endpoint in ("data", "excel", "html", "pack"):
+        for year, status in (("2023", 404), ("2019", 404), ("abc", 400), ("last", 400)):
+            response = fava.get(f"{PAGE}{endpoint}", year=year)
+            assert response.status_code == status, (endpoint, year, response.data[:300])
+            # In the ledger's language (the demo's is Chinese), naming the years it covers.
+            assert response.get_json() == {
+                "error": f"年度参数无效：{year}。请给出账簿涵盖的年度（2024—2026年度）。"
+            }
+
+
+def test_a_time_filter_without_one_year_of_the_books_is_refused_in_json(tmp_path):
+    fava = Fava(demo_copy(tmp_path))
+    several = fava.get(f"{PAGE}data", time="2024 - 2025")
+    assert several.status_code == 400
+    assert "跨越多个年度" in several.get_json()["error"]
+    uncovered = fava.get(f"{PAGE}excel", time="2023")
+    assert uncovered.status_code == 404
+    assert uncovered.get_json()["error"].startswith("账簿没有2023年度的专项资金数据")
+    unreadable = fava.get(f"{PAGE}pack", time="not a time")
+    assert unreadable.status_code == 400
+    assert unreadable.get_json()["error"].startswith("筛选条件无法识别：not a time。")
 
 
 def test_figures_are_computed_once_per_load_and_follow_edits(tmp_path, monkeypatch):

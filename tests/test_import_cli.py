@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 from decimal import Decimal
 
@@ -11,6 +13,7 @@ from beancount.core import data
 from click.testing import CliRunner
 from import_helpers import GOLDEN_LEDGER, STATEMENTS, R, with_balances, write_statement
 
+import commands.imports
 from commands.main import main
 
 
@@ -50,7 +53,13 @@ def test_extract_prints_the_new_entries_and_writes_nothing(ledger):
     result = _run("extract", STATEMENTS / "boc.txt", "--ledger", ledger)
     assert result.exit_code == 0, result.output
     assert '2025-07-20 ! "宁州市新华书店" "图书资料费"' in result.stdout
-    assert "2025-07-29 balance Assets:Bank:BOC" in result.stdout
+    # The statement does not say when it was printed: its last day (28 July) may have gone
+    # on, so the balance asserted is that day's opening one, and the summary says why.
+    assert (
+        "2025-07-28 balance Assets:Bank:BOC                                 21710.00 ~ 0.00 CNY"
+        in (result.stdout)
+    )
+    assert "does not say when it was printed" in result.stderr
     assert ledger.read_bytes() == before
 
 
@@ -145,3 +154,16 @@ def test_an_unreadable_ledger_exits_2(tmp_path):
     result = _run("extract", STATEMENTS / "qxrcb.csv", "--ledger", ledger)
     assert result.exit_code == 2
     assert "not UTF-8" in result.output
+
+
+def test_archive_that_cannot_move_a_statement_is_one_line_and_exit_2(ledger, tmp_path, monkeypatch):
+    def read_only(source, target):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(commands.imports.beangulp_archive, "move", read_only)
+    statement = shutil.copy(STATEMENTS / "icbc.csv", tmp_path / "明细下载.csv")
+    result = _run("archive", statement, "--ledger", ledger, "--destination", tmp_path / "docs")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].startswith(f"error: {statement}: cannot be moved")
+    assert "Traceback" not in result.output
+    assert statement.exists()

@@ -1,10 +1,18 @@
 """Golden files, beangulp's way: each sample statement beside its expected `.beancount`.
 
-Every shipped profile has at least one sample (a realistic anonymised statement of that bank).
-Each is identified by exactly its own profile and extracted against `tests/statements/ledger.
+Every profile has at least one sample (a realistic anonymised statement of that bank): the
+shipped ones, and the ledger's own under `tests/statements/banks/` (named by the golden ledger's
+`import-profiles`). A sample is named after its profile (`abc.csv`, `abc-no-number.csv`). Each
+is identified by exactly its own profile and extracted against `tests/statements/golden.
 beancount`; the output (account, archive date and name, entries) must equal the golden file
 exactly. After a deliberate change, regenerate with `REGENERATE_GOLDEN=1 pytest
 tests/test_import_golden.py` and review the diff before committing it.
+
+The samples beyond one per bank: `qxrcb-paged.csv` (a print view: title, header, print time and
+page line on every page), `abc-no-number.csv` (no account number: the account's `open` names the
+profile), `qxvb.xlsx` (a header on two rows with merged cells, dates as 2025年08月04日),
+`qxvb-paged.csv` (the same two-row header repeated on each page, printed on the day of its last
+row: the balance asserted is the last day's opening one).
 """
 
 from __future__ import annotations
@@ -15,24 +23,40 @@ import os
 from pathlib import Path
 
 import pytest
+from beancount import loader
 from beangulp import extract as beangulp_extract
 from beangulp.testing import write_expected
-from import_helpers import STATEMENTS, golden_entries, loaded_of, profiles
+from import_helpers import STATEMENTS, loaded_of
 
-from importers.importer import StatementImporter
+from importers.importer import StatementImporter, ledger_setup
 
+GOLDEN = STATEMENTS / "golden.beancount"
 SAMPLES = sorted(
     path for path in STATEMENTS.iterdir() if path.with_name(path.name + ".beancount").exists()
 )
 REGENERATE = os.environ.get("REGENERATE_GOLDEN") == "1"
 
 
+def _ledger():
+    entries, errors, _ = loader.load_file(str(GOLDEN))
+    assert not errors, errors
+    loaded = loaded_of(entries)
+    return entries, loaded, ledger_setup(lambda: loaded).profiles
+
+
+def _profile_of(path: Path, ids) -> str:
+    """The profile a sample is named after: `qxrcb` for `qxrcb-paged.csv`."""
+    return max(
+        (id_ for id_ in ids if path.name.startswith((f"{id_}.", f"{id_}-"))), key=len, default=""
+    )
+
+
 def _output(path: Path) -> str:
-    ledger = golden_entries()
-    loaded = loaded_of(ledger)
-    importers = [StatementImporter(profile, lambda: loaded) for profile in profiles().values()]
+    ledger, loaded, profiles = _ledger()
+    importers = [StatementImporter(profile, lambda: loaded) for profile in profiles]
     identified = [imp for imp in importers if imp.identify(str(path))]
-    assert [imp.profile.id for imp in identified] == [path.name.split(".")[0].split("-")[0]]
+    ids = [profile.id for profile in profiles]
+    assert [imp.profile.id for imp in identified] == [_profile_of(path, ids)]
     found = identified[0]
     entries = beangulp_extract.extract_from_file(found, str(path), ledger)
     found.deduplicate(entries, ledger)
@@ -43,9 +67,11 @@ def _output(path: Path) -> str:
     return buffer.getvalue()
 
 
-def test_every_shipped_profile_has_a_golden_sample():
-    sampled = {path.name.split(".")[0].split("-")[0] for path in SAMPLES}
-    assert sampled == set(profiles())
+def test_every_profile_has_a_golden_sample():
+    profiles = _ledger()[2]
+    ids = [profile.id for profile in profiles]
+    assert {_profile_of(path, ids) for path in SAMPLES} == set(ids)
+    assert "qxvb" in ids  # the ledger's own, from tests/statements/banks/
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[path.name for path in SAMPLES])

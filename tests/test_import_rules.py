@@ -229,8 +229,10 @@ def test_the_holding_message_speaks_the_ledgers_language(tmp_path):
     )
     messages = sorted(f.message for f in findings_of(ledger) if f.rule == "needs-review")
     assert messages == [
-        "[needs-review] 本笔专户业务已标记为 * ，但仍记在待分类账户 Assets:Suspense："
-        "请改记到正确账户。",
-        "[needs-review] 本笔专户业务标记为 ! 待复核（记入待分类账户 Assets:Suspense）："
-        "请核实、改记到正确账户，并将标记改为 * 。",
+        "[needs-review] 凭证 V-2025-001（2025-03-01，某商贸公司，680.00 CNY）："
+        "本笔专户业务标记为 ! 待复核（记入待分类账户 Assets:Suspense）："
+        "请核实后在 Fava 中点开这笔分录，改记到正确账户，并将标记 ! 改为 * 。",
+        "[needs-review] 凭证 X-1（2025-03-01，某商贸公司，680.00 CNY）："
+        "本笔专户业务已标记为 * ，但仍记在待分类账户 Assets:Suspense："
+        "请在 Fava 中点开这笔分录，改记到正确账户。",
     ]

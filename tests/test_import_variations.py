@@ -81,7 +81,10 @@ def test_a_single_day_newest_first_is_ordered_by_the_running_balance(tmp_path):
             R("2025-03-09 10:00", "500.00", "清溪县财政局", "配套资金", "拨款", "D2"),  # 1300
         ],
     )
-    table = qxrcb_table("201000155550001", "项目专户", "2025-03-09", "2025-03-09", same_day)
+    # Printed the next morning, so the closing balance (1,300.00) is asserted.
+    table = qxrcb_table(
+        "201000155550001", "项目专户", "2025-03-09", "2025-03-09", same_day, "2025-03-10 08:00"
+    )
     table[6], table[7] = table[7], table[6]
     path = tmp_path / "s.csv"
     path.write_bytes(csv_text(table).encode("gbk"))
@@ -155,7 +158,9 @@ def test_a_single_day_newest_first_with_times_is_ordered_by_them(tmp_path):
             R("2025-03-09 15:30", "-50.00", "张敏", "补助", "转账", "T2"),  # 1,000.00
         ],
     )
-    table = qxrcb_table("201000155550001", "项目专户", "2025-03-09", "2025-03-09", same_day)
+    table = qxrcb_table(
+        "201000155550001", "项目专户", "2025-03-09", "2025-03-09", same_day, "2025-03-10 08:00"
+    )
     table[6], table[7] = table[7], table[6]
     path = tmp_path / "s.csv"
     path.write_bytes(csv_text(table).encode("gbk"))

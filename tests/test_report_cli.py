@@ -67,8 +67,12 @@ def test_a_year_without_data_is_refused(tmp_path):
     target = tmp_path / "out.json"
     result = run("budget", str(DEMO), "--year", "2019", "--format", "json", "--output", str(target))
     assert result.exit_code == 1
-    assert "no data for 2019" in result.output and "2024–2026" in result.output
+    # In the ledger's language (the demo's is Chinese), as `validate --year 2019` says it.
+    assert "账簿没有 2019 年度的数据" in result.output and "2024—2026年度" in result.output
     assert not target.exists()
+    english = run("budget", str(DEMO), "--year", "2019", "--lang", "en")
+    assert english.exit_code == 1
+    assert "no data for 2019" in english.output and "2024–2026" in english.output
 
 
 def test_an_unknown_kind_is_refused():

@@ -48,9 +48,18 @@ def test_zip_pack_holds_workbook_page_and_the_years_copies(demo, tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(files["2025年度专项检查资料.xlsx"]))
     assert book.sheetnames[:4] == ["预算执行情况表", "资金到位情况表", "拨款到账明细", "结转结余表"]
     assert {"总账", "凭证登记簿", "凭证编号问题", "检查发现问题"} <= set(book.sheetnames)
+    assert {"项目资金情况", "绩效指标完成情况"} <= set(book.sheetnames)
     page = BeautifulSoup(files["2025年度专项检查资料.html"], "html.parser")
     kinds = [section["data-kind"] for section in page.find_all("section")]
-    assert kinds == ["budget", "funding", "balances", "ledger", "vouchers", "findings"]
+    assert kinds == [
+        "budget",
+        "funding",
+        "balances",
+        "performance",
+        "ledger",
+        "vouchers",
+        "findings",
+    ]
 
 
 def test_folder_pack_and_the_copy_register(tmp_path):

@@ -1,40 +1,17 @@
-"""`mch-ledger serve`: Fava on 127.0.0.1 unless told otherwise, read-only on request."""
+"""`mch-ledger serve`: Fava on 127.0.0.1 unless told otherwise, read-only on request.
+
+Serving in the ledger's language: the demo's is Chinese.
+"""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
-from typing import ClassVar
 
-import cheroot.wsgi
-import pytest
 from click.testing import CliRunner
+from serve_helpers import DEMO, PAYMENT, demo_copy, slug_of
 
 from commands.main import main
-
-DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
-
-
-class FakeServer:
-    """Stands in for cheroot's server: records what it was given instead of listening."""
-
-    started: ClassVar[list[FakeServer]] = []
-
-    def __init__(self, bind_addr: tuple[str, int], app) -> None:
-        self.bind_addr = bind_addr
-        self.app = app
-
-    def start(self) -> None:
-        """Record the start instead of listening."""
-        FakeServer.started.append(self)
-
-
-@pytest.fixture
-def fake_server(monkeypatch):
-    FakeServer.started = []
-    monkeypatch.setattr(cheroot.wsgi, "Server", FakeServer)
-    return FakeServer.started
 
 
 def serve(*args: str):
@@ -46,7 +23,8 @@ def test_serves_on_loopback_by_default_without_a_warning(fake_server):
     assert result.exit_code == 0, result.output
     [server] = fake_server
     assert server.bind_addr == ("127.0.0.1", 5000)
-    assert "warning" not in result.output
+    assert "警告" not in result.output
+    assert "Fava 已在 http://127.0.0.1:5000 运行" in result.output
     client = server.app.test_client()
     assert client.get("/").status_code == 302
 
@@ -55,14 +33,16 @@ def test_another_address_warns_that_anyone_can_read_and_edit(fake_server):
     result = serve("--host", "0.0.0.0", "--port", "8080")
     assert result.exit_code == 0, result.output
     assert fake_server[0].bind_addr == ("0.0.0.0", 8080)
-    assert "anyone who can reach this address can read the books and edit them" in result.output
+    assert "能访问此地址的任何人都能查看并修改账簿" in result.output
+    read_only = serve("--host", "0.0.0.0", "--read-only")
+    assert "能访问此地址的任何人都能查看账簿" in read_only.output
 
 
 def test_read_only_refuses_every_change(fake_server):
     result = serve("--read-only")
     assert result.exit_code == 0, result.output
     client = fake_server[0].app.test_client()
-    slug = client.get("/").headers["Location"].strip("/").split("/")[0]
+    slug = slug_of(client)
     response = client.put(f"/{slug}/api/source", json={"file_path": str(DEMO), "source": ""})
     assert response.status_code == 401
     assert DEMO.read_text(encoding="utf-8").startswith("; 清溪县")
@@ -101,16 +81,9 @@ CONFIG = []
 LEDGER_NAMED_CODE = (
     '2024-01-01 custom "fava-extension" "county_tools"\n'
     '2024-01-01 custom "fava-option" "import-config" "import_config.py"\n'
-    '2024-01-01 custom "fava-option" "import-dirs" "."\n'
+    '2024-01-01 custom "fava-option" "import-dirs" "imports"\n'
 )
 MARKS = ("hook-ran", "endpoint-ran", "import-config-ran")
-
-
-def demo_copy(folder: Path) -> Path:
-    """The demo and its voucher copies in `folder`."""
-    shutil.copytree(DEMO.parent / "documents", folder / "documents")
-    shutil.copyfile(DEMO, folder / "main.beancount")
-    return folder / "main.beancount"
 
 
 def county_ledger(folder: Path) -> Path:
@@ -118,6 +91,8 @@ def county_ledger(folder: Path) -> Path:
     path = demo_copy(folder)
     (folder / "county_tools.py").write_text(COUNTY_TOOLS, encoding="utf-8")
     (folder / "import_config.py").write_text(IMPORT_CONFIG, encoding="utf-8")
+    (folder / "imports").mkdir()
+    (folder / "imports" / "statement.csv").write_text("日期,金额\n", encoding="utf-8")
     with path.open("a", encoding="utf-8") as file:
         file.write("\n" + LEDGER_NAMED_CODE)
     return path
@@ -137,7 +112,7 @@ def served(fake_server, path: Path, *args: str):
     result = CliRunner().invoke(main, ["serve", str(path), *args])
     assert result.exit_code == 0, result.output
     client = fake_server[-1].app.test_client()
-    return result.output, client, client.get("/").headers["Location"].strip("/").split("/")[0]
+    return result.output, client, slug_of(client)
 
 
 def test_writable_fava_runs_the_ledgers_own_extension_and_importers(fake_server, tmp_path):
@@ -148,13 +123,15 @@ def test_writable_fava_runs_the_ledgers_own_extension_and_importers(fake_server,
     assert client.get(f"/{slug}/extension/CountyTools/run").get_json() == {"ran": True}
     assert marks(tmp_path) == {"hook-ran", "endpoint-ran"}
     names = [item["name"] for item in client.get(f"/{slug}/api/imports").get_json()["data"]]
-    assert str(path) in names
+    assert str(tmp_path / "imports" / "statement.csv") in names
 
 
 def test_read_only_runs_no_code_the_ledger_names_on_request(fake_server, tmp_path):
     path = county_ledger(tmp_path)
     output, client, slug = served(fake_server, path, "--read-only")
-    assert "read-only: extension county_tools.CountyTools is off" in output
+    assert "只读：扩展 county_tools.CountyTools 已关闭" in output
+    # The import config is not even run at start-up: a read-only instance imports nothing.
+    assert "import-config-ran" not in marks(tmp_path)
     clear_marks(tmp_path)
 
     # The county's extension is gone: no endpoint, no page, no script, no request hook.
@@ -192,8 +169,9 @@ def git(folder: Path, *args: str) -> str:
 
 
 def scratch_repository(folder: Path) -> Path:
-    """A copy of the demo in a new git repository, committed once."""
+    """A copy of the demo in a new git repository, committed once, as the README sets it up."""
     path = demo_copy(folder)
+    (folder / ".gitignore").write_text(".*.lock\n*.bak\n", encoding="utf-8")
     git(folder, "init", "--quiet")
     git(folder, "config", "user.email", "accountant@example.invalid")
     git(folder, "config", "user.name", "Accountant")
@@ -218,44 +196,46 @@ def save_source(client, slug: str, path: Path, change) -> None:
 
 
 NOTE = '\n2026-11-30 note Assets:Bank:MCH-Special "与银行对账单核对一致"\n'
-PAYMENT = {
-    "t": "Transaction",
-    "date": "2026-11-20",
-    "flag": "*",
-    "payee": "清溪县印刷厂",
-    "narration": "印制宣传册",
-    "meta": {"voucher": "记-2026-045", "document": "2026-11-14.记-2026-044.pdf"},
-    "tags": [],
-    "links": [],
-    "postings": [
-        {"account": "Expenses:MCH:Education", "amount": "1000.00 CNY"},
-        {"account": "Assets:Bank:MCH-Special", "amount": "-1000.00 CNY"},
-    ],
-}
 
 
 def test_each_change_made_through_fava_is_committed(fake_server, tmp_path):
     path = scratch_repository(tmp_path)
     output, client, slug = served(fake_server, path)
-    assert f"committed to git in {tmp_path}" in output
+    assert f"通过 Fava 所做的每次修改都会提交到 {tmp_path} 的 git 仓库" in output
 
     save_source(client, slug, path, lambda source: source + NOTE)
     response = client.put(f"/{slug}/api/add_entries", json={"entries": [PAYMENT]})
     assert response.status_code == 200, response.data
 
     log = git(tmp_path, "log", "--format=%s").splitlines()
-    assert len(log) == 3
-    assert log[-1] == "books as received"
-    assert all(subject.startswith("autocommit") for subject in log[:2])
+    assert log == [
+        "autocommit: 在 Fava 中添加 1 笔分录",
+        "autocommit: 在 Fava 中保存文件",
+        "books as received",
+    ]
     assert "与银行对账单核对一致" in git(tmp_path, "show", "HEAD~1", "--", "main.beancount")
+    # The payment came without a voucher number: it was given the next one, and committed.
     assert "记-2026-045" in git(tmp_path, "show", "HEAD", "--", "main.beancount")
     assert git(tmp_path, "status", "--porcelain") == ""
+
+
+def test_a_commit_holds_the_files_fava_changed_and_nothing_else(fake_server, tmp_path):
+    path = scratch_repository(tmp_path)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("first\n", encoding="utf-8")
+    git(tmp_path, "add", "notes.txt")
+    git(tmp_path, "commit", "--quiet", "-m", "notes")
+    notes.write_text("work in progress\n", encoding="utf-8")
+    _, client, slug = served(fake_server, path)
+    save_source(client, slug, path, lambda source: source + NOTE)
+    assert git(tmp_path, "show", "--name-only", "--format=", "HEAD").split() == ["main.beancount"]
+    assert git(tmp_path, "status", "--porcelain").strip() == "M notes.txt"
 
 
 def test_no_auto_commit_leaves_the_change_uncommitted(fake_server, tmp_path):
     path = scratch_repository(tmp_path)
     output, client, slug = served(fake_server, path, "--no-auto-commit")
-    assert "committed" not in output
+    assert "提交" not in output
     save_source(client, slug, path, lambda source: source + NOTE)
     assert len(git(tmp_path, "log", "--format=%s").splitlines()) == 1
     assert git(tmp_path, "status", "--porcelain").strip() == "M main.beancount"
@@ -266,7 +246,7 @@ def test_outside_git_changes_are_saved_and_the_output_says_they_are_not_committe
 ):
     path = demo_copy(tmp_path)
     output, client, slug = served(fake_server, path)
-    assert "not in a git repository: changes made through Fava are not committed" in output
+    assert "账簿不在 git 仓库中：通过 Fava 所做的修改不会被提交" in output
     save_source(client, slug, path, lambda source: source + NOTE)
     assert path.read_text(encoding="utf-8").endswith(NOTE)
     assert not (tmp_path / ".git").exists()
@@ -275,8 +255,19 @@ def test_outside_git_changes_are_saved_and_the_output_says_they_are_not_committe
 def test_read_only_in_a_repository_changes_and_commits_nothing(fake_server, tmp_path):
     path = scratch_repository(tmp_path)
     output, client, slug = served(fake_server, path, "--read-only")
-    assert "committed" not in output
+    assert "提交" not in output
     response = client.put(f"/{slug}/api/add_entries", json={"entries": [PAYMENT]})
     assert response.status_code == 401
     assert len(git(tmp_path, "log", "--format=%s").splitlines()) == 1
     assert git(tmp_path, "status", "--porcelain") == ""
+
+
+def test_read_only_lists_no_error_about_an_import_config_it_does_not_run(fake_server, tmp_path):
+    # The demo's import config (importers/fava_config.py) is not beside a copy of the demo:
+    # a writable Fava says so; a read-only one runs no import config and has nothing to say.
+    path = demo_copy(tmp_path)
+    _, writable, slug = served(fake_server, path, "--no-auto-commit")
+    messages = [e["message"] for e in writable.get(f"/{slug}/api/errors").get_json()["data"]]
+    assert "Import config does not exist" in messages
+    _, read_only, slug = served(fake_server, path, "--read-only")
+    assert read_only.get(f"/{slug}/api/errors").get_json()["data"] == []

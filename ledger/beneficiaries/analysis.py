@@ -156,6 +156,7 @@ class _Judge:
         self.config = config
         self.setup = setup
         self.currency = config.currency
+        self.messages = Catalogue(config.language)
         self.problems: list[Problem] = []
 
     def add(
@@ -209,9 +210,7 @@ class _Judge:
                     source,
                     directive,
                     year,
-                    path=setup.written,
-                    place=error.place or "-",
-                    reason=error.reason,
+                    message=error.say(self.messages),
                 )
             return None
 
@@ -411,7 +410,7 @@ def analyse(
         for account in config.categories
         if setup.account == account or setup.account.startswith(account + ":")
     )
-    reader = PaymentReader(setup, register, config.currency)
+    reader = PaymentReader(setup, register, config.currency, config.language)
     payments = reader.read(activity.flows, category)
     judge.problems.extend(reader.problems)
     standing = Tally({}, [])

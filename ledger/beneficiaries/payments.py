@@ -39,7 +39,7 @@ from ledger.beneficiaries.register import (
     read_roster,
 )
 from ledger.beneficiaries.settings import BeneficiarySetup
-from ledger.i18n import money
+from ledger.i18n import Catalogue, money
 
 BENEFICIARY_KEY = "beneficiary"
 ROSTER_KEY = "roster"
@@ -116,11 +116,16 @@ class PaymentReader:
     """Resolves the payments of one load against the register (None when it does not read)."""
 
     def __init__(
-        self, setup: BeneficiarySetup, register: BeneficiaryRegister | None, currency: str | None
+        self,
+        setup: BeneficiarySetup,
+        register: BeneficiaryRegister | None,
+        currency: str | None,
+        language: str = "en",
     ) -> None:
         self.setup = setup
         self.register = register
         self.currency = currency
+        self.messages = Catalogue(language)
         self.problems: list[Problem] = []
         self.rosters: list[str] = []
         """Every roster file the payments name (absolute paths): part of the books."""
@@ -232,8 +237,7 @@ class PaymentReader:
                         entry,
                         source=source,
                         roster=written,
-                        reason=error.reason,
-                        place=error.place or "-",
+                        message=error.say(self.messages),
                     )
                 )
             return Payment(entry, flow.year, accounts, amount, path, ())

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ledger.beneficiaries.identity import Identity, mask_in_text, parse_identity
+from ledger.i18n import Catalogue
 from ledger.registers import (
     Register,
     RegisterColumn,
@@ -159,22 +160,21 @@ class RosterLine(NamedTuple):
 
 
 class UnreadableError(Exception):
-    """A register or roster that cannot be read; the text masks any identity number.
+    """A register or roster that cannot be read; said with any identity number masked.
 
     Args:
         error: the reading's error, naming the file, row and column.
     """
 
     def __init__(self, error: RegisterError) -> None:
+        self.error = error
         self.path = error.path
         self.row = error.row
-        self.reason = mask_in_text(error.reason)
-        self.column = error.column
-        place = f"row {error.row}" if error.row is not None else ""
-        if error.column is not None:
-            place += f", column {error.column}" if place else f"column {error.column}"
-        self.place = place
-        super().__init__(mask_in_text(str(error)))
+        super().__init__(self.say(Catalogue(error.language)))
+
+    def say(self, messages: Catalogue) -> str:
+        """The place and what is wrong, in `messages`' language, identity numbers masked."""
+        return mask_in_text(self.error.say(messages))
 
 
 def _beneficiary(row: RegisterRow) -> Beneficiary:
@@ -239,8 +239,8 @@ def read_beneficiaries(path: str) -> BeneficiaryRegister:
     try:
         key = _version(path)
     except (OSError, ValueError) as error:
-        reason = f"cannot be read ({getattr(error, 'strerror', None) or error})"
-        raise UnreadableError(RegisterError(path, reason)) from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UnreadableError(RegisterError(path, "table.unreadable", reason=reason)) from None
     found = _REGISTERS.get(key)
     if found is None:
         register = _read(path, REGISTER)
@@ -266,8 +266,8 @@ def read_roster(path: str) -> list[RosterLine]:
     try:
         key = _version(path)
     except (OSError, ValueError) as error:
-        reason = f"cannot be read ({getattr(error, 'strerror', None) or error})"
-        raise UnreadableError(RegisterError(path, reason)) from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UnreadableError(RegisterError(path, "table.unreadable", reason=reason)) from None
     found = _ROSTERS.get(key)
     if found is None:
         roster = _read(path, ROSTER)

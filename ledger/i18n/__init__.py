@@ -3,7 +3,7 @@
 Every text a user reads (a finding, a report's label, a command's message, the grant page)
 comes from one catalogue of `KEY -> {"zh": ..., "en": ...}` templates (`str.format` strings),
 kept in a module per front end or feature: `findings`, `reports`, `commands`, `imports`,
-`serving`, `beneficiaries`, `assets`, `performance`.
+`serving`, `tables` (files read beside the ledger), `beneficiaries`, `assets`, `performance`.
 
 The language is the ledger's: `custom "fava-option" "language" "zh"` gives Chinese everywhere
 (bean-check, Fava, `validate`, the reports, the importer), any other language or none gives
@@ -26,6 +26,7 @@ from ledger.i18n.imports import IMPORTS
 from ledger.i18n.performance import PERFORMANCE
 from ledger.i18n.reports import REPORTS
 from ledger.i18n.serving import SERVING
+from ledger.i18n.tables import TABLES
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "en"
@@ -44,7 +45,16 @@ def _merged(*tables: Mapping[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 CATALOGUE = _merged(
-    FINDINGS, WORDS, REPORTS, COMMANDS, IMPORTS, SERVING, BENEFICIARIES, ASSETS, PERFORMANCE
+    FINDINGS,
+    WORDS,
+    REPORTS,
+    COMMANDS,
+    IMPORTS,
+    SERVING,
+    TABLES,
+    BENEFICIARIES,
+    ASSETS,
+    PERFORMANCE,
 )
 
 

@@ -35,8 +35,8 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "en": "the beneficiary register {path} does not exist: put the register there, or correct the path of `grant-beneficiaries` (relative to this ledger file).",
     },
     "config.register-unreadable": {
-        "zh": "救助对象登记册 {path} 无法读取（{place}）：{reason}。请在 Excel 中更正后保存。",
-        "en": "the beneficiary register {path} cannot be read ({place}): {reason}. Correct it in Excel and save it.",
+        "zh": "救助对象登记册无法读取：{message}。请在 Excel 中更正后保存。",
+        "en": "the beneficiary register cannot be read: {message}. Correct it in Excel and save it.",
     },
     "config.register-served": {
         "zh": "救助对象登记册 {path} 位于 {folder} 中，Fava 会把该文件夹中的文件提供给任何能打开账簿的人：请把登记册移出该文件夹（例如 registers/），以免身份证号外泄。",
@@ -47,8 +47,8 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "en": "the roster {roster} does not exist (relative to {base}): put the roster there or correct the `roster` path.",
     },
     "config.roster-unreadable": {
-        "zh": "花名册 {roster} 无法读取（{place}）：{reason}。",
-        "en": "the roster {roster} cannot be read ({place}): {reason}.",
+        "zh": "花名册 {roster} 无法读取：{message}。",
+        "en": "the roster {roster} cannot be read: {message}.",
     },
     "config.beneficiary-and-roster": {
         "zh": "该付款同时写了 beneficiary 和 roster：一人请只写 beneficiary，多人请只写 roster。",
@@ -177,7 +177,6 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
     "her_total": {"zh": "累计", "en": "Her total"},
     "standard": {"zh": "标准", "en": "Standard"},
     "limit": {"zh": "限额", "en": "Limit"},
-    "period": {"zh": "期间", "en": "Period"},
     "over_standard": {"zh": "超标准", "en": "Over"},
     "rules_broken": {"zh": "问题", "en": "Findings"},
     "basis-per-visit": {

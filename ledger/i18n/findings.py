@@ -123,32 +123,32 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "the dedicated account {dedicated} falls to {balance} with this entry: it cannot pay more than it holds; record the receipt that funds it first, or correct the amount.",
     },
     "voucher-missing.posting": {
-        "zh": '本笔专户业务没有凭证号：请添加 `voucher: "{example}"`。',
-        "en": 'this entry on the dedicated account has no voucher number: add `voucher: "{example}"`.',
+        "zh": '本笔专户业务没有凭证号，下一个可用的是 {example}：在 Fava 的日记账中点开这笔分录，添加元数据 voucher，值填 {example}（即 `voucher: "{example}"`）。',
+        "en": 'this entry on the dedicated account has no voucher number; the next free one is {example}: open the entry in Fava\'s journal and add the metadata voucher with the value {example} (that is, `voucher: "{example}"`).',
     },
     "voucher-duplicate.posting": {
-        "zh": "凭证号 {voucher} 在 {period} 已于 {where} 使用：请为本笔业务改用下一个未用的凭证号（{example}）。",
-        "en": "voucher number {voucher} is already used in {period} at {where}: give this entry the next free number ({example}).",
+        "zh": "凭证号 {voucher} 在 {period} 已于 {where} 使用：请为本笔业务改用下一个未用的凭证号（{example}），即在 Fava 中点开这笔分录，把 voucher 改为 {example}。",
+        "en": "voucher number {voucher} is already used in {period} at {where}: give this entry the next free number ({example}); in Fava, open the entry and change its voucher to {example}.",
     },
     "document-missing.none": {
-        "zh": '本笔支出没有原始凭证复印件：请添加 `document: "路径"`，指向扫描件（相对本文件，或位于 documents 目录中）。',
-        "en": 'this expense has no copy of its original voucher: add `document: "PATH"` naming the scanned copy (relative to this file, or in the documents folder).',
+        "zh": "本笔支出没有关联原始凭证复印件：在 Fava 的日记账中找到这笔分录，把扫描件拖到该行上，Fava 会保存文件并添加 `document:`。扫描件已在 documents 目录中、文件名带凭证号的（如 2026-03-23.记-2026-005.pdf），运行 `mch-ledger link-documents 账簿文件` 即可一次关联。",
+        "en": "this expense has no copy of its original voucher linked: find the entry in Fava's journal and drag the scan onto it (Fava saves the file and adds `document:`). Scans already in the documents folder whose names carry the voucher number (such as 2026-03-23.记-2026-005.pdf) are linked all at once by `mch-ledger link-documents LEDGER`.",
     },
     "document-missing.not-found": {
-        "zh": "原始凭证复印件 {path}（{key}）不存在：请放入该文件或更正路径（相对 {base}，或位于 documents 目录中）。",
-        "en": "the voucher copy {path} ({key}) does not exist: put the file there or correct the path (relative to {base}, or in the documents folder).",
+        "zh": "原始凭证复印件 {path}（{key}）不在档：请把扫描件放到该位置（相对 {base}，或位于 documents 目录中），或在 Fava 中点开这笔分录更正 {key} 的路径；也可删除这一行，再把扫描件拖到 Fava 日记账中的这笔分录上。",
+        "en": "the voucher copy {path} ({key}) is not on file: put the scan there (relative to {base}, or in the documents folder), or open the entry in Fava and correct the path of {key}; or delete that line and drag the scan onto the entry in Fava's journal.",
     },
     "document-missing.too-few": {
-        "zh": "凭证注明附件 {declared} 张，但只关联了 {found} 个复印件：请用 `document-2: ...` 等补充，或更正 attachments。",
-        "en": "the voucher declares {declared} attachments but {found} copies are linked: add `document-2: ...` keys for the missing copies, or correct `attachments`.",
+        "zh": "凭证注明附件 {declared} 张，但只关联了 {found} 个复印件：把其余扫描件逐一拖到 Fava 日记账中的这笔分录上（Fava 依次添加 document-2 等），或更正 attachments。",
+        "en": "the voucher declares {declared} attachments but {found} copies are linked: drag each missing scan onto the entry in Fava's journal (Fava adds document-2 and so on), or correct `attachments`.",
     },
     "needs-review.flagged": {
-        "zh": "本笔专户业务标记为 ! 待复核{why}：请核实、改记到正确账户，并将标记改为 * 。",
-        "en": "this entry on the dedicated account is flagged ! for review{why}: check it, book it to the right account, and mark it * .",
+        "zh": "本笔专户业务标记为 ! 待复核{why}：请核实后在 Fava 中点开这笔分录，改记到正确账户，并将标记 ! 改为 * 。",
+        "en": "this entry on the dedicated account is flagged ! for review{why}: check it, then open the entry in Fava, book it to the right account and change its flag from ! to * .",
     },
     "needs-review.holding": {
-        "zh": "本笔专户业务已标记为 * ，但仍记在待分类账户 {account}：请改记到正确账户。",
-        "en": "this entry on the dedicated account is marked * but still booked to the holding account {account}: book it to the right account.",
+        "zh": "本笔专户业务已标记为 * ，但仍记在待分类账户 {account}：请在 Fava 中点开这笔分录，改记到正确账户。",
+        "en": "this entry on the dedicated account is marked * but still booked to the holding account {account}: open the entry in Fava and book it to the right account.",
     },
     "year-not-closed.first-entry": {
         "zh": "{year} 年度尚未结账，账簿已记入 {next_year} 年度：请运行 `mch-ledger close {year} 账簿文件`完成年终结账，使结转和配套结果确定。",
@@ -188,6 +188,26 @@ WORDS: dict[str, dict[str, str]] = {
     "word.grant-year": {
         "zh": "（资金所属年度是否为 {year}？）",
         "en": " (allocation year {year}?)",
+    },
+    "word.entry": {
+        "zh": "凭证 {voucher}（{date}，{payee}，{amount}）",
+        "en": "voucher {voucher} ({date}, {payee}, {amount})",
+    },
+    "word.entry-no-payee": {
+        "zh": "凭证 {voucher}（{date}，{amount}）",
+        "en": "voucher {voucher} ({date}, {amount})",
+    },
+    "word.entry-unnumbered": {
+        "zh": "无凭证号的分录（{date}，{payee}，{amount}）",
+        "en": "the entry without a voucher number ({date}, {payee}, {amount})",
+    },
+    "word.entry-unnumbered-no-payee": {
+        "zh": "无凭证号的分录（{date}，{amount}）",
+        "en": "the entry without a voucher number ({date}, {amount})",
+    },
+    "word.colon": {
+        "zh": "：",
+        "en": ": ",
     },
     "word.and": {
         "zh": "、",

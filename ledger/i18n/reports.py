@@ -165,6 +165,10 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "日期",
         "en": "Date",
     },
+    "period": {
+        "zh": "期间",
+        "en": "Period",
+    },
     "grant_year": {
         "zh": "所属年度",
         "en": "Allocation year",
@@ -357,6 +361,22 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "金额单位：万元（{currency}）",
         "en": "Amounts in 10,000 yuan ({currency})",
     },
+    "note-rounding": {
+        "zh": "尾差说明：{total}中，{figures}。金额按万元显示时逐项四舍五入，合计按元计算后换算，以合计为准。",
+        "en": "Rounding: in {total}, {figures}. In 10,000 yuan each figure is rounded on its own; the total is worked out in yuan, then rounded, and is the one to rely on.",
+    },
+    "note-rounding-column": {
+        "zh": "“{column}”各行相加为 {rows}，合计为 {total}",
+        "en": "the {column} rows add up to {rows} while the total shows {total}",
+    },
+    "note-rounding-separator": {
+        "zh": "；",
+        "en": "; ",
+    },
+    "none-row": {
+        "zh": "无",
+        "en": "None",
+    },
     "note-open-year": {
         "zh": "{year}年度尚未结账：结转与结余在结账时确定。",
         "en": "{year} is not closed: carry-forward and lapsed funds are settled at the close.",
@@ -512,6 +532,14 @@ REPORTS: dict[str, dict[str, str]] = {
     "fava-other-filters": {
         "zh": "账户筛选和高级筛选不适用于本页：本页显示该年度全部专项资金数据。",
         "en": "The account and advanced filters do not apply here: the page shows all of the year's grant figures.",
+    },
+    "fava-account-link-label": {
+        "zh": "{account} 的 {year} 年度日记账（按年）",
+        "en": "The journal of {account} in {year}, by year",
+    },
+    "fava-account-link-spent": {
+        "zh": "{account} 的 {year} 年度变更（按年）：与本页“本年支出”一致",
+        "en": "The changes of {account} in {year}, by year: the spending shown here",
     },
     "fava-bad-year": {
         "zh": "年度参数无效：{value}。请给出账簿涵盖的年度（{span}）。",

@@ -6,6 +6,7 @@ plugin of its own (`plugin "ledger.rules.over_budget"`) for a ledger that wants 
 
 from __future__ import annotations
 
+from ledger.describe import with_entries_in_words
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules import (
@@ -25,6 +26,8 @@ from ledger.rules import (
     over_budget,
     overdraft,
     roster_mismatch,
+    target_missed,
+    target_undefined,
     vouchers,
     year_not_closed,
 )
@@ -42,6 +45,8 @@ CHECKS: tuple[Check, ...] = (
     needs_review.check,
     year_not_closed.check,
     closed_year_changed.check,
+    target_missed.check,
+    target_undefined.check,
     beneficiary_missing.check,
     beneficiary_unknown.check,
     beneficiary_id_invalid.check,
@@ -57,9 +62,10 @@ def rule_findings(grant: GrantLedger, check: Check) -> list[GrantError]:
     """One rule's findings over a grant ledger, made once per load.
 
     The plugin `ledger.grant` and a single-rule plugin of the same load then return the very
-    same findings, so a front end can tell them apart from a plugin line's own.
+    same findings, so a front end can tell them apart from a plugin line's own. Every finding
+    about a transaction names it in words (voucher, date, payee, amount): `ledger.describe`.
     """
-    return grant.memo(("rule", check), lambda: check(grant))
+    return grant.memo(("rule", check), lambda: with_entries_in_words(check(grant), grant.messages))
 
 
 def run_rules(grant: GrantLedger) -> list[GrantError]:

@@ -32,7 +32,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
     """Category entries without a voucher copy, with a copy not on file, or with too few."""
     msg = grant.messages
     errors = []
-    for flow, copies in grant.vouchers.copy_checks():
+    for flow, copies in grant.vouchers.copy_problems():
         entry = flow.entry
         meta = entry.meta
         if copies.malformed_attachments:
@@ -49,7 +49,20 @@ def check(grant: GrantLedger) -> list[GrantError]:
             message = msg.finding(RULE, problem, declared=copies.declared, found=len(copies.copies))
         else:
             message = msg.finding(RULE, problem)
-        errors.append(GrantError(meta, message, entry, RULE, year=flow.year))
+        # The category the copy vouches for, and its amount (the largest, for a split entry).
+        account, amount = max(flow.categories.items(), key=lambda item: abs(item[1]))
+        errors.append(
+            GrantError(
+                meta,
+                message,
+                entry,
+                RULE,
+                account=account,
+                amount=amount,
+                currency=grant.config.currency,
+                year=flow.year,
+            )
+        )
     return errors
 
 

@@ -5,7 +5,8 @@ Turn it on in the ledger:
     2024-01-01 custom "fava-extension" "reports.fava_grant"
 
 For the fiscal year chosen with Fava's time filter (the latest without one) the page shows the
-budget execution per category with bars (amber near the limit, red over it), the funds in place
+budget execution per category with bars (amber near the limit, red over it), the year's
+performance indicators with their progress (amber at risk, red missed), the funds in place
 per source with their tranches and whether the match is met, each carry-forward category across
 the years and the lapsed funds, the year's relief beneficiaries (identity numbers masked, each
 payment linked to its entry), the findings (each linked to its entry in Fava's editor), and
@@ -20,6 +21,10 @@ Endpoints, under `/<ledger>/extension/GrantPage/`:
     excel?year=2026    the pack's Excel workbook
     html?year=2026     the pack's printable HTML page
     pack?year=2026     the whole pack, a zip with the voucher copies
+
+Without `year` they follow Fava's time filter, as the page does. A year that is not a number,
+or a time filter spanning several years, is answered 400; a year the books do not cover (or a
+ledger that declares no grant) 404; both with a JSON `{"error": ...}` in the ledger's language.
 """
 
 from __future__ import annotations
@@ -32,14 +37,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from fava.context import g
 from fava.ext import FavaExtensionBase, extension_endpoint
 from fava.helpers import FavaAPIError
-from flask import current_app, request, send_file, url_for
+from flask import abort, current_app, jsonify, make_response, request, send_file, url_for
 
 from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
 from reports.fava_grant.watch import watch_book_files
-from reports.fava_grant.years import YearChoice, choose_year, parse_year, span_of
+from reports.fava_grant.years import YearChoice, asked_year, choose_year
 from reports.labels import Labels
 from reports.render.as_json import report_json
 
@@ -71,6 +76,19 @@ class LinkedFinding(NamedTuple):
     title: str
 
 
+class AccountLinks(NamedTuple):
+    """A category's pages in Fava for the year shown, on the yearly interval.
+
+    On Fava's default monthly interval an account page splits the year into months; on the
+    yearly one its 变更 table shows the year's spending as the grant page does.
+    """
+
+    journal: str
+    """The account's journal of the year."""
+    changes: str
+    """The account's changes of the year: one column, the year's spending."""
+
+
 class PageView(NamedTuple):
     """What the page's template lays out for one request."""
 
@@ -82,6 +100,8 @@ class PageView(NamedTuple):
     figures: YearFigures | None
     findings: list[LinkedFinding]
     downloads: list[Link]
+    accounts: dict[str, AccountLinks]
+    """Links to each category's account pages, by account."""
     source_url: Callable[[tuple[str, int]], str | None] = lambda source: None
     """The link of an entry (file, line) in Fava's editor."""
 
@@ -129,23 +149,26 @@ class GrantPage(FavaExtensionBase):
         """The year the request asks for: `?year=`, else the one of Fava's time filter."""
         asked = request.args.get("year")
         if asked is not None:
-            year = parse_year(asked, figures.years)
-            if year is None:
-                message = figures.labels(
-                    "fava-bad-year", value=asked, span=span_of(figures.labels, figures.years)
-                )
-                return YearChoice(None, message)
-            return YearChoice(year)
-        date_range = g.filtered.date_range
+            return asked_year(asked, figures.years, figures.labels)
+        try:
+            date_range = g.filtered.date_range
+        except FavaAPIError:  # a filter Fava cannot read
+            asked = " ".join(request.args.get(name, "") for name in ("time", "filter", "account"))
+            return YearChoice(None, figures.labels("serve.bad-filter", value=asked.strip()))
         begin, end = (date_range.begin, date_range.end) if date_range else (None, None)
         return choose_year(begin, end, figures.years, figures.labels)
 
     def _year(self) -> tuple[GrantFigures, int]:
-        """The figures and the year an endpoint is asked for; FavaAPIError when there is none."""
+        """The figures and the year an endpoint is asked for.
+
+        Without one, the request ends here: 404 with a JSON message when the books lack the
+        year, 400 when the asking is at fault (not a year, several years).
+        """
         figures = self.figures()
         choice = self._chosen(figures)
         if choice.year is None:
-            raise FavaAPIError(f"{self.name}: {choice.message}")
+            response = make_response(jsonify(error=choice.message), 404 if choice.missing else 400)
+            abort(response)
         return figures, choice.year
 
     def _source_url(self, finding: FindingLine) -> str | None:
@@ -169,6 +192,16 @@ class GrantPage(FavaExtensionBase):
         values = {"bfile": g.beancount_file_slug, "extension_name": self.name, "endpoint": endpoint}
         return adapter.build("extension_endpoint", {**values, **args})
 
+    def _account_links(self, year: int, accounts: list[str]) -> dict[str, AccountLinks]:
+        """Each account's journal and changes of `year` in Fava, on the yearly interval."""
+        links = {}
+        for account in accounts:
+            args = {"name": account, "time": str(year), "interval": "year"}
+            links[account] = AccountLinks(
+                url_for("account", **args), url_for("account", **args, r="changes")
+            )
+        return links
+
     def page(self) -> PageView:
         """The page for the current request (the template's only call)."""
         figures = self.figures()
@@ -186,7 +219,7 @@ class GrantPage(FavaExtensionBase):
             for year in figures.years
         ]
         if choice.year is None:
-            return PageView(t, None, choice.message, notes, years, None, [], [])
+            return PageView(t, None, choice.message, notes, years, None, [], [], {})
         year_figures = figures.of_year(choice.year)
         findings = [
             LinkedFinding(line, self._source_url(line), t("fava-show-source", where=line.where))
@@ -196,6 +229,7 @@ class GrantPage(FavaExtensionBase):
             Link(t(label), self._endpoint_url(name, year=str(choice.year)))
             for name, (label, _) in DOWNLOADS.items()
         ]
+        categories = list(figures.ledger.grant.config.categories)
         return PageView(
             t,
             choice.year,
@@ -205,12 +239,13 @@ class GrantPage(FavaExtensionBase):
             year_figures,
             findings,
             downloads,
+            self._account_links(choice.year, categories),
             lambda source: self._editor_url(*source),
         )
 
     @extension_endpoint
     def data(self) -> dict[str, Any]:
-        """The figures of the year as JSON: the budget, funding and balances reports, findings."""
+        """The year's figures as JSON: the budget, funding, balances and performance reports."""
         figures, year = self._year()
         return {
             "year": year,
@@ -218,7 +253,7 @@ class GrantPage(FavaExtensionBase):
             "closed": figures.ledger.grant.books[year].closed,
             **{
                 kind: report_json(figures.report(kind, year))
-                for kind in ("budget", "funding", "balances")
+                for kind in ("budget", "funding", "balances", "performance")
             },
             "findings": [finding.as_json() for finding in figures.findings(year)],
         }

@@ -22,7 +22,7 @@ from reports.beneficiaries import roster_table
 from reports.build import build_report
 from reports.context import make_context
 from reports.labels import Labels
-from reports.render.cells import format_cell
+from reports.render.cells import format_cell, format_number
 from reports.render.charts import budget_status
 from reports.table import Column, ColumnKind, Report, Row, RowRole, Table
 
@@ -59,6 +59,11 @@ BENEFICIARY_KEYS = (
     "rules_broken",
 )
 LAPSED_KEYS = ("year", "carried_out", "lapsed", "lapsed_returned", "lapsed_outstanding", "closed")
+PERFORMANCE_KEYS = ("completion", "weight", "score", "progress", "reason")
+"""The performance section's columns taken as they are from the report; before them the
+page shows each indicator's kind, name, target and actual, its unit written beside the value."""
+#: How the completion bar of an indicator is marked, by its progress (ledger.performance).
+PROGRESS_MARKS = {"at-risk": "near", "missed": "over"}
 
 
 class Cell(NamedTuple):
@@ -134,6 +139,11 @@ def _cell(table: Table, row: Row, key: str, labels: Labels) -> Cell:
         return Cell(key, column.kind, text, "over")
     if key == "met" and row.get("met") is not None:
         return Cell(key, column.kind, text, "met" if row.get("met") else "short")
+    if key == "completion" and isinstance(row.get(key), Decimal):
+        bar = min(float(row.get(key)), 1.0) * 100
+        return Cell(key, column.kind, text, PROGRESS_MARKS.get(str(row.get("status")), ""), bar)
+    if key == "progress" and row.get("status"):
+        return Cell(key, column.kind, text, str(row.get("status")))
     if key == "rules_broken" and text:
         return Cell(key, column.kind, text, "error")
     return Cell(key, column.kind, text)
@@ -164,6 +174,23 @@ def section(
         for row in (table.rows if rows is None else rows)
     ]
     return Section(key, title, columns, lines, table.notes if notes is None else notes)
+
+
+def _with_unit(value: object, unit: object) -> str:
+    """An indicator's value with its unit beside it, as the form writes it (`120人次`)."""
+    return f"{format_number(value)}{unit or ''}" if isinstance(value, Decimal) else ""
+
+
+def _indicator_cells(row: Row) -> list[Cell]:
+    """An indicator's kind, name, target (with its direction) and actual, as the page shows."""
+    unit = row.get("unit")
+    target = _with_unit(row.get("target"), unit)
+    return [
+        Cell("level2", "text", str(row.get("level2") or row.get("level1") or "")),
+        Cell("indicator", "text", str(row.get("indicator") or "")),
+        Cell("target", "number", f"{row.get('direction')} {target}" if target else ""),
+        Cell("actual", "number", _with_unit(row.get("actual"), unit)),
+    ]
 
 
 def _source(row: Row) -> tuple[str, int] | None:
@@ -241,6 +268,58 @@ class GrantFigures:
             figures = self._years[year] = self._compute(year)
         return figures
 
+    def _performance(self, year: Year) -> list[Section]:
+        """The year's indicators with their progress, for a ledger that sets targets."""
+        if not self.ledger.grant.targets.declares_targets:
+            return []
+        evaluation = self.ledger.grant.performance.of_year(year)
+        if not evaluation.has_targets:
+            return []
+        t = self.labels
+        indicators = self.report("performance", year).tables[1]
+        total = format_number(evaluation.total)
+        grade = t(f"grade-{evaluation.grade}")
+        if evaluation.closed:
+            summary = t(
+                "fava-performance-total",
+                total=total,
+                weights=format_number(evaluation.weights),
+                grade=grade,
+            )
+        else:
+            statuses = [line.status for line in evaluation.indicators]
+            summary = t(
+                "fava-performance-progress",
+                at_risk=statuses.count("at-risk") + (evaluation.execution.status == "at-risk"),
+                pending=statuses.count("pending"),
+                total=total,
+                grade=grade,
+            )
+        shown = section("performance", "", indicators, PERFORMANCE_KEYS, t)
+        heading = {column.key: column.heading for column in indicators.columns}
+        columns = [
+            Column(key, kind, heading[key])
+            for key, kind in (
+                ("level2", "text"),
+                ("indicator", "text"),
+                ("target", "number"),
+                ("actual", "number"),
+            )
+        ]
+        lines = [
+            Line(line.role, str(row.get("indicator")), [*_indicator_cells(row), *line.cells])
+            for row, line in zip(indicators.rows, shown.lines, strict=True)
+        ]
+        return [
+            Section(
+                "performance",
+                t("fava-performance", year=year),
+                [*columns, *shown.columns],
+                lines,
+                [summary, *indicators.notes],
+            )
+        ]
+
     def _compute(self, year: Year) -> YearFigures:
         t = self.labels
         budget = self.report("budget", year)
@@ -251,6 +330,7 @@ class GrantFigures:
         budget_table = budget.tables[0]
         keys = BUDGET_KEYS + (BUDGET_CLOSED_KEYS if closed else ())
         sections = [section("budget", budget_table.title, budget_table, keys, t)]
+        sections.extend(self._performance(year))
         sources, tranches = funding.tables
         sections.append(section("funding", sources.title, sources, FUNDING_KEYS, t))
         sections.append(

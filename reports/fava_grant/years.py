@@ -21,6 +21,9 @@ class YearChoice(NamedTuple):
     """The fiscal year to show; None when there is none to show."""
     message: str | None = None
     """Why no year is shown (`year` None), or what the filter means for the year shown."""
+    missing: bool = False
+    """With no year: whether the books lack the year asked for (else the asking is at fault:
+    not a year, or several years)."""
 
 
 def span_of(labels: Labels, years: list[Year]) -> str:
@@ -51,7 +54,7 @@ def choose_year(
         in one (with a note when they are not the whole year); else no year and a message.
     """
     if not years:
-        return YearChoice(None, labels("fava-no-grant"))
+        return YearChoice(None, labels("fava-no-grant"), missing=True)
     if begin is None or end is None:
         return YearChoice(years[-1])
     last = end - datetime.timedelta(days=1)
@@ -59,17 +62,21 @@ def choose_year(
         return YearChoice(None, labels("fava-several-years", begin=begin, end=last))
     year = begin.year
     if year not in years:
-        return YearChoice(None, labels("fava-no-data", year=year, span=span_of(labels, years)))
+        message = labels("fava-no-data", year=year, span=span_of(labels, years))
+        return YearChoice(None, message, missing=True)
     whole = begin == datetime.date(year, 1, 1) and last == datetime.date(year, 12, 31)
     if whole:
         return YearChoice(year)
     return YearChoice(year, labels("fava-part-of-year", begin=begin, end=last, year=year))
 
 
-def parse_year(value: str, years: list[Year]) -> Year | None:
-    """The fiscal year `value` names, if the books cover it."""
+def asked_year(value: str, years: list[Year], labels: Labels) -> YearChoice:
+    """The fiscal year a `?year=` names, or why there is none: not a year, or not in the books."""
+    message = labels("fava-bad-year", value=value, span=span_of(labels, years))
     try:
-        year = int(value)
+        year = int(value.strip())
     except ValueError:
-        return None
-    return year if year in years else None
+        return YearChoice(None, message)
+    if year not in years:
+        return YearChoice(None, message, missing=True)
+    return YearChoice(year)

@@ -6,7 +6,15 @@ import csv
 import io
 
 from reports.labels import Labels
-from reports.render.cells import Unit, format_cell, scaled, stamp_lines, unit_note
+from reports.render.cells import (
+    Unit,
+    empty_line,
+    format_cell,
+    scaled,
+    stamp_lines,
+    table_notes,
+    unit_note,
+)
 from reports.table import Report
 
 # Amounts are written without thousands separators, so Excel reads them as numbers.
@@ -35,7 +43,9 @@ def render_csv(report: Report, unit: Unit) -> str:
                 else:
                     cells.append(format_cell(value, column, labels, unit))
             writer.writerow(cells)
-        for note in table.notes:
+        if not table.rows:
+            writer.writerow([empty_line(labels)])
+        for note in table_notes(table, labels, unit):
             writer.writerow([note])
     writer.writerow([])
     for label, value in stamp_lines(report.stamp, labels):

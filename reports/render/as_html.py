@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from reports.labels import Labels
-from reports.render.cells import Unit, format_cell, stamp_lines, unit_note
+from reports.render.cells import Unit, empty_line, format_cell, stamp_lines, table_notes, unit_note
 from reports.render.charts import Chart, budget_charts, funding_chart
 from reports.table import Report, Table
 
@@ -42,7 +42,8 @@ def _table(table: Table, labels: Labels, unit: Unit) -> dict[str, Any]:
         "key": table.key,
         "title": table.title,
         "columns": columns,
-        "notes": table.notes,
+        "notes": table_notes(table, labels, unit),
+        "empty": empty_line(labels),
         "rows": [
             (
                 row.role,

@@ -5,10 +5,17 @@ from __future__ import annotations
 import unicodedata
 
 from reports.labels import Labels
-from reports.render.cells import Unit, format_cell, stamp_lines, unit_note
+from reports.render.cells import (
+    Unit,
+    empty_line,
+    format_cell,
+    stamp_lines,
+    table_notes,
+    unit_note,
+)
 from reports.table import Report, Table
 
-_RIGHT = frozenset({"money", "percent", "count"})
+_RIGHT = frozenset({"money", "percent", "count", "number"})
 
 
 def width(text: str) -> int:
@@ -24,7 +31,11 @@ def _pad(text: str, size: int, right: bool) -> str:
 
 
 def render_table(table: Table, labels: Labels, unit: Unit, titled: bool = True) -> list[str]:
-    """One table: its title (unless `titled` is false), a heading line, a rule, and its rows."""
+    """One table: its title (unless `titled` is false), a heading line, a rule, and its rows.
+
+    A table without rows shows 无 under its header; the notes follow, a 尾差 note among them
+    when rows shown in 万元 do not add up to their total.
+    """
     header = [column.heading for column in table.columns]
     body = [
         [format_cell(row.values.get(column.key), column, labels, unit) for column in table.columns]
@@ -41,7 +52,9 @@ def render_table(table: Table, labels: Labels, unit: Unit, titled: bool = True) 
     lines = [table.title] if titled else []
     lines += [line(header), "  ".join("-" * size for size in sizes)]
     lines.extend(line(cells) for cells in body)
-    lines.extend(table.notes)
+    if not body:
+        lines.append(empty_line(labels))
+    lines.extend(table_notes(table, labels, unit))
     return lines
 
 

@@ -24,7 +24,15 @@ from xlsxwriter.worksheet import Worksheet
 
 from reports.labels import Labels
 from reports.render.as_text import width
-from reports.render.cells import Unit, format_cell, scaled, stamp_lines, unit_note
+from reports.render.cells import (
+    Unit,
+    empty_line,
+    format_cell,
+    scaled,
+    stamp_lines,
+    table_notes,
+    unit_note,
+)
 from reports.table import Column, Report, Table
 
 MONEY_FORMAT = "#,##0.00"
@@ -43,6 +51,7 @@ _NUMBER_KINDS = {
     "percent": PERCENT_FORMAT,
     "date": DATE_FORMAT,
     "count": "0",
+    "number": "General",
 }
 
 
@@ -95,6 +104,8 @@ def _write_cell(
         sheet.write_blank(row, col, None, cell_format)
     elif kind in ("money", "percent") and isinstance(value, Decimal):
         sheet.write_number(row, col, float(value), cell_format)
+    elif kind == "number" and isinstance(value, Decimal):
+        sheet.write_number(row, col, float(Decimal(text.replace(",", ""))), cell_format)
     elif kind == "date" and isinstance(value, datetime.date):
         sheet.write_datetime(row, col, value, cell_format)
     elif kind == "count" and isinstance(value, int) and not isinstance(value, bool):
@@ -127,16 +138,20 @@ def write_table(
             size = width(text)
             if size > widths[col]:
                 widths[col] = size
+    if not table.rows:
+        row_number += 1
+        sheet.write_string(row_number, 0, empty_line(labels), formats.cells["text", False])
     sheet.freeze_panes(HEADER_ROW + 1, 0)
     if table.rows:
         sheet.autofilter(HEADER_ROW, 0, row_number, len(columns) - 1)
     for col, size in enumerate(widths):
         sheet.set_column(col, col, min(size + 2, MAX_WIDTH))
     below = row_number + 2
-    for note in table.notes:
+    notes = table_notes(table, labels, unit)
+    for note in notes:
         sheet.write_string(below, 0, note, formats.note)
         below += 1
-    below += 1 if table.notes else 0
+    below += 1 if notes else 0
     for label, value in stamp_lines(report.stamp, labels):
         sheet.write_string(below, 0, f"{label}: {value}", formats.note)
         below += 1

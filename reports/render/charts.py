@@ -12,6 +12,7 @@ from decimal import Decimal
 from html import escape
 from typing import NamedTuple
 
+from ledger.books import execution_rate
 from reports.labels import Labels
 from reports.render.cells import Unit, format_money
 from reports.table import Row, Table
@@ -58,7 +59,8 @@ def budget_status(spent: Decimal, available: Decimal) -> str:
     """`over` the budget available, `near` it (at least `NEAR_LIMIT` of it), or ``."""
     if spent > available:
         return "over"
-    if available and spent / available >= NEAR_LIMIT:
+    rate = execution_rate(spent, available)
+    if rate is not None and rate >= NEAR_LIMIT:
         return "near"
     return ""
 
@@ -86,7 +88,8 @@ def budget_charts(table: Table, unit: Unit, labels: Labels) -> list[Chart]:
         for index, row in enumerate(rows):
             y = index * (BAR_HEIGHT + GAP) + 4
             available, spent = row.values["available"], row.values["spent"]
-            share = f" ({spent / available:.0%})" if available else ""
+            rate = row.values.get("execution")
+            share = f" ({rate:.0%})" if isinstance(rate, Decimal) else ""
             body += [
                 f'<text x="{LABEL_WIDTH - 6}" y="{y + 12}" text-anchor="end">'
                 f"{escape(str(row.values['label']))}</text>",

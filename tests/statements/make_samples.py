@@ -1,11 +1,15 @@
-"""Write the sample statements: one per shipped bank profile, and the demo account's.
+"""Write the sample statements: one per bank profile, some variants, and the demo account's.
 
     .venv/bin/python tests/statements/make_samples.py
 
 The samples are anonymised but laid out as each bank's corporate online banking prints them
-(headings, footers, padding, placeholders, encodings). The demo account's statements are the
-bank's side of `main.beancount`: every transaction with a `bank-ref`, with the running balance,
-filed where `mch-ledger import archive` puts them. Needs `xlwt` (test extra) for `.xls`.
+(headings, footers, padding, placeholders, encodings). Besides one per shipped profile: a print
+view exported page by page (`qxrcb-paged.csv`), an export without an account number
+(`abc-no-number.csv`), and the two-row header of a ledger's own profile (`banks/qxvb.toml`) in a
+workbook with merged cells (`qxvb.xlsx`) and as a paged print view (`qxvb-paged.csv`). The demo
+account's statements are the bank's side of `main.beancount`: every transaction with a
+`bank-ref`, with the running balance, filed where `mch-ledger import archive` puts them. Needs
+`xlwt` (test extra) for `.xls`. Regenerating gives the same bytes.
 """
 
 from __future__ import annotations
@@ -105,8 +109,13 @@ def qxrcb_rows(rows: list[dict], pad: bool = True) -> list[list[str]]:
 
 
 def qxrcb_table(
-    number: str, holder: str, start: str, end: str, rows: list[dict]
+    number: str, holder: str, start: str, end: str, rows: list[dict], printed: str = ""
 ) -> list[list[str]]:
+    """A qxrcb statement as exported: heading, header, rows, totals, the print time.
+
+    Printed at 16:20:05 on `end` (the query period's last day) unless `printed` says when.
+    """
+    printed = printed or f"{end} 16:20:05"
     debits = [-r["amount"] for r in rows if r["amount"] < 0]
     credits = [r["amount"] for r in rows if r["amount"] > 0]
     return [
@@ -129,7 +138,7 @@ def qxrcb_table(
             f"借方{len(debits)}笔",
             f"贷方{len(credits)}笔",
         ],
-        [f"打印时间：{end} 16:20:05", "", "", "打印柜员：0231"],
+        [f"打印时间：{printed}", "", "", "打印柜员：0231"],
     ]
 
 
@@ -153,10 +162,25 @@ def write_xlsx(path: Path, table: list[list[str]], numbers: bool) -> None:
 
 def fix_zip_times(path: Path) -> None:
     """Rewrite a workbook with fixed timestamps, so regenerating gives the same bytes."""
+    import re
     import zipfile
 
     with zipfile.ZipFile(path) as source:
         items = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    # openpyxl writes the time of saving as the workbook's modification time.
+    items = [
+        (
+            name,
+            re.sub(
+                rb"<dcterms:modified([^>]*)>[^<]*<",
+                rb"<dcterms:modified\1>2026-01-01T00:00:00Z<",
+                content,
+            )
+            if name == "docProps/core.xml"
+            else content,
+        )
+        for name, content in items
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, content in items:
             target.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content)
@@ -623,6 +647,214 @@ def write_boc() -> None:
     (HERE / "boc.txt").write_bytes(csv_text(rows, "\t").encode("utf-16"))
 
 
+# -- print views, two-row headers, statements without an account number ---------------------
+
+
+def paged(
+    heading: list[list[str]],
+    header: list[list[str]],
+    rows: list[list[str]],
+    per_page: int,
+    page_end: list[list[str]],
+    page_line: str,
+    closing: list[list[str]],
+) -> list[list[str]]:
+    """A print view exported as one table: page after page, each with its furniture.
+
+    Every page starts with the heading's first line (the title) and the header; the first page
+    has the whole heading. Each page ends with `page_end` (the last page with `closing` first),
+    then its page line, `page_line` formatted with `page` and `pages`.
+    """
+    pages = [rows[i : i + per_page] for i in range(0, len(rows), per_page)]
+    width = len(header[0])
+    table: list[list[str]] = []
+    for number, page in enumerate(pages, start=1):
+        table += heading if number == 1 else heading[:1]
+        table += header
+        table += page
+        if number == len(pages):
+            table += closing
+        table += page_end
+        centre = width // 2
+        line = page_line.format(page=number, pages=len(pages))
+        table.append([""] * centre + [line] + [""] * (width - centre - 1))
+    return table
+
+
+def write_qxrcb_paged() -> None:
+    """清溪农商银行's print view (打印预览 → 导出), three rows a page.
+
+    The title and header on every page, the print time and teller at the foot of every page,
+    then 第 N 页 共 M 页.
+    """
+    full = qxrcb_table(
+        "201000155550001",
+        "某县妇幼保健所项目专户",
+        "2025-01-01",
+        "2025-03-31",
+        QXRCB_ROWS,
+        printed="2025-04-01 08:40:12",
+    )
+    heading, header = full[:5], [full[5]]
+    rows = full[6 : 6 + len(QXRCB_ROWS)]
+    totals, printed = full[6 + len(QXRCB_ROWS) + 1], full[-1]
+    table = paged(heading, header, rows, 3, [printed], "第 {page} 页 共 {pages} 页", [[], totals])
+    (HERE / "qxrcb-paged.csv").write_bytes(csv_text(table).encode("gbk"))
+
+
+def write_abc_without_number() -> None:
+    """中国农业银行's export as some branches give it: no account number anywhere."""
+    text = (HERE / "abc.csv").read_bytes().decode("gb18030")
+    lines = text.split("\r\n")
+    assert lines[1].startswith("账号：")
+    lines[1] = "户名：某县妇幼保健所"
+    (HERE / "abc-no-number.csv").write_bytes("\r\n".join(lines).encode("gb18030"))
+
+
+# 清溪村镇银行 (a ledger's own profile, tests/statements/banks/qxvb.toml): a print view whose
+# header takes two rows (发生额 over 借方 and 贷方, the other columns merged down), dates as
+# 2025年08月04日, and no account number anywhere.
+QXVB_TOP = ["交易日期", "凭证号", "摘要", "发生额", "", "余额", "对方户名", "对方账号", "流水号"]
+QXVB_BELOW = ["", "", "", "借方", "贷方", "", "", "", ""]
+QXVB_ROWS = with_balances(
+    Decimal("20000.00"),
+    [
+        R(
+            "2025-08-04 09:10:00",
+            "-2860.00",
+            "清溪县印刷厂",
+            "孕产妇健康教育宣传折页印制费",
+            "转账",
+            "QXVB2508040001",
+        ),
+        R(
+            "2025-08-12 10:30:00",
+            "15000.00",
+            "清溪县财政局",
+            "2025年县级配套资金（第三批）",
+            "拨款",
+            "QXVB2508120002",
+        ),
+        R(
+            "2025-08-19 14:02:00",
+            "-4200.00",
+            "宁州医疗器械有限公司",
+            "购置新生儿血氧仪",
+            "转账",
+            "QXVB2508190003",
+        ),
+        R(
+            "2025-08-29 09:45:00",
+            "-1150.00",
+            "王丽华",
+            "报销督导检查差旅费",
+            "转账",
+            "QXVB2508290004",
+        ),
+        R(
+            "2025-08-29 15:20:00",
+            "-36.50",
+            "清溪村镇银行",
+            "8月转账手续费",
+            "收费",
+            "QXVB2508290005",
+        ),
+    ],
+)
+
+
+def qxvb_rows() -> list[list[object]]:
+    out: list[list[object]] = []
+    for number, row in enumerate(QXVB_ROWS, start=1):
+        amount = row["amount"]
+        out.append(
+            [
+                f"{row['when']:%Y年%m月%d日}",
+                f"记{number:04d}",
+                row["purpose"],
+                money(-amount) if amount < 0 else "",
+                money(amount) if amount > 0 else "",
+                money(row["balance"]),
+                row["counterparty"],
+                "" if row["counterparty"] == "清溪村镇银行" else account_of(row["counterparty"]),
+                row["ref"],
+            ]
+        )
+    return out
+
+
+def qxvb_heading() -> list[list[str]]:
+    return [
+        ["清溪村镇银行单位账户交易明细"],
+        ["户名：某县妇幼保健所", "", "", "", "", "币种：人民币"],
+        ["起止日期：2025-08-01 至 2025-08-31"],
+    ]
+
+
+def qxvb_totals() -> list[str]:
+    debits = sum((-r["amount"] for r in QXVB_ROWS if r["amount"] < 0), Decimal(0))
+    credits = sum((r["amount"] for r in QXVB_ROWS if r["amount"] > 0), Decimal(0))
+    return ["本期合计", "", "", money(debits), money(credits), "", "", "", ""]
+
+
+def write_qxvb() -> None:
+    """The two-row header in a workbook with merged cells, printed the day after the period."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "明细"
+    book.properties.created = book.properties.modified = datetime.datetime(2026, 1, 1)
+    for row in qxvb_heading():
+        sheet.append(row)
+    top = len(qxvb_heading()) + 1
+    sheet.append(QXVB_TOP)
+    sheet.append([cell or None for cell in QXVB_BELOW])
+    for column in "ABCFGHI":
+        sheet.merge_cells(f"{column}{top}:{column}{top + 1}")
+    sheet.merge_cells(f"D{top}:E{top}")
+    for row in qxvb_rows():
+        # Amounts and balances as numbers, as this bank's workbook stores them.
+        sheet.append(
+            [
+                float(Decimal(c.replace(",", ""))) if i in (3, 4, 5) and c else c
+                for i, c in enumerate(row)
+            ]
+        )
+    sheet.append(qxvb_totals())
+    sheet.append(["打印日期：2025-09-01 09:12:30"])
+    path = HERE / "qxvb.xlsx"
+    book.save(path)
+    fix_zip_times(path)
+
+
+def write_qxvb_paged() -> None:
+    """The same account's print view exported as CSV on the day of its last row.
+
+    Two rows a page, the group title repeated over both of its columns, 第N页/共M页 page lines.
+    """
+    top = [
+        "交易日期",
+        "凭证号",
+        "摘要",
+        "发生额",
+        "发生额",
+        "余额",
+        "对方户名",
+        "对方账号",
+        "流水号",
+    ]
+    rows = [[str(cell) for cell in row] for row in qxvb_rows()]
+    table = paged(
+        qxvb_heading(),
+        [top, QXVB_BELOW],
+        rows,
+        2,
+        [],
+        "第{page}页/共{pages}页",
+        [qxvb_totals(), ["打印日期：2025-08-29 16:05:44"]],
+    )
+    (HERE / "qxvb-paged.csv").write_bytes(csv_text(table).encode("gb18030"))
+
+
 # -- the demo account ----------------------------------------------------------------------
 
 DEMO_NUMBER = "201000187654321"
@@ -670,7 +902,10 @@ def write_demo() -> None:
         of_year = [row for row in rows if row["when"].year == year]
         first, last = of_year[0]["when"], of_year[-1]["when"]
         end = "2026-11-14" if year == 2026 else f"{year}-12-31"
-        table = qxrcb_table(DEMO_NUMBER, DEMO_HOLDER, f"{year}-01-01", end, of_year)
+        # 2026's statement was printed the morning after its last day, whose rows are then all
+        # there: its closing balance is certain.
+        printed = "2026-11-15 08:30:00" if year == 2026 else ""
+        table = qxrcb_table(DEMO_NUMBER, DEMO_HOLDER, f"{year}-01-01", end, of_year, printed)
         name = f"{last:%Y-%m-%d}.qxrcb.{first:%Y%m%d}-{last:%Y%m%d}.{suffix}"
         path = DEMO_FOLDER / name
         if suffix == "csv":
@@ -687,6 +922,10 @@ def main() -> None:
     write_ccb()
     write_abc()
     write_boc()
+    write_qxrcb_paged()
+    write_abc_without_number()
+    write_qxvb()
+    write_qxvb_paged()
     write_demo()
 
 

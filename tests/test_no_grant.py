@@ -1,0 +1,67 @@
+"""A ledger that declares no grant (Beancount's own example ledger) has not passed anything.
+
+`validate` and every report say the ledger declares no grant and show how to declare one, and
+exit with status 3, never 0: there are no grant books to check or report.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from commands.main import main
+
+BEAN_EXAMPLE = Path(sys.executable).with_name("bean-example")
+KINDS = ("budget", "funding", "balances", "ledger", "vouchers", "findings", "pack")
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    """Beancount's example ledger (`bean-example`): a person's finances, no grant at all."""
+    path = tmp_path_factory.mktemp("example") / "example.beancount"
+    dates = ["--date-begin", "2024-01-01", "--date-end", "2024-06-30", "--date-birth", "1990-01-01"]
+    subprocess.run(
+        [str(BEAN_EXAMPLE), "--seed", "7", *dates, "--output", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return path
+
+
+def assert_says_no_grant(result, path: Path) -> None:
+    assert result.exit_code == 3
+    assert f"{path} declares no grant" in result.stderr
+    assert '2024-01-01 custom "grant-account" Assets:Bank:Special' in result.stderr
+    assert '"grant-budget" Expenses:Program:Training 30000.00 CNY' in result.stderr
+
+
+def test_validate_says_the_ledger_declares_no_grant(example):
+    result = CliRunner().invoke(main, ["validate", str(example)])
+    assert_says_no_grant(result, example)
+    assert "no findings" not in result.output
+
+
+def test_validate_json_lists_beancounts_findings_and_still_exits_three(example):
+    result = CliRunner().invoke(main, ["validate", str(example), "--format", "json"])
+    assert_says_no_grant(result, example)
+    assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_report_says_so_and_writes_nothing(example, kind, tmp_path):
+    output = tmp_path / ("pack.zip" if kind == "pack" else "report.csv")
+    arguments = ["report", kind, str(example), "--output", str(output)]
+    result = CliRunner().invoke(main, arguments + ([] if kind == "pack" else ["--format", "csv"]))
+    assert_says_no_grant(result, example)
+    assert not output.exists()
+
+
+def test_in_the_language_asked_for(example):
+    result = CliRunner().invoke(main, ["report", "budget", str(example), "--lang", "zh"])
+    assert result.exit_code == 3
+    assert "没有声明专项资金" in result.stderr

@@ -1,0 +1,169 @@
+"""One grant ledger per load: every front end reads the same analysis, made once.
+
+The plugin line cannot change the answer (`findings_both_ways`), the voucher register shows
+the rules' judgement, and validate, every report and the importer analyse a load once.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from grant_ledgers import assert_findings, findings_both_ways, funding
+from import_helpers import R, with_balances, write_statement
+from named_ledgers import FOLDER as NAMED_FOLDER
+
+import ledger.grant_ledger
+from commands.main import main
+from ledger.loading import load_ledger
+from reports.build import KINDS, build_report
+
+DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
+
+
+@pytest.fixture
+def scans(monkeypatch) -> list[int]:
+    """Counts the grant analyses (one `scan` of the transactions each) made from now on."""
+    made: list[int] = []
+    real = ledger.grant_ledger.scan
+
+    def counting(entries, config):
+        made.append(len(entries))
+        return real(entries, config)
+
+    monkeypatch.setattr(ledger.grant_ledger, "scan", counting)
+    return made
+
+
+def demo_copy(folder: Path) -> Path:
+    """The demo ledger and its voucher copies, copied into `folder`."""
+    shutil.copytree(DEMO.parent / "documents", folder / "documents")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(DEMO.parent / name, folder / name)
+    shutil.copyfile(DEMO, folder / "main.beancount")
+    return folder / "main.beancount"
+
+
+@pytest.mark.parametrize(
+    "name", ["demo", *sorted(path.stem for path in NAMED_FOLDER.glob("*.beancount"))]
+)
+def test_every_named_ledger_gives_the_same_findings_with_and_without_the_plugin(tmp_path, name):
+    if name == "demo":
+        path = demo_copy(tmp_path)
+    else:
+        (tmp_path / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
+        path = Path(shutil.copyfile(NAMED_FOLDER / f"{name}.beancount", tmp_path / "l.beancount"))
+    findings_both_ways(path)
+
+
+PADDED = """
+2024-01-01 pad Assets:Bank:Grant-Account Equity:Opening  ; expect: config
+2024-01-02 balance Assets:Bank:Grant-Account  4000.00 CNY
+
+2024-02-01 * "Shop" "paper"  ; expect: overdraft
+  voucher: "V-1"
+  document: "copy.pdf"
+  Expenses:Program:Admin  1000.00 CNY
+  Assets:Bank:Grant-Account
+"""
+
+
+def test_a_pad_on_the_dedicated_account_is_a_config_finding_both_ways(write_ledger):
+    # Beancount pads after the plugin has run: the plugin saw no money and reported an
+    # overdraft, while validate without the plugin line saw 4,000.00 and found nothing.
+    path = write_ledger("2023-01-01 open Equity:Opening CNY\n", PADDED)
+    findings = assert_findings(path)
+    [pad] = [f for f in findings if f.rule == "config"]
+    assert "Assets:Bank:Grant-Account" in pad.message
+    assert "pad" in pad.message
+    # Whatever Beancount's pad made, the books are those of the entries written.
+    books = load_ledger(path).grant.books
+    assert books[2024].balance == -1000
+
+
+def test_a_pad_elsewhere_is_no_finding(write_ledger):
+    path = write_ledger(
+        "2023-01-01 open Equity:Opening CNY\n",
+        funding(2024),
+        """
+        2024-01-01 pad Assets:Cash Equity:Opening
+        2024-01-02 balance Assets:Cash  50.00 CNY
+        """,
+    )
+    assert assert_findings(path) == []
+
+
+def test_the_voucher_register_shows_a_number_repeated_with_a_trailing_space(write_ledger):
+    path = write_ledger(
+        funding(2024),
+        """
+        2024-03-01 * "Shop" "paper"
+          voucher: "V-2024-001"
+          document: "copy.pdf"
+          Expenses:Program:Admin  100.00 CNY
+          Assets:Bank:Grant-Account
+
+        2024-03-02 * "Shop" "pens"  ; expect: voucher-duplicate
+          voucher: "V-2024-001 "
+          document: "copy.pdf"
+          Expenses:Program:Admin  50.00 CNY
+          Assets:Bank:Grant-Account
+        """,
+    )
+    assert_findings(path)
+    report = build_report("vouchers", load_ledger(path), 2024, "en")
+    register, numbering = report.tables
+    statuses = [
+        (row.values["voucher"], row.values["status"])
+        for row in register.entries
+        if row.values["voucher"].startswith("V-")
+    ]
+    assert statuses == [("V-2024-001", "duplicate"), ("V-2024-001", "duplicate")]
+    [problem] = [row.values for row in numbering.entries]
+    assert problem["voucher"] == "V-2024-001"
+    assert problem["problem"] == "used 2 times"
+
+
+@pytest.mark.parametrize("plugin", [True, False])
+def test_validate_analyses_a_load_once(tmp_path, scans, plugin):
+    path = demo_copy(tmp_path)
+    if not plugin:
+        text = path.read_text(encoding="utf-8").replace('plugin "ledger.grant"\n', "")
+        path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert len(scans) == 1
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "pack"])
+def test_each_report_analyses_a_load_once(tmp_path, scans, kind):
+    path = demo_copy(tmp_path)
+    output = tmp_path / ("pack.zip" if kind == "pack" else "report.xlsx")
+    result = CliRunner().invoke(
+        main, ["report", kind, str(path), "--format", "xlsx", "--output", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(scans) == 1
+
+
+def test_the_importer_analyses_a_load_once(tmp_path, scans):
+    ledger_path = tmp_path / "ledger.beancount"
+    shutil.copyfile(Path(__file__).parent / "statements" / "ledger.beancount", ledger_path)
+    first = write_statement(
+        tmp_path / "a.csv",
+        with_balances(Decimal(0), [R("2025-03-01 10:00", "500.00", "县财政局", "拨款", "拨款")]),
+    )
+    second = write_statement(
+        tmp_path / "b.csv",
+        with_balances(
+            Decimal(500), [R("2025-04-01 10:00", "-20.00", "某银行", "手续费", "手续费")]
+        ),
+    )
+    result = CliRunner().invoke(
+        main, ["import", "extract", str(first), str(second), "--ledger", str(ledger_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(scans) == 1

@@ -1,0 +1,228 @@
+"""Malformed performance directives: each a `config` finding at its line, parsing going on.
+
+Each test ledger marks the lines where a finding is expected (`; expect: RULE`);
+`assert_findings` checks exactly those, with and without the plugin line.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from grant_ledgers import assert_findings, findings_of, funding
+
+from ledger.loading import load_ledger
+
+#: Two well-formed targets of 2025 weighing 90 with the execution's default 10.
+VALID_TARGETS = """
+2025-01-01 custom "grant-target" "trained" 100 "persons"
+  kind: "产出-数量"
+  weight: 40
+  measure: "sum participants Expenses:Program:Training"
+2025-01-01 custom "grant-target" "management rate" 95 "%"
+  kind: "output-quality"
+  direction: "不少于"
+  weight: 25
+2025-01-01 custom "grant-target" "satisfaction" 90 "%"
+  kind: "满意度指标"
+  direction: ">="
+  weight: 25
+  measure: "reported"
+"""
+
+COURSE = """
+2025-03-01 * "School" "course"
+  voucher: "T-2025-001"
+  document: "copy.pdf"
+  participants: {participants}
+  Expenses:Program:Training  3000.00 CNY
+  Assets:Bank:Grant-Account
+"""
+
+
+def test_each_malformed_target_is_a_config_finding_at_its_line(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-target" "negative" -5 "persons"   ; expect: config
+          kind: "数量"
+          weight: 5
+        2025-01-01 custom "grant-target" "no kind" 5 "persons"   ; expect: config
+          weight: 5
+        2025-01-01 custom "grant-target" "vague kind" 5 "persons"   ; expect: config
+          kind: "产出"
+          weight: 5
+        2025-01-01 custom "grant-target" "which way" 5 "persons"   ; expect: config
+          kind: "数量"
+          direction: "about"
+          weight: 5
+        2025-01-01 custom "grant-target" "weight in words" 5 "persons"   ; expect: config
+          kind: "数量"
+          weight: "5分"
+        2025-01-01 custom "grant-target" "weightless" 5 "persons"   ; expect: config
+          kind: "数量"
+          weight: 0
+        2025-01-01 custom "grant-target" "unknown measure" 5 "persons"   ; expect: config
+          kind: "数量"
+          weight: 5
+          measure: "average participants Expenses:Program:Training"
+        2025-01-01 custom "grant-target" "no account" 5 "persons"   ; expect: config
+          kind: "数量"
+          weight: 5
+          measure: "sum participants"
+        2025-01-01 custom "grant-target" "unopened" 5 "persons"   ; expect: config
+          kind: "数量"
+          weight: 5
+          measure: "sum participants Expenses:Nowhere"
+        2025-01-01 custom "grant-target" "not a category" 95 "%"   ; expect: config
+          kind: "成本"
+          weight: 5
+          measure: "execution Expenses:Fees"
+        2025-01-01 custom "grant-target" "rate in persons" 95 "persons"   ; expect: config
+          kind: "成本"
+          weight: 5
+          measure: "execution"
+        2025-01-01 custom "grant-target" "trained" 120 "persons"   ; expect: config
+          kind: "数量"
+          weight: 5
+        2025-01-01 custom "grant-target" "reason in numbers" 5 "persons"   ; expect: config
+          kind: "数量"
+          weight: 5
+          reason: 5
+        2025-01-01 custom "grant-target" 5   ; expect: config
+        2025-01-01 custom "grant-target" "two units" 5 "persons" "days"   ; expect: config
+        """,
+    )
+    findings = assert_findings(path)
+    assert all(finding.rule == "config" for finding in findings)
+    # The well-formed targets are kept, and with the execution's 10 they weigh 100.
+    grant = load_ledger(path).grant
+    assert [t.name for t in grant.targets.targets_of(2025)] == [
+        "trained",
+        "management rate",
+        "satisfaction",
+    ]
+    assert grant.performance.of_year(2025).weights == Decimal(100)
+
+
+def test_messages_say_what_to_write(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-target" "rate in persons" 95 "persons"
+          kind: "成本"
+          weight: 5
+          measure: "execution"
+        2025-01-01 custom "grant-target" "no account" 5 "persons"
+          kind: "数量"
+          weight: 5
+          measure: "sum participants"
+        """,
+    )
+    messages = [finding.message for finding in findings_of(path)]
+    assert any('write the target as a percentage with the unit "%"' in m for m in messages)
+    assert any("write it as `sum KEY ACCOUNT`" in m for m in messages)
+
+
+#: 2025 is closed in January 2026, which makes 2026 a fiscal year of the books too.
+CLOSE_2025 = """
+2026-01-20 custom "grant-close" 2025
+"""
+
+
+def line_of(path, text):
+    """The number of the first line of the ledger at `path` holding `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def config_findings(path):
+    """The ledger's `config` findings (closing 2025 also asks for its targets' reasons)."""
+    return [finding for finding in findings_of(path) if finding.rule == "config"]
+
+
+def test_weights_must_add_up_to_100_with_the_executions(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        CLOSE_2025,
+        """
+        2025-01-01 custom "grant-target" "trained" 100 "persons"   ; expect: config
+          kind: "数量"
+          weight: 80
+          measure: "sum participants Expenses:Program:Training"
+        2025-01-01 custom "grant-target" "satisfaction" 90 "%"
+          kind: "满意度"
+          weight: 5
+        """,
+    )
+    (finding,) = config_findings(path)
+    # 2025 and 2026 (which repeats 2025's targets) weigh 80 + 5 + 10 = 95: one finding.
+    assert "in 2025, 2026" in finding.message and "add up to 95, not 100" in finding.message
+    assert finding.line == line_of(path, '"grant-target" "trained"')
+    assert load_ledger(path).grant.performance.of_year(2026).weights == Decimal(95)
+
+
+def test_a_scoring_that_changes_the_execution_weight_breaks_the_repeated_weights(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        CLOSE_2025,
+        VALID_TARGETS,
+        """
+        2026-01-01 custom "grant-scoring" 15
+        """,
+    )
+    # 2025 weighs 90 + 10; 2026 repeats its targets with the execution at 15: 105.
+    (finding,) = config_findings(path)
+    assert "in 2026," in finding.message and "add up to 105, not 100" in finding.message
+    assert finding.line == line_of(path, '"grant-target" "trained"')  # the set's first
+
+
+def test_malformed_actuals_and_scorings(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2026-01-10 custom "grant-actual" "nobody" 3   ; expect: config
+          grant-year: 2025
+          document: "copy.pdf"
+        2026-01-10 custom "grant-actual" "management rate" 96   ; expect: config
+          grant-year: 2025
+        2026-01-10 custom "grant-actual" "satisfaction" 80   ; expect: config
+          grant-year: 2025
+          document: "nowhere.pdf"
+        2026-01-10 custom "grant-actual" "trained" 80   ; expect: config
+          grant-year: 2025
+          document: "copy.pdf"
+        2026-01-10 custom "grant-actual" "trained" 80   ; expect: config
+          grant-year: "last year"
+        2026-01-10 custom "grant-actual" "satisfaction"   ; expect: config
+          grant-year: 2025
+        2026-01-10 custom "grant-actual" "satisfaction" "high"   ; expect: config
+          grant-year: 2025
+        2026-01-10 custom "grant-actual" "satisfaction" 91 "%" 3   ; expect: config
+          grant-year: 2025
+        2025-01-01 custom "grant-scoring" 120   ; expect: config
+        2025-01-01 custom "grant-scoring" 10   ; expect: config
+          excellent: "九十"
+        2025-01-01 custom "grant-scoring" 10   ; expect: config
+          excellent: 80
+          good: 85
+        2027-01-01 custom "grant-scoring" 10
+        2027-06-01 custom "grant-scoring" 10   ; expect: config
+        """,
+    )
+    assert {finding.rule for finding in assert_findings(path)} == {"config"}
+
+
+def test_a_sum_reads_numbers_only(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        COURSE.format(participants='"25人"').replace('"course"', '"course"   ; expect: config'),
+        COURSE.format(participants="30").replace("T-2025-001", "T-2025-002"),
+    )
+    (finding,) = assert_findings(path)
+    assert "participants: 25" in finding.message
+    trained = load_ledger(path).grant.performance.of_year(2025).indicators[0]
+    assert trained.actual == Decimal(30)

@@ -1,0 +1,142 @@
+"""`mch-ledger report performance` (项目支出绩效自评表) in every format, and on the demo.
+
+The figures are the closed ledger's header (tests/performance_ledgers/closed_year_scored):
+execution 90 % scoring 9, 人均培训成本 320 元 against at most 300 scoring 18.75 (93.75 %), the
+total 84.25, 良.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+from test_performance_ledgers import CLOSED, copy_performance_ledger
+
+from commands.main import main
+from ledger.loading import load_ledger
+from reports.build import build_report
+from reports.render import render
+
+DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
+
+
+@pytest.fixture
+def report(tmp_path):
+    return build_report(
+        "performance", load_ledger(copy_performance_ledger(tmp_path, CLOSED)), 2025, "zh"
+    )
+
+
+def test_text_is_the_form_with_its_total_and_grade(report):
+    text = render("text", [report], "yuan")
+    assert text.startswith("2025年度项目支出绩效自评表\n")
+    assert "2025年度项目资金情况" in text and "2025年度绩效指标完成情况" in text
+    cost = next(line for line in text.splitlines() if "人均培训成本" in line)
+    assert cost.split()[1:] == [
+        "产出指标",
+        "成本指标",
+        "人均培训成本",
+        "≤",
+        "300",
+        "元",
+        "320",
+        "93.75%",
+        "20",
+        "18.75",
+        "未达标",
+        "填报：copy.pdf（2026-01-10）",
+    ]
+    total = next(line for line in text.splitlines() if "2025年度总分" in line)
+    assert total.split()[-3:] == ["100", "84.25", "良"]
+
+
+def test_csv_rows_carry_the_scores(report):
+    rows = list(csv.reader(io.StringIO(render("csv", [report], "yuan"))))
+    header = next(row for row in rows if "三级指标" in row)
+    cost = next(row for row in rows if "人均培训成本" in row)
+    values = dict(zip(header, cost, strict=True))
+    assert (values["实际完成值"], values["得分"], values["完成率"]) == ("320", "18.75", "93.75%")
+    funds_header = next(row for row in rows if "全年执行数" in row)
+    funds_total = next(row for row in rows if "2025年度资金总额" in row)
+    funds = dict(zip(funds_header, funds_total, strict=True))
+    assert (funds["全年预算数"], funds["全年执行数"], funds["得分"]) == (
+        "100000.00",
+        "90000.00",
+        "9",
+    )
+
+
+def test_json_has_the_funds_the_indicators_and_the_grade(report):
+    data = json.loads(render("json", [report], "yuan"))
+    assert data["report"] == "performance"
+    cost = next(row for row in data["indicators"] if row["indicator"] == "人均培训成本")
+    assert {key: cost[key] for key in ("target", "actual", "completion", "weight", "score")} == {
+        "target": "300.00",
+        "actual": "320.00",
+        "completion": "93.75",
+        "weight": "20.00",
+        "score": "18.75",
+    }
+    assert cost["direction"] == "≤" and cost["unit"] == "元" and cost["year"] == 2025
+    (total,) = data["indicators_totals"]
+    assert (total["score"], total["grade"], total["weight"]) == ("84.25", "良", "100.00")
+    (funds,) = data["funds_totals"]
+    assert (funds["budget_year"], funds["executed"], funds["execution"]) == (
+        "100000.00",
+        "90000.00",
+        "90.00",
+    )
+
+
+def test_excel_sheets_keep_numbers_as_numbers(report):
+    book = openpyxl.load_workbook(io.BytesIO(render("xlsx", [report], "wan")))
+    assert book.sheetnames == ["项目资金情况", "绩效指标完成情况"]
+    sheet = book["绩效指标完成情况"]
+    header = [cell.value for cell in sheet[4]]
+    column = {name: index for index, name in enumerate(header, start=1)}
+    rows = {sheet.cell(r, column["三级指标"]).value: r for r in range(5, sheet.max_row + 1)}
+    cost = rows["人均培训成本"]
+    assert sheet.cell(cost, column["得分"]).value == 18.75
+    assert sheet.cell(cost, column["完成率"]).value == pytest.approx(0.9375)
+    assert sheet.cell(rows["2025年度总分"], column["得分"]).value == 84.25
+    assert sheet.cell(rows["2025年度总分"], column["得分"]).font.bold
+    funds = book["项目资金情况"]
+    header = [cell.value for cell in funds[4]]
+    total_row = next(
+        r for r in range(5, funds.max_row + 1) if funds.cell(r, 2).value.endswith("总额")
+    )
+    # In 万元 the amounts are scaled; the weight and the score are not amounts.
+    assert funds.cell(total_row, header.index("全年执行数") + 1).value == 9
+    assert funds.cell(total_row, header.index("得分") + 1).value == 9
+
+
+def test_html_page_lays_out_both_tables(report):
+    page = BeautifulSoup(render("html", [report], "yuan"), "html.parser")
+    (section,) = page.select('section[data-kind="performance"]')
+    titles = [heading.get_text() for heading in section.find_all(["h2", "h3"])]
+    assert "2025年度绩效指标完成情况" in " ".join(titles)
+    scores = [cell.get_text() for cell in section.select('td[data-key="score"]')]
+    assert scores[-1] == "84.25"
+    assert "18.75" in scores
+
+
+def test_the_command_line_makes_the_demos_self_evaluation():
+    result = CliRunner().invoke(
+        main, ["report", "performance", str(DEMO), "--year", "2025", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    (total,) = data["indicators_totals"]
+    assert (total["score"], total["grade"]) == ("99.27", "优")
+    missed = [row for row in data["indicators"] if row["progress"] == "未达标"]
+    assert [row["indicator"] for row in missed] == ["孕产妇系统管理率"]
+    assert missed[0]["reason"].startswith("下半年两名专职保健人员外出进修")
+    assert missed[0]["actual"] == "88.50" and missed[0]["score"] == "19.67"
+    assert Decimal(total["score"]) == Decimal("99.27")
