@@ -147,8 +147,11 @@ def test_an_edit_of_a_roster_reaches_the_errors_page_too(tmp_path):
     assert place not in fava.rules_on_errors_page()
 
 
-def test_favas_own_file_watcher_sees_the_register_too(tmp_path):
-    # Fava's default watcher runs in threads: the change arrives shortly after the write.
+def test_favas_own_file_watcher_sees_the_register_too(tmp_path, monkeypatch):
+    # Fava's default watcher runs in threads: the change arrives shortly after the write. It
+    # polls here, as watchfiles does on network drives: the machine's inotify instances are
+    # shared with every other test process.
+    monkeypatch.setenv("WATCHFILES_FORCE_POLLING", "1")
     ledger = planted_copy(tmp_path)
     fava = Fava(ledger, poll_watcher=False)
     assert ("beneficiary-duplicate", "救助对象.csv:10") in fava.rules_on_errors_page()
