@@ -11,6 +11,11 @@ A second table does the same for a 20k ledger where every payment links a copy o
 folder per year, as ledgers kept by hand do (median of 5 loads each). Goal: the whole load with
 the plugin at most 1.10x the load without.
 
+A third table sets the plugin's own time on the generated ledger beside the same ledger whose
+relief payments name their women (`grant-beneficiaries`: a register of 600 women a year, a
+roster now and then, standards), the register and rosters read afresh each run as a command
+reads them: what the beneficiary rules add (median of 5, interleaved).
+
     python -m benchmarks grant            # all sizes
     BENCH_SIZES=10000,100000 python -m benchmarks grant
 """
@@ -30,6 +35,8 @@ from pathlib import Path
 from beancount import loader
 
 from benchmarks.generate import write_ledger
+from ledger import tables
+from ledger.beneficiaries.register import forget_readings
 from ledger.grant import enforce_grant_rules
 from ledger.grant_ledger import SLOT
 
@@ -100,6 +107,7 @@ def main() -> None:
             plain.unlink()
             grant.unlink()
     documents_table()
+    beneficiaries_table()
 
 
 def median_of(runs: int, action: Callable[[], object]) -> float:
@@ -135,3 +143,33 @@ def documents_table() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def beneficiaries_table() -> None:
+    """The plugin's own time without and with the beneficiary rules at work."""
+    print()
+    print("the plugin's own time, without and with relief payments naming women (median of 5):")
+    print(f"{'transactions':>12}  {'plugin':>7}  {'µs/txn':>7}  {'+benef.':>7}  {'µs/txn':>7}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (size for size in SIZES if size <= 100_000):
+            plain = write_ledger(Path(folder), size, with_plugin=False)
+            relief = write_ledger(Path(folder), size, with_plugin=False, beneficiaries=True)
+            loaded = {path: load(path) for path in (plain, relief)}
+            runs: dict[Path, list[float]] = {plain: [], relief: []}
+            for _ in range(5):  # interleaved, so a busy moment hurts both alike
+                for path, (entries, errors, options_map) in loaded.items():
+                    assert not errors, errors[:3]
+                    forget_readings()
+                    tables.forget(path.with_name("register.csv"))
+                    runs[path] += timings(1, partial(fresh_plugin_run, entries, options_map))
+            for entries, _, options_map in loaded.values():
+                _, findings = fresh_plugin_run(entries, options_map)
+                assert not findings, findings[:3]
+            without, with_ = statistics.median(runs[plain]), statistics.median(runs[relief])
+            print(
+                f"{size:>12,}  {without:>6.2f}s  {without / size * 1e6:>7.1f}  "
+                f"{with_:>6.2f}s  {with_ / size * 1e6:>7.1f}",
+                flush=True,
+            )
+            plain.unlink()
+            relief.unlink()

@@ -9,6 +9,12 @@ With `assets`, the equipment category also has an asset register (`grant-assets`
 and a procurement threshold (`grant-procurement`, 50,000.00 within 30 days): one payment in 200
 is a device of 1,000.00–2,000.00 naming its card, and the register `assets.csv` beside the
 ledger holds every card, so the asset and procurement rules do their full work too.
+
+With `beneficiaries`, the relief category pays people, as `grant-beneficiaries` asks: a
+register of fictional women (600 a year, region code 990909), each relief payment naming one of
+the year's women (about three payments each) and one in a hundred a roster of three, under
+per-year and per-pregnancy standards; every beneficiary rule then does its full work, and it
+still validates clean.
 """
 
 from __future__ import annotations
@@ -50,6 +56,37 @@ class Device(NamedTuple):
         )
 
 
+WOMEN_PER_YEAR = 600
+ROSTER_AMOUNT = "90.00"
+"""A roster payment: three women, 30.00 each."""
+_WEIGHTS = tuple(pow(2, 17 - position, 11) for position in range(17))
+
+
+def _identity(year: int, index: int) -> str:
+    """A well-formed identity number of a woman of 25 in `year` (no real county: 990909)."""
+    birth = datetime.date(year - 25, 1, 1) + datetime.timedelta(days=index % 365)
+    head = f"990909{birth:%Y%m%d}{index // 365 * 2:03d}"
+    return head + "10X98765432"[sum(int(d) * w for d, w in zip(head, _WEIGHTS, strict=True)) % 11]
+
+
+def _register(first_year: int, years: int) -> str:
+    """The register of every year's women, noticed and eligible before the year begins."""
+    lines = [
+        "登记号,姓名,身份证号,乡镇,认定依据,证明材料,证明日期,公示开始,公示结束,末次月经,预产期"
+    ]
+    for year in range(first_year, first_year + years):
+        for index in range(WOMEN_PER_YEAR):
+            lines.append(
+                f"W-{year}-{index},某{index},{_identity(year, index)},城关镇,低保,低保证 {index}号,"
+                f"{year - 1}-12-01,{year - 1}-12-10,{year - 1}-12-16,{year}-01-01,{year}-09-30"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _roster(year: int) -> str:
+    return "登记号,金额\n" + "".join(f"W-{year}-{index},30.00\n" for index in range(3))
+
+
 def _preamble(first_year: int, with_plugin: bool, assets: bool = False) -> list[str]:
     start = f"{first_year}-01-01"
     lines = ['option "operating_currency" "CNY"', 'option "title" "Synthetic grant ledger"']
@@ -88,6 +125,7 @@ def generate(
     seed: int = 7,
     distinct_documents: bool = False,
     devices: list[Device] | None = None,
+    beneficiaries: bool = False,
 ) -> str:
     """A grant ledger of about `transactions` transactions, as text.
 
@@ -95,10 +133,19 @@ def generate(
     in a folder per year (`vouchers/1990/1990-01-03.V-1990-00000.pdf`), as a ledger kept by
     hand does; otherwise all link one shared copy. With `devices` (a list), the ledger names an
     asset register and buys devices naming their cards, appended to it (for the register).
+    With `beneficiaries`, relief payments name the women of the register `write_ledger` writes
+    beside it.
     """
     rng = random.Random(seed)
     years = max(1, -(-transactions // PER_YEAR))
     lines = _preamble(FIRST_YEAR, with_plugin, devices is not None)
+    if beneficiaries:
+        start = f"{FIRST_YEAR}-01-01"
+        lines += [
+            f'{start} custom "grant-beneficiaries" Expenses:Program:Relief "register.csv"',
+            f'{start} custom "grant-standard" Expenses:Program:Relief 5000.00 CNY "per-year"',
+            f'{start} custom "grant-standard" Expenses:Program:Relief 4000.00 CNY "per-pregnancy"',
+        ]
     written = 0
     for offset in range(years):
         year = FIRST_YEAR + offset
@@ -139,10 +186,18 @@ def generate(
                     "  Assets:Bank:Grant"
                 )
                 continue
+            named = ""
+            if beneficiaries and category == "Relief":
+                if index % 500 == 4:
+                    amount = ROSTER_AMOUNT
+                    named = f'  roster: "rosters/{year}.csv"\n'
+                else:
+                    named = f'  beneficiary: "W-{year}-{index // 5 % WOMEN_PER_YEAR}"\n'
             lines.append(
                 f'{day} * "Supplier {index % 97}" "purchase {index}"\n'
                 f'  voucher: "{voucher}"\n'
                 f'  document: "{document}"\n'
+                f"{named}"
                 f"  Expenses:Program:{category}  {amount} CNY\n"
                 "  Assets:Bank:Grant"
             )
@@ -163,22 +218,37 @@ def write_ledger(
     with_plugin: bool = True,
     distinct_documents: bool = False,
     assets: bool = False,
+    beneficiaries: bool = False,
 ) -> Path:
-    """Write a generated ledger (and the voucher copies it names) into `folder`.
+    """Write a generated ledger (and the copies, registers and rosters it names) in `folder`.
 
-    With `assets`, the ledger buys devices naming their cards, and the register is written
-    beside it.
+    With `assets`, the ledger buys devices naming their cards, and the asset register is
+    written beside it; with `beneficiaries`, relief pays the women of a register beside it.
     """
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "voucher.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
-    kind = ("-documents" if distinct_documents else "") + ("-assets" if assets else "")
+    kind = (
+        ("-documents" if distinct_documents else "")
+        + ("-assets" if assets else "")
+        + ("-beneficiaries" if beneficiaries else "")
+    )
     name = f"grant-{transactions}{kind}{'' if with_plugin else '-plain'}.beancount"
     path = folder / name
     devices: list[Device] | None = [] if assets else None
     text = generate(
-        transactions, with_plugin, distinct_documents=distinct_documents, devices=devices
+        transactions,
+        with_plugin,
+        distinct_documents=distinct_documents,
+        devices=devices,
+        beneficiaries=beneficiaries,
     )
     path.write_text(text, encoding="utf-8")
+    if beneficiaries:
+        years = max(1, -(-transactions // PER_YEAR))
+        (folder / "register.csv").write_text(_register(FIRST_YEAR, years), encoding="utf-8")
+        (folder / "rosters").mkdir(exist_ok=True)
+        for year in range(FIRST_YEAR, FIRST_YEAR + years):
+            (folder / "rosters" / f"{year}.csv").write_text(_roster(year), encoding="utf-8")
     if distinct_documents:
         for found in re.finditer(r'document: "(vouchers/[^"]+)"', text):
             copy = folder / found[1]
@@ -197,8 +267,16 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--without-plugin", action="store_true")
     parser.add_argument("--assets", action="store_true", help="buy devices with their cards")
+    parser.add_argument("--beneficiaries", action="store_true", help="relief pays named women")
     args = parser.parse_args()
-    print(write_ledger(args.folder, args.transactions, not args.without_plugin, assets=args.assets))
+    path = write_ledger(
+        args.folder,
+        args.transactions,
+        not args.without_plugin,
+        assets=args.assets,
+        beneficiaries=args.beneficiaries,
+    )
+    print(path)
 
 
 if __name__ == "__main__":

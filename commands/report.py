@@ -110,6 +110,13 @@ def _write(output: Path | None, content: bytes | str) -> None:
     "--recipient",
     help="pack: who the pack is given to; recorded in packs/copy-register.csv beside the ledger.",
 )
+@click.option(
+    "--full-register",
+    is_flag=True,
+    help="pack: put the beneficiary register itself in the pack, identity numbers in full "
+    "(default: the year's beneficiaries, masked); needs --recipient, and the copy register "
+    "records it.",
+)
 def report_command(
     kind: str,
     ledger: Path,
@@ -119,15 +126,21 @@ def report_command(
     lang: str | None,
     unit: str,
     recipient: str | None,
+    full_register: bool,
 ) -> None:
     """Make the KIND report of LEDGER.
 
     KIND is budget (预算执行情况表), funding (资金到位情况), balances (结转结余表), performance
     (项目支出绩效自评表), ledger (总账、明细账), vouchers (凭证登记簿), assets (固定资产登记表),
-    findings (检查发现问题),
-    or pack: all of them in one Excel workbook and one HTML page with the year's voucher
-    copies, for a special inspection (专项检查).
+    beneficiaries (救助对象花名册), findings (检查发现问题), or pack: all of them in one Excel
+    workbook and one HTML page with the year's voucher copies, for a special inspection
+    (专项检查).
     """
+    if full_register and (kind != PACK or not recipient):
+        raise click.UsageError(
+            "--full-register puts identity numbers in full into a pack: it is for `pack` with "
+            "--recipient, so the copy register records who was given them"
+        )
     if kind == PACK:
         from reports.pack import PackError, PackWriteError, write_pack
 
@@ -135,7 +148,9 @@ def report_command(
             loaded = load_ledger(ledger)
             language = choose_language(loaded.grant.config.language, lang)
             _check(loaded, year, language)
-            written = write_pack(loaded, year, language, unit, output, recipient)
+            written = write_pack(
+                loaded, year, language, unit, output, recipient, full_register=full_register
+            )
         except UnreadableLedgerError as error:
             raise click.ClickException(str(error)) from error
         except NoDataForYearError as error:

@@ -19,6 +19,7 @@ from beancount.core import account as account_lib
 from beancount.core import data
 from beancount.parser.grammar import ValueType
 
+from ledger.beneficiaries.settings import BASES, AgeRange, BeneficiarySetup, Standard
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, language_of
 from ledger.model import (
@@ -60,6 +61,9 @@ SIGNATURES: dict[str, str] = {
     "grant-close-margin": "DAYS",
     "grant-assets": 'ACCOUNT THRESHOLD "REGISTER"',
     "grant-procurement": "ACCOUNT THRESHOLD DAYS",
+    "grant-beneficiaries": 'ACCOUNT "REGISTER-FILE"',
+    "grant-standard": 'ACCOUNT AMOUNT "per-visit" | "per-pregnancy" | "per-year"',
+    "grant-beneficiary-ages": "LOWEST HIGHEST",
 }
 
 #: Directive types read elsewhere: the statement importer's rules (`importers.rules`) and the
@@ -103,6 +107,10 @@ class _Parser:
         self.assets: dict[str, list[AssetThreshold]] = defaultdict(list)
         self.procurement: dict[str, list[ProcurementThreshold]] = defaultdict(list)
         self.register_files: list[str] = []
+        self.beneficiaries: BeneficiarySetup | None = None
+        self.beneficiaries_named = False
+        self.standards: list[Standard] = []
+        self.ages: list[AgeRange] = []
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -411,6 +419,68 @@ class _Parser:
                 return
         schedule.append(threshold)
 
+    def on_beneficiaries(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        self.beneficiaries_named = True
+        if len(values) != 2 or values[0].dtype != ACCOUNT_TYPE or values[1].dtype is not str:
+            self.wrong_values(entry)
+            return
+        if self.beneficiaries is not None:
+            other = self.beneficiaries.entry.meta
+            where = f"{other['filename']}:{other['lineno']}"
+            self.error(entry, "duplicate-directive", type=entry.type, where=where)
+            return
+        account = self.account(entry, values[0])
+        if account is None:
+            return
+        written = values[1].value.strip()
+        if not written:
+            self.wrong_values(entry)
+            return
+        mask_names = entry.meta.get("mask-names", False)
+        if not isinstance(mask_names, bool):
+            self.error(entry, "beneficiaries-mask-names", value=mask_names)
+            return
+        # A relative path is read from the folder of the file holding the directive.
+        folder = os.path.dirname(str(entry.meta.get("filename") or ""))
+        path = os.path.normpath(os.path.join(folder, written))
+        self.beneficiaries = BeneficiarySetup(account, path, written, mask_names, entry)
+
+    def on_standard(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        if (
+            len(values) != 3
+            or not isinstance(values[1].value, data.Amount)
+            or values[2].value not in BASES
+        ):
+            self.wrong_values(entry)
+            return
+        account = self.account(entry, values[0])
+        amount = self.amount(entry, values[1])
+        if account is None or amount is None:
+            if values[0].dtype != ACCOUNT_TYPE:
+                self.wrong_values(entry)
+            return
+        basis = values[2].value
+        visits = None
+        if basis == "per-visit":
+            visits = _whole_number(entry.meta.get("visits"))
+            if visits is None or visits < 1:
+                self.error(entry, "standard-visits", value=entry.meta.get("visits"))
+                return
+        self.standards.append(
+            Standard(entry.date, account, amount.number, amount.currency, basis, visits, entry)
+        )
+
+    def on_ages(self, entry: data.Custom, values: Sequence[ValueType]) -> None:
+        ages = [_whole_number(value.value) for value in values]
+        if len(ages) != 2 or None in ages:
+            self.wrong_values(entry)
+            return
+        low, high = ages
+        if not 0 < low < high <= 120:  # type: ignore[operator]
+            self.error(entry, "beneficiary-ages", low=low, high=high)
+            return
+        self.ages.append(AgeRange(entry.date, low, high, entry))  # type: ignore[arg-type]
+
     HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom, Sequence[ValueType]], None]]] = {
         "grant-account": on_account,
         "grant-category": on_category,
@@ -427,6 +497,9 @@ class _Parser:
         "grant-close-margin": on_close_margin,
         "grant-assets": on_assets,
         "grant-procurement": on_procurement,
+        "grant-beneficiaries": on_beneficiaries,
+        "grant-standard": on_standard,
+        "grant-beneficiary-ages": on_ages,
     }
 
     def check_consistency(self) -> None:
@@ -448,6 +521,7 @@ class _Parser:
                 self.error(match.entry, "match-itself", account=match.account)
         self.check_thresholds()
         self.check_roles()
+        self.check_beneficiaries()
         if len(self.currencies) > 1:
             currencies = sorted(self.currencies)
             self.error(
@@ -490,6 +564,30 @@ class _Parser:
                     other=account,
                     other_type=kind,
                 )
+
+    def check_beneficiaries(self) -> None:
+        """The beneficiaries account is a category or inside one; standards lie inside it."""
+        setup = self.beneficiaries
+        if setup is not None and not any(
+            setup.account == category or setup.account.startswith(category + ":")
+            for category in self.categories
+        ):
+            self.error(setup.entry, "beneficiaries-not-category", account=setup.account)
+            self.beneficiaries = setup = None
+        for standard in self.standards:
+            if setup is None:
+                # A faulty grant-beneficiaries has its own finding: its standards wait for it.
+                if not self.beneficiaries_named:
+                    self.error(standard.entry, "standard-without-beneficiaries")
+            elif not setup.covers(standard.account):
+                self.error(
+                    standard.entry,
+                    "standard-outside",
+                    account=standard.account,
+                    beneficiaries=setup.account,
+                )
+        if setup is None:
+            self.standards = []
 
     def check_pads(self, pads: Sequence[data.Pad], roles: AccountRoles) -> None:
         """A `pad` may not touch a grant account.
@@ -541,7 +639,12 @@ class _Parser:
                 else DEFAULT_CLOSE_MARGIN
             ),
             profile_folders=tuple(self.profile_folders),
-            register_files=tuple(self.register_files),
+            register_files=tuple(
+                [*self.register_files, *([self.beneficiaries.path] if self.beneficiaries else [])]
+            ),
+            beneficiaries=self.beneficiaries,
+            standards=tuple(sorted(self.standards, key=lambda standard: standard.date)),
+            ages=tuple(sorted(self.ages, key=lambda a: a.date)),
             assets=_sorted_schedules(self.assets),
             procurement=_sorted_schedules(self.procurement),
         )

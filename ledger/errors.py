@@ -40,6 +40,14 @@ RULES: tuple[str, ...] = (
     "asset-disposal-unapproved",
     "procurement-missing",
     "procurement-split",
+    "beneficiary-missing",
+    "beneficiary-unknown",
+    "beneficiary-id-invalid",
+    "beneficiary-duplicate",
+    "beneficiary-ineligible",
+    "beneficiary-not-noticed",
+    "beneficiary-over-standard",
+    "roster-mismatch",
 )
 
 

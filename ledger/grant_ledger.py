@@ -32,6 +32,7 @@ from beancount.core import data
 
 from ledger.activity import Activity, scan
 from ledger.assets.analysis import AssetAnalysis
+from ledger.beneficiaries.analysis import BeneficiaryAnalysis, analyse
 from ledger.books import YearBooks, calculate_books
 from ledger.describe import with_entries_in_words
 from ledger.directives import parse_grant_config
@@ -115,6 +116,10 @@ class GrantLedger:
             )
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
+        # A beneficiary register or roster that does not read is a config finding, as a
+        # malformed directive is (nothing to do for a ledger without `grant-beneficiaries`).
+        beneficiary_errors = self.beneficiaries.errors("config", self.messages, config.currency)
+        self.config_errors.extend(with_entries_in_words(beneficiary_errors, self.messages))
 
     def __repr__(self) -> str:
         # Fava's options page prints every option: keep this short and free of the books.
@@ -136,7 +141,13 @@ class GrantLedger:
         """Every file the books are made of: the ledger's files and the registers it names."""
         files = list(self.options_map.get("include", []))
         files.extend(path for path in self.config.register_files if path not in files)
+        files.extend(path for path in self.beneficiaries.rosters if path not in files)
         return files
+
+    @cached_property
+    def beneficiaries(self) -> BeneficiaryAnalysis:
+        """Who the relief payments went to, judged once (`grant-beneficiaries`)."""
+        return analyse(self.config, self.activity, self.entries, self.options_map)
 
     @cached_property
     def documents(self) -> DocumentFinder:

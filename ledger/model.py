@@ -15,6 +15,9 @@ A grant ledger declares its rules as dated `custom` directives (see the README):
     2025-01-20 custom "grant-close" 2024
     2026-01-01 custom "grant-assets" Expenses:MCH:Equipment 1000.00 CNY "registers/固定资产.xlsx"
     2026-01-01 custom "grant-procurement" Expenses:MCH:Equipment 20000.00 CNY 90
+    2026-01-01 custom "grant-beneficiaries" Expenses:MCH:PovertyRelief "registers/救助对象.csv"
+    2026-01-01 custom "grant-standard" Expenses:MCH:PovertyRelief 10000.00 CNY "per-year"
+    2026-01-01 custom "grant-beneficiary-ages" 15 49
 
 `ledger.directives.parse_grant_config` turns them into a `GrantConfig`; the functions here
 answer the dated questions (which budget is in force on a day, which ratio applies to a year).
@@ -29,6 +32,8 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from beancount.core import data
+
+from ledger.beneficiaries.settings import AgeRange, BeneficiarySetup, Standard
 
 Year = int
 """A fiscal year, which is the calendar year."""
@@ -161,6 +166,12 @@ class GrantConfig(NamedTuple):
     """The `grant-assets` thresholds by account, each account's sorted by date."""
     procurement: Mapping[str, Sequence[ProcurementThreshold]] = _NONE
     """The `grant-procurement` thresholds by account, each account's sorted by date."""
+    beneficiaries: BeneficiarySetup | None = None
+    """The account that pays people and its register (`grant-beneficiaries`), if any."""
+    standards: tuple[Standard, ...] = ()
+    """The relief standards (`grant-standard`), by date."""
+    ages: tuple[AgeRange, ...] = ()
+    """The child-bearing ages (`grant-beneficiary-ages`), by date; default 15–49."""
 
     @property
     def is_grant_ledger(self) -> bool:

@@ -55,6 +55,9 @@ class RegisterSpec(NamedTuple):
     columns: tuple[RegisterColumn, ...]
     key: str
     """The field each row is known by (register number, card number): unique, never empty."""
+    unique_key: bool = True
+    """Whether a key may appear once only (a roster may list a register number twice: a
+    rule, not the reading, judges that)."""
 
 
 class RegisterRow(NamedTuple):
@@ -104,6 +107,11 @@ def parse_date(text: str) -> datetime.date | None:
 
     Returns None when `text` is not a date.
     """
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
+        try:  # the common case, without the patterns
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass  # 2025-02-30, or not digits: the patterns decide
     text = unicodedata.normalize("NFKC", text).strip()
     for pattern in _DATE_PATTERNS:
         found = pattern.match(text)
@@ -230,7 +238,7 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
         key = values.get(spec.key)
         if key is None:
             raise RegisterError(path, "register.no-key", row=line, column=key_heading)
-        if str(key) in seen:
+        if spec.unique_key and str(key) in seen:
             raise RegisterError(
                 path,
                 "register.repeated-key",
@@ -240,7 +248,7 @@ def read_register(path: str | Path, spec: RegisterSpec) -> Register:
                 # The field is named for the row it names, not the place's row.
                 first=seen[str(key)],
             )
-        seen[str(key)] = line
+        seen.setdefault(str(key), line)
         rows.append(RegisterRow(line, values))
     present = {field: headings[position] for field, position in positions.items()}
     return Register(path, rows, hashlib.sha256(raw).hexdigest(), present)

@@ -13,7 +13,17 @@ from ledger.errors import ERROR
 from ledger.findings import Finding, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger, UnreadableLedgerError
 from ledger.model import Year
-from reports import assets, balances, budget, findings, funding, ledgers, performance, vouchers
+from reports import (
+    assets,
+    balances,
+    beneficiaries,
+    budget,
+    findings,
+    funding,
+    ledgers,
+    performance,
+    vouchers,
+)
 from reports.context import ReportContext, make_context
 from reports.labels import Labels
 from reports.stamp import make_stamp
@@ -30,6 +40,7 @@ KINDS: dict[str, Builder] = {
     "ledger": ledgers.build,
     "vouchers": vouchers.build,
     "assets": assets.build,
+    "beneficiaries": beneficiaries.build,
     "findings": findings.build,
 }
 
@@ -42,6 +53,7 @@ _TITLES = {
     "vouchers": "title-vouchers",
     "assets": "title-assets",
     "findings": "title-findings",
+    "beneficiaries": "title-beneficiaries",
     "pack": "title-pack",
 }
 

@@ -5,7 +5,9 @@ with `--recipient` adds a line to `packs/copy-register.csv` beside the ledger, w
 go by default: the date and time, the recipient, the fiscal year, the pack, the SHA-256 the
 recipient can check (of the `.zip` file itself; of its `SHA256SUMS` for a folder, which names
 every file in it with its own digest) and what that digest is of, the year's seal (the close
-digest, `ledger.seals`; `-` for a year not closed), and the vouchers whose copies it holds.
+digest, `ledger.seals`; `-` for a year not closed), the vouchers whose copies it holds, and
+whether it holds the beneficiary register masked or in full (identity numbers leaving the
+office).
 
 The register is UTF-8 with a byte-order mark, so Excel opens it with its Chinese intact; it is
 rewritten whole through a temporary file under the ledger's lock, re-read under it, and its
@@ -25,7 +27,7 @@ from ledger.locking import ledger_lock
 
 PACKS_FOLDER = "packs"
 REGISTER_NAME = "copy-register.csv"
-DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS = (
+DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS, REGISTER = (
     "日期 date",
     "接收人 recipient",
     "年度 year",
@@ -34,8 +36,11 @@ DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS = (
     "摘要对象 digest of",
     "封存摘要 seal",
     "凭证 vouchers",
+    "救助对象登记册 beneficiary register",
 )
-HEADER = (DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS)
+HEADER = (DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS, REGISTER)
+#: How the register column says what the pack holds of the beneficiary register.
+REGISTER_HELD = {"masked": "脱敏 masked", "full": "完整 full", "": ""}
 #: What the SHA-256 column is of: the pack file (a zip), or a folder pack's SHA256SUMS.
 OF_FILE = "file"
 OF_SUMS = "SHA256SUMS"
@@ -118,6 +123,7 @@ def record_copy(
     seal: str,
     vouchers: Sequence[str],
     when: datetime.datetime | None = None,
+    register: str = "",
 ) -> Callable[[], None]:
     """Add a line to the copy register of `ledger`, under the ledger's lock.
 
@@ -131,6 +137,7 @@ def record_copy(
         seal: the year's seal (`-` for a year not closed).
         vouchers: the vouchers whose copies the pack holds.
         when: the time it is given (default: now).
+        register: what the pack holds of the beneficiary register: "masked", "full" or "".
 
     Returns:
         A function that takes the line back out (when the pack cannot be put in place).
@@ -149,6 +156,7 @@ def record_copy(
         digest_of,
         seal,
         " ".join(vouchers),
+        REGISTER_HELD[register],
     ]
     path = register_path(ledger)
     with ledger_lock(ledger):

@@ -15,7 +15,12 @@ overwritten. `mch-ledger verify-pack` checks a pack against the books.
       SEAL.txt
       seals/2025.tsv
       vouchers/记-2025-019/2025-05-20.HT-2025-04.询价记录.pdf   (a purchase's procurement record)
+      registers/救助对象登记册（脱敏）.csv     (the year's beneficiaries, identity numbers masked)
       SHA256SUMS
+
+A ledger with a beneficiary register (`grant-beneficiaries`) has the register's rows of the
+year's beneficiaries in the pack, identity numbers masked; `full_register` puts the register
+file itself in instead, and the copy register records which the pack holds.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger
 from ledger.model import Year
 from ledger.seals import NO_SEAL, SEALS_FOLDER, file_sha256, seal_path
+from reports.beneficiaries import masked_register
 from reports.build import KINDS, build_report, report_title
 from reports.copy_register import (
     OF_FILE,
@@ -53,6 +59,9 @@ from reports.stamp import digest_files
 from reports.table import Report
 
 VOUCHERS_FOLDER = "vouchers"
+REGISTERS_FOLDER = "registers"
+MASKED = "masked"
+FULL = "full"
 SUMS_NAME = "SHA256SUMS"
 MANIFEST_NAME = "SEAL.txt"
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
@@ -90,8 +99,42 @@ def pack_reports(ledger: LoadedLedger, year: Year, language: str) -> list[Report
     return [
         build_report(kind, ledger, year, language)
         for kind in KINDS
-        if kind != "assets" or ledger.grant.assets.active
+        if (kind != "assets" or ledger.grant.assets.active)
+        and (kind != "beneficiaries" or _has_beneficiaries(ledger, year))
     ]
+
+
+def _has_beneficiaries(ledger: LoadedLedger, year: Year) -> bool:
+    """Whether the year's pack holds the beneficiaries report: the register covers the year."""
+    setup = ledger.grant.beneficiaries.setup
+    return setup is not None and year >= setup.date.year
+
+
+def register_file(
+    ledger: LoadedLedger, year: Year, language: str, full: bool
+) -> tuple[str, bytes] | None:
+    """The beneficiary register as the pack holds it (name, bytes), if the year has any.
+
+    Masked (the year's beneficiaries, identity numbers masked) unless `full` asks for the
+    register file itself.
+
+    Raises:
+        PackError: the register file cannot be read.
+    """
+    analysis = ledger.grant.beneficiaries
+    if analysis.setup is None or not any(p.year == year for p in analysis.payments):
+        return None
+    if full:
+        path = Path(analysis.setup.path)
+        try:
+            return f"{REGISTERS_FOLDER}/{path.name}", path.read_bytes()
+        except OSError as error:
+            message = Catalogue(language)("pack.register-unreadable", path=path)
+            raise PackError(f"{message} ({error.strerror})") from error
+    content = masked_register(analysis, year)
+    if content is None:
+        return None
+    return f"{REGISTERS_FOLDER}/{Labels(language)('masked-register-file')}.csv", content
 
 
 def pack_title(language: str, year: Year) -> str:
@@ -250,6 +293,7 @@ def write_pack(
     unit: Unit,
     output: Path | None,
     recipient: str | None = None,
+    full_register: bool = False,
 ) -> Path:
     """Make the inspection pack of `year` (default: the books' last year) at `output`.
 
@@ -267,6 +311,8 @@ def write_pack(
             `packs/TITLE.zip` beside the ledger.
         recipient: who is given the pack, recorded in the copy register
             (`packs/copy-register.csv` beside the ledger).
+        full_register: put the beneficiary register itself in the pack, identity numbers in
+            full, instead of its masked rows of the year (recorded in the copy register).
 
     Returns:
         The path of the pack.
@@ -311,6 +357,9 @@ def write_pack(
         *_files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies),
         *seal_files,
     ]
+    register = register_file(ledger, year, language, full_register)
+    if register is not None:
+        files.append(register)
     sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files)
     files.append((SUMS_NAME, sums.encode("utf-8")))
 
@@ -330,8 +379,17 @@ def write_pack(
             vouchers = list(dict.fromkeys(copy.voucher for copy in copies))
             register = register_path(ledger.path)
             try:
+                held = "" if register is None else FULL if full_register else MASKED
                 undo = record_copy(
-                    ledger.path, recipient, year, target, digest, digest_of, seal, vouchers
+                    ledger.path,
+                    recipient,
+                    year,
+                    target,
+                    digest,
+                    digest_of,
+                    seal,
+                    vouchers,
+                    register=held,
                 )
             except OSError as error:
                 raise PackWriteError(

@@ -63,7 +63,8 @@ def remove_guards() -> None:
 def demo_copy(folder: Path) -> Path:
     """The demo and its voucher copies in `folder`."""
     shutil.copytree(DEMO.parent / "documents", folder / "documents")
-    shutil.copytree(DEMO.parent / "registers", folder / "registers")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(DEMO.parent / name, folder / name)
     shutil.copyfile(DEMO, folder / "main.beancount")
     return folder / "main.beancount"
 

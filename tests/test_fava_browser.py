@@ -206,8 +206,8 @@ def test_grant_page_shows_the_budget_and_funding_reports_of_the_year(page, serve
 
 
 def test_a_finding_links_to_its_entry_in_favas_editor(page, serve, tmp_path):
-    shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    shutil.copytree(ROOT / "registers", tmp_path / "registers")
+    for folder in ("documents", "registers", "rosters"):  # the copies, the beneficiaries
+        shutil.copytree(ROOT / folder, tmp_path / folder)
     ledger = tmp_path / "main.beancount"
     ledger.write_text(DEMO.read_text(encoding="utf-8") + OVER_BUDGET, encoding="utf-8")
     line = ledger.read_text(encoding="utf-8").splitlines().index(OVER_BUDGET.splitlines()[1]) + 1

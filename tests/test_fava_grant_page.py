@@ -69,7 +69,8 @@ def named(tmp_path: Path, name: str) -> Fava:
 def demo_copy(tmp_path: Path) -> Path:
     """The demo ledger and its voucher copies, copied into `tmp_path`."""
     shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
-    shutil.copytree(DEMO.parent / "registers", tmp_path / "registers")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(DEMO.parent / name, tmp_path / name)
     shutil.copyfile(DEMO, tmp_path / "main.beancount")
     return tmp_path / "main.beancount"
 
@@ -352,6 +353,7 @@ def test_downloads_are_the_years_inspection_pack(tmp_path):
         "documents",
         "main.beancount",
         "registers",
+        "rosters",
     ]
 
 

@@ -112,9 +112,13 @@ def test_the_income_statement_and_balance_sheet_read_positive(serve, page):
 
 
 def test_the_errors_page_after_an_import(serve, page, tmp_path):
-    """2026 imported anew beside its scans, one of them not yet on file: one finding, named."""
+    """2026 imported anew beside its scans, one of them not yet on file: one finding, named.
+
+    (Besides the relief payments' women, whom the accountant names after an import.)
+    """
     shutil.copytree(ROOT / "documents", tmp_path / "documents")
-    shutil.copytree(ROOT / "registers", tmp_path / "registers")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(ROOT / name, tmp_path / name)
     (tmp_path / "documents/Expenses/MCH/Training/2026-03-23.记-2026-005.pdf").unlink()
     ledger = tmp_path / "main.beancount"
     paragraphs = re.split(r"\n(?=\S)", DEMO.read_text(encoding="utf-8"))
@@ -133,8 +137,10 @@ def test_the_errors_page_after_an_import(serve, page, tmp_path):
     server = serve(ledger, "--read-only")
     page.goto(f"{books_url(server)}/errors/")
     rows = page.locator("table tbody tr")
-    expect(rows).to_have_count(1)
-    message = rows.first.inner_text()
+    # And whom each of the 11 relief payments paid, which no bank row says (beneficiary-missing).
+    expect(rows).to_have_count(12)
+    expect(rows.filter(has_text="[beneficiary-missing]")).to_have_count(11)
+    message = rows.filter(has_text="[document-missing]").first.inner_text()
     assert "[document-missing] 凭证 记-2026-005（2026-03-23，宁州市妇幼保健院，" in message
     assert "在 Fava 的日记账中找到这笔分录，把扫描件拖到该行上" in message
     screenshot(page, "errors-after-import.png")

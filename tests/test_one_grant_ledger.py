@@ -41,7 +41,8 @@ def scans(monkeypatch) -> list[int]:
 def demo_copy(folder: Path) -> Path:
     """The demo ledger and its voucher copies, copied into `folder`."""
     shutil.copytree(DEMO.parent / "documents", folder / "documents")
-    shutil.copytree(DEMO.parent / "registers", folder / "registers")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(DEMO.parent / name, folder / name)
     shutil.copyfile(DEMO, folder / "main.beancount")
     return folder / "main.beancount"
 

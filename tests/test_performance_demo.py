@@ -80,7 +80,8 @@ def test_the_demos_scores_by_hand(demo):
 
 def test_the_grant_page_shows_the_years_indicators_and_what_is_at_risk(tmp_path):
     shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
-    shutil.copytree(DEMO.parent / "registers", tmp_path / "registers")
+    for name in ("registers", "rosters"):  # the beneficiary register, the rosters
+        shutil.copytree(DEMO.parent / name, tmp_path / name)
     shutil.copyfile(DEMO, tmp_path / "main.beancount")
     app = create_app([str(tmp_path / "main.beancount")], load=True)
     client = app.test_client()

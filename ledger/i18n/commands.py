@@ -199,6 +199,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "无法写入 {target}：{reason}。未写入任何资料。",
         "en": "cannot write {target}: {reason}; nothing was written",
     },
+    "pack.register-unreadable": {
+        "zh": "无法读取救助对象登记册 {path}，检查资料未写出",
+        "en": "cannot read the beneficiary register {path}; the pack was not written",
+    },
     "pack.register-failed": {
         "zh": "无法写入复制件登记簿 {register}：{reason}。检查资料未写出。",
         "en": "cannot write the copy register {register}: {reason}; the pack was not written",

@@ -9,9 +9,12 @@ budget execution per category with bars (amber near the limit, red over it), the
 performance indicators with their progress (amber at risk, red missed), the funds in place
 per source with their tranches and whether the match is met, each carry-forward category across
 the years and the lapsed funds, the cards of the year's equipment (when the ledger names an
-asset register), the findings (each linked to its entry in Fava's editor), and the year's
-inspection pack to download. Its figures are the reports' (`reports.build`), built
-once per load of the ledger from Fava's own entries and kept until the next load.
+asset register), the year's relief beneficiaries (identity numbers masked, each payment linked
+to its entry), the findings (each linked to its entry in Fava's editor), and the year's
+inspection pack to download. Fava is made to watch the registers and rosters as well
+(`reports.fava_grant.watch`), so an edit of them reloads the books. Its figures are the
+reports' (`reports.build`), built once per load of the ledger from Fava's own entries and kept
+until the next load.
 
 Endpoints, under `/<ledger>/extension/GrantPage/`:
 
@@ -28,6 +31,7 @@ ledger that declares no grant) 404; both with a JSON `{"error": ...}` in the led
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -41,6 +45,7 @@ from ledger.loading import loaded_ledger
 from ledger.registers import RegisterError
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
+from reports.fava_grant.watch import watch_book_files
 from reports.fava_grant.years import YearChoice, asked_year, choose_year
 from reports.labels import Labels
 from reports.render.as_json import report_json
@@ -99,6 +104,8 @@ class PageView(NamedTuple):
     downloads: list[Link]
     accounts: dict[str, AccountLinks]
     """Links to each category's account pages, by account."""
+    source_url: Callable[[tuple[str, int]], str | None] = lambda source: None
+    """The link of an entry (file, line) in Fava's editor."""
 
 
 class GrantPage(FavaExtensionBase):
@@ -119,6 +126,8 @@ class GrantPage(FavaExtensionBase):
         """
         figures = self.figures()
         self.report_title = figures.labels("fava-title")
+        # An edit of the beneficiary register must reach the Errors page on the next request.
+        watch_book_files(self.ledger, figures.ledger.files)
         if figures.years:
             figures.of_year(figures.years[-1])
 
@@ -165,12 +174,19 @@ class GrantPage(FavaExtensionBase):
         return figures, choice.year
 
     def _source_url(self, finding: FindingLine) -> str | None:
-        # Only the ledger's own files open in the editor (a register's row does not).
-        if not finding.file or finding.file not in self.ledger.options["include"]:
+        return self._editor_url(finding.file, finding.line)
+
+    def _editor_url(self, file: str | None, line: int | None) -> str | None:
+        """The link to `file` at `line` in Fava's editor: only for the ledger's own files.
+
+        A finding about a register's row has no link: Fava's editor shows source files only,
+        and the register is not one (it holds identity numbers).
+        """
+        if not file or file not in self.ledger.options["include"]:
             return None
         if self.ledger.fava_options.use_external_editor:
-            return f"beancount://{finding.file}?lineno={finding.line or 1}"
-        return url_for("report", report_name="editor", file_path=finding.file, line=finding.line)
+            return f"beancount://{file}?lineno={line or 1}"
+        return url_for("report", report_name="editor", file_path=file, line=line)
 
     def _endpoint_url(self, endpoint: str, **args: str) -> str:
         """The URL of one of this extension's endpoints (`url_for` takes no `endpoint=`)."""
@@ -226,6 +242,7 @@ class GrantPage(FavaExtensionBase):
             findings,
             downloads,
             self._account_links(choice.year, categories),
+            lambda source: self._editor_url(*source),
         )
 
     @extension_endpoint

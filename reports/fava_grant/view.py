@@ -19,7 +19,9 @@ from ledger.findings import Finding, display_path, for_year, ledger_findings, su
 from ledger.loading import LoadedLedger
 from ledger.model import Year
 from ledger.registers import RegisterError
+from reports.beneficiaries import roster_table
 from reports.build import build_report
+from reports.context import make_context
 from reports.labels import Labels
 from reports.render.cells import format_cell, format_number
 from reports.render.charts import budget_status
@@ -44,6 +46,19 @@ FUNDING_KEYS = (
 )
 TRANCHE_KEYS = ("date", "voucher", "label", "payee", "narration", "amount", "grant_year", "late")
 CARRY_KEYS = ("year", "budget", "carried_in", "available", "spent", "carried_out", "lapsed")
+BENEFICIARY_KEYS = (
+    "register_no",
+    "beneficiary",
+    "id_masked",
+    "township",
+    "eligibility",
+    "date",
+    "voucher",
+    "subsidy",
+    "visits",
+    "amount",
+    "rules_broken",
+)
 LAPSED_KEYS = ("year", "carried_out", "lapsed", "lapsed_returned", "lapsed_outstanding", "closed")
 PERFORMANCE_KEYS = ("completion", "weight", "score", "progress", "reason")
 """The performance section's columns taken as they are from the report; before them the
@@ -86,6 +101,8 @@ class Line(NamedTuple):
     key: str
     """What the row is about (an account, a year, a finding's place), for the page's markup."""
     cells: Sequence[Cell]
+    source: tuple[str, int] | None = None
+    """The entry the row shows (file, line), which the extension links to Fava's editor."""
 
 
 class Section(NamedTuple):
@@ -142,6 +159,8 @@ def _cell(table: Table, row: Row, key: str, labels: Labels) -> Cell:
         return Cell(key, column.kind, text, PROGRESS_MARKS.get(str(row.get("status")), ""), bar)
     if key == "progress" and row.get("status"):
         return Cell(key, column.kind, text, str(row.get("status")))
+    if key == "rules_broken" and text:
+        return Cell(key, column.kind, text, "error")
     return Cell(key, column.kind, text)
 
 
@@ -155,10 +174,18 @@ def section(
     line_key: Callable[[Row], object] = lambda row: row.get("account") or row.get("year"),
     notes: Sequence[str] | None = None,
 ) -> Section:
-    """A section showing the columns `keys` of `table`'s rows (or of the `rows` given)."""
+    """A section showing the columns `keys` of `table`'s rows (or of the `rows` given).
+
+    A row whose values say where its entry is (`file`, `line`) links to it on the page.
+    """
     columns = [column for key_ in keys for column in table.columns if column.key == key_]
     lines = [
-        Line(row.role, str(line_key(row)), [_cell(table, row, k, labels) for k in keys])
+        Line(
+            row.role,
+            str(line_key(row)),
+            [_cell(table, row, k, labels) for k in keys],
+            _source(row),
+        )
         for row in (table.rows if rows is None else rows)
     ]
     return Section(key, title, columns, lines, table.notes if notes is None else notes)
@@ -179,6 +206,11 @@ def _indicator_cells(row: Row) -> list[Cell]:
         Cell("target", "number", f"{row.get('direction')} {target}" if target else ""),
         Cell("actual", "number", _with_unit(row.get("actual"), unit)),
     ]
+
+
+def _source(row: Row) -> tuple[str, int] | None:
+    file, line = row.get("file"), row.get("line")
+    return (file, line) if isinstance(file, str) and isinstance(line, int) else None
 
 
 def _finding_line(finding: Finding, labels: Labels, base: Path) -> FindingLine:
@@ -226,6 +258,23 @@ class GrantFigures:
         if self._findings is None:
             self._findings = ledger_findings(self.ledger)
         return for_year(self._findings, year)
+
+    def _beneficiaries(self, year: Year) -> Section | None:
+        """The year's beneficiaries (救助对象花名册), from the year of `grant-beneficiaries` on."""
+        setup = self.ledger.grant.beneficiaries.setup
+        if setup is None or year < setup.date.year:
+            return None
+        t = self.labels
+        # The report's table without its stamp: the page is not a report handed out.
+        table = roster_table(make_context(self.ledger, t, year), year)
+        return section(
+            "beneficiaries",
+            t("fava-beneficiaries"),
+            table,
+            BENEFICIARY_KEYS,
+            t,
+            line_key=lambda row: row.get("register_no"),
+        )
 
     def of_year(self, year: Year) -> YearFigures:
         """The page's figures for fiscal `year`, which the books must cover."""
@@ -364,6 +413,9 @@ class GrantFigures:
                         line_key=lambda row: row.get("card"),
                     )
                 )
+        beneficiaries = self._beneficiaries(year)
+        if beneficiaries is not None:
+            sections.append(beneficiaries)
         found = self.findings(year)
         errors, warnings = summary(found)
         base = self.ledger.path.parent
