@@ -18,6 +18,10 @@ is left relies on these internals, and on nothing else:
    serves the extensions loaded at start-up only, through `ExtensionModule`'s public methods.
 6. `FavaLedger.ingest`: a read-only instance replaces it with `NoImports`, which loads no
    import config (and so lists no error about one) and offers no importer.
+7. `FavaLedger.watcher` and `FavaLedger.paths_to_watch()`: the grant page makes Fava watch the
+   registers and rosters too (`watch_book_files`), which are part of the books but no source
+   files of Beancount (Fava's editor would show their identity numbers), so that an edit of one
+   reloads the books on the next request, with plain `fava` as with `serve`.
 
 `check_fava` and `check_app` verify each of these against the installed Fava, and `serve`
 refuses to start when one fails, naming it: after an upgrade of Fava, this module is the one to
@@ -27,7 +31,7 @@ revisit (`tests/test_fava_private.py` fails first).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -124,19 +128,42 @@ def check_fava(fava_version: str | None = None) -> None:
     loader = getattr(fava.core.ingest, "load_import_config", None)
     if loader is None or list(inspect.signature(loader).parameters) != ["module_path"]:
         problems.append("fava.core.ingest.load_import_config(module_path) is gone")
-    for name in ("extensions", "ingest", "query_shell", "options", "fava_options", "all_entries"):
+    names = ("extensions", "ingest", "query_shell", "options", "fava_options", "all_entries")
+    for name in (*names, "watcher"):
         if name not in FavaLedger.__slots__:
             problems.append(f"FavaLedger.{name} is gone")
     extension_methods = _public_methods(ExtensionModule) - {"errors"}
     if extension_methods != EXTENSION_METHODS:
         changed = sorted(extension_methods ^ EXTENSION_METHODS)
         problems.append(f"ExtensionModule's methods changed: {', '.join(changed)}")
+    if not callable(getattr(FavaLedger, "paths_to_watch", None)):
+        problems.append("FavaLedger.paths_to_watch() is gone")
     ingest_members = _public_methods(IngestModule)
     if ingest_members != INGEST_MEMBERS:
         changed = sorted(ingest_members ^ INGEST_MEMBERS)
         problems.append(f"IngestModule's members changed: {', '.join(changed)}")
     if problems:
         raise UnsupportedFavaError("; ".join(problems))
+
+
+def watch_book_files(ledger: FavaLedger, files: Iterable[str]) -> list[Path]:
+    """Make Fava's watcher watch `files` besides the ledger's own files and folders.
+
+    Called after each load (Fava sets its watcher's paths anew on every load).
+
+    Args:
+        ledger: Fava's ledger.
+        files: the files the books are made of (the ledger's, its registers, its rosters).
+
+    Returns:
+        The files that were added to what Fava watches.
+    """
+    watched, folders = ledger.paths_to_watch()
+    known = {path.resolve() for path in watched}
+    extra = [Path(file) for file in files if Path(file).resolve() not in known]
+    if extra:
+        ledger.watcher.update([*watched, *extra], folders)
+    return extra
 
 
 def fava_ledgers(app: Flask) -> list[FavaLedger]:

@@ -12,7 +12,7 @@ the years and the lapsed funds, the cards of the year's equipment (when the ledg
 asset register), the year's relief beneficiaries (identity numbers masked, each payment linked
 to its entry), the findings (each linked to its entry in Fava's editor), and the year's
 inspection pack to download. Fava is made to watch the registers and rosters as well
-(`reports.fava_grant.watch`), so an edit of them reloads the books. Its figures are the
+(`serving.fava_private.watch_book_files`), so an edit of them reloads the books. Its figures are the
 reports' (`reports.build`), built once per load of the ledger from Fava's own entries and kept
 until the next load.
 
@@ -45,10 +45,10 @@ from ledger.loading import loaded_ledger
 from ledger.registers import RegisterError
 from reports.fava_grant.downloads import DOWNLOADS
 from reports.fava_grant.view import FindingLine, GrantFigures, YearFigures
-from reports.fava_grant.watch import watch_book_files
 from reports.fava_grant.years import YearChoice, asked_year, choose_year
 from reports.labels import Labels
 from reports.render.as_json import report_json
+from serving.fava_private import watch_book_files
 
 if TYPE_CHECKING:  # pragma: no cover
     from fava.core import FavaLedger
