@@ -46,7 +46,7 @@ def test_the_open_year_shows_what_is_at_risk(page, serve):
     training = section.locator('tr[data-key="培训基层妇幼保健人员"]')
     expect(training.locator('td[data-key="progress"]')).to_have_text("进度滞后")
     expect(training.locator('td[data-key="completion"]')).to_have_class("num near")
-    expect(section.locator("p.note").first).to_contain_text("进度滞后 3 项")
+    expect(section.locator("p.note").first).to_contain_text("进度滞后 4 项")
     section.scroll_into_view_if_needed()
     screenshot(page, "grant-page-performance-2026.png")
     section.screenshot(path=str(page_artifact("grant-page-performance-2026-section.png")))

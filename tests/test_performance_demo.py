@@ -5,11 +5,15 @@ Hand-computed from main.beancount:
   five indicators met, 90: 99.2755, shown 99.28, 优.
 - 2025 (repeats 2024's): execution 198,130.00 / 206,300.00, 9.6040…; 孕产妇系统管理率 88.5 of
   90: 20 × 88.5 / 90 = 19.666…, missed with its reason; the rest met, 70: 99.27, 优.
-- 2026 (its own six, open): as of 2026-11-14, day 318 of 365 (87.12 %). Execution 154,150.00
+- 2026 (its own nine, open): as of 2026-11-14, day 318 of 365 (87.12 %). Execution 154,150.00
   / 204,500.00 = 75.38 %, 7.5379…, at risk; participants 1 + 38 + 52 + 1 + 1 = 93 of 120,
-  77.5 %: 15.5, at risk; two courses of 2, met, 15; the county's 100,000 by 28 April of
-  100,000 required, met, 10; 孕产妇系统管理率 89.2 at mid-year: 15 × 89.2 / 90 = 14.866…, at
-  risk; 孕产妇死亡率 and satisfaction not reported yet, 0: 62.90, 中 so far.
+  77.5 %: 7.75, at risk; two courses of 2, met, 10; the register's women JZ-2026-001 … 018
+  paid, 18 of 20, 90 % ahead of the year's 87.12 %: 9, on track; paid within 60 days of being
+  eligible (the later of the evidence's date and the end of the notice): all but JZ-2026-008,
+  009, 010 (67 days) and 011 (98 days), 14 of 18 = 77.78 % of 80 %: 9.7222…, at risk; the
+  five cards ZC-2026-001 … 005 accepted in 2026, met, 10; the county's 100,000 by 28 April of
+  100,000 required, met, 10; 孕产妇系统管理率 89.2 at mid-year: 10 × 89.2 / 90 = 9.9111…, at
+  risk; 孕产妇死亡率 and satisfaction not reported yet, 0: 73.92, 中 so far.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from test_fava_grant_page import named
 
 from ledger.loading import load_ledger
 from ledger.performance.scoring import rounded
+from reports.build import build_report
 
 DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
 D = Decimal
@@ -67,15 +72,21 @@ def test_the_demos_scores_by_hand(demo):
     assert (str(y2026.as_of), rounded(y2026.elapsed * 100)) == ("2026-11-14", D("87.12"))
     assert y2026.execution.status == "at-risk"
     progress = {line.target.name: (line.actual, line.status) for line in y2026.indicators}
-    assert progress == {
+    assert {
+        name: (rounded(actual) if actual else actual, status)
+        for name, (actual, status) in progress.items()
+    } == {
         "培训基层妇幼保健人员": (D(93), "at-risk"),
         "举办适宜技术培训班": (D(2), "met"),
+        "救助贫困孕产妇": (D(18), "on-track"),
+        "救助资金60日内发放率": (D("77.78"), "at-risk"),
+        "新增新生儿急救及保健设备": (D(5), "met"),
         "县级配套资金6月底前到位率": (D(100), "met"),
         "孕产妇系统管理率": (D("89.2"), "at-risk"),
         "孕产妇死亡率": (None, "pending"),
         "服务对象满意度": (None, "pending"),
     }
-    assert (rounded(y2026.total), y2026.grade) == (D("62.90"), "fair")
+    assert (rounded(y2026.total), y2026.grade) == (D("73.92"), "fair")
 
 
 def test_the_grant_page_shows_the_years_indicators_and_what_is_at_risk(tmp_path):
@@ -102,9 +113,9 @@ def test_the_grant_page_shows_the_years_indicators_and_what_is_at_risk(tmp_path)
     assert "at-risk" in training["progress"]["class"]
     assert rows["举办适宜技术培训班"]["progress"].get_text(strip=True) == "达标"
     assert rows["孕产妇死亡率"]["progress"].get_text(strip=True) == "无实际值"
-    assert rows["2026年度总分"]["score"].get_text(strip=True) == "62.9"
+    assert rows["2026年度总分"]["score"].get_text(strip=True) == "73.92"
     notes = [note.get_text() for note in section.select("p.note")]
-    assert notes[0] == "进度滞后 3 项，无实际值 2 项；按目前进度估算总分 62.9（中）。"
+    assert notes[0] == "进度滞后 4 项，无实际值 2 项；按目前进度估算总分 73.92（中）。"
     data = client.get(f"/{slug}/extension/GrantPage/data", query_string={"year": "2025"})
     (total,) = data.get_json()["performance"]["indicators_totals"]
     assert (total["score"], total["grade"]) == ("99.27", "优")
@@ -114,3 +125,19 @@ def test_a_ledger_without_targets_shows_no_performance_section(tmp_path):
 
     page = named(tmp_path, CARRYFORWARD).page()
     assert page.select_one('section[data-section="performance"]') is None
+
+
+def test_the_register_indicators_agree_with_the_beneficiary_and_asset_reports(demo):
+    # The same books read three ways: the performance report's actual values, and the
+    # registers' own reports of 2026, side by side.
+    performance = build_report("performance", demo, 2026, "en").tables[1].entries
+    actual = {row.values["indicator"]: row.values["actual"] for row in performance}
+    beneficiaries = build_report("beneficiaries", demo, 2026, "en").tables[0].entries
+    women = {row.values["id_masked"] for row in beneficiaries if row.values.get("id_masked")}
+    assert actual["救助贫困孕产妇"] == len(women) == 18
+    cards = build_report("assets", demo, 2026, "en").tables[0].entries
+    received = [row for row in cards if row.values["received"].year == 2026]
+    assert actual["新增新生儿急救及保健设备"] == len(received) == 5
+    budget = build_report("budget", demo, 2026, "en").tables[0]
+    (total,) = [row for row in budget.rows if row.role == "subtotal"]
+    assert rounded(actual["Budget execution rate"]) == rounded(total.values["execution"] * 100)

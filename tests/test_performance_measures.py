@@ -173,4 +173,7 @@ def test_the_registry_documents_each_measures_signature():
         "funds [ACCOUNT] [by MM-DD]",
         "match [ACCOUNT] [by MM-DD]",
         "reported",
+        "beneficiaries [ACCOUNT]",
+        "paid-within DAYS [ACCOUNT]",
+        "assets [ACCOUNT]",
     ]

@@ -11,8 +11,13 @@ A `measure:` is a measure's name and its arguments, separated by spaces:
 
 Each measure is one small function registered by name with `@measure(NAME, SLOTS, ...)`: the
 slots say which arguments it takes (`KEY`, `ACCOUNT`, `DAYS`, `BY`; `?` for optional ones),
-and the function reads the load's books for a fiscal year. Adding one, say the number of women
-paid from the beneficiary register, is a function and its tests:
+and the function reads the load's books for a fiscal year:
+
+    measure: "beneficiaries Expenses:MCH:PovertyRelief"          ; women paid (救助人数)
+    measure: "paid-within 30 Expenses:MCH:PovertyRelief"          ; paid in time, in %
+    measure: "assets Expenses:MCH:Equipment"                      ; asset cards received
+
+Adding one is a function and its tests:
 
     @measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
     def women_paid(query: MeasureQuery) -> Decimal | None:
@@ -332,6 +337,92 @@ def reported(query: MeasureQuery) -> Decimal | None:
     """The value of the year's `grant-actual` (a health statistic, a survey), if written."""
     actual = query.grant.targets.actual_of(query.year, query.target.name)
     return actual.value if actual is not None else None
+
+
+def _within(account: str, root: str | None) -> bool:
+    """Whether `account` is `root` or inside it (any account when `root` is None)."""
+    return root is None or account == root or account.startswith(root + ":")
+
+
+def _women_paid_first(query: MeasureQuery) -> dict[str, datetime.date] | None:
+    """The women the year's relief payments paid (by who she is), each with her first payment.
+
+    Her first payment ever, not the year's: for timeliness. None without a beneficiary register.
+    """
+    analysis = query.grant.beneficiaries
+    if analysis.setup is None or analysis.register is None:
+        return None
+    account = query.args.account
+    first: dict[str, datetime.date] = {}
+    paid_in_year: set[str] = set()
+    for payment in analysis.payments:
+        for share in payment.shares:
+            woman = share.beneficiary
+            if woman is None or not _within(share.account, account):
+                continue
+            who = woman.woman or woman.number
+            day = payment.entry.date
+            if who not in first or day < first[who]:
+                first[who] = day
+            if payment.year == query.year:
+                paid_in_year.add(who)
+    return {who: first[who] for who in paid_in_year}
+
+
+@measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
+def women_paid(query: MeasureQuery) -> Decimal | None:
+    """The number of women the year's relief paid (救助人数), each once, from the register.
+
+    A woman is who her identity number says (two pregnancies are one woman); a payment naming a
+    number the register does not hold counts nobody.
+    """
+    women = _women_paid_first(query)
+    return Decimal(len(women)) if women is not None else None
+
+
+@measure("paid-within", ("DAYS", "ACCOUNT?"), percent=True, cumulative=False, accounts=SPENDING)
+def paid_in_time(query: MeasureQuery) -> Decimal | None:
+    """The share in % of the year's women whose first relief came within DAYS days of eligibility.
+
+    She is eligible from the later of her evidence's date (证明日期) and the end of her public
+    notice (公示结束); a woman without an evidence date was not paid in time.
+    """
+    women = _women_paid_first(query)
+    if not women:  # no register, or nobody paid yet: no value yet
+        return None
+    register = query.grant.beneficiaries.register
+    assert register is not None  # _women_paid_first has read it
+    rows = {row.woman or row.number: row for row in register.rows.values()}
+    days = query.args.days or 0
+    in_time = 0
+    for who, first in women.items():
+        row = rows.get(who)
+        if row is None or row.evidence_date is None:
+            continue
+        eligible = max(d for d in (row.evidence_date, row.notice_end) if d is not None)
+        if (first - eligible).days <= days:
+            in_time += 1
+    return percent_of(Decimal(in_time), Decimal(len(women)))
+
+
+@measure("assets", ("ACCOUNT?",), accounts=SPENDING)
+def cards_received(query: MeasureQuery) -> Decimal | None:
+    """The number of asset cards received (验收) in the year that payments on ACCOUNT name.
+
+    Counted from the asset register: a card is counted in the year of its acceptance date.
+    """
+    analysis = query.grant.assets
+    if not analysis.thresholds or not analysis.registers_read:
+        return None
+    account = query.args.account
+    received = 0
+    for card_account in analysis.accounts.values():
+        card = card_account.card
+        if card is None or card.received is None or card.received.year != query.year:
+            continue
+        if any(_within(payment.account, account) for payment, _ in card_account.payments):
+            received += 1
+    return Decimal(received)
 
 
 def measured_keys(targets: Mapping[Year, Sequence[Target]]) -> set[tuple[str, str]]:
