@@ -135,15 +135,20 @@ class DocumentFinder:
         folders = [os.path.normpath(os.path.join(base, head)) for base in bases]
         return [(folder, self._listing(folder)) for folder in folders]
 
-    def _folder_of(self, value: str, entry_file: str) -> tuple[str | None, str]:
-        """The folder holding the copy named `value` (None if none does), and its file name."""
+    @staticmethod
+    def _split(value: str, entry_file: str) -> tuple[tuple[str, str], str]:
+        """The (entry file, folder part) a copy named `value` is looked up by, and its name."""
         head, slash, name = value.rpartition("/")
         if slash and not head:
             head = "/"
-        key = (entry_file, head)
+        return (entry_file, head), name
+
+    def _folder_of(self, value: str, entry_file: str) -> tuple[str | None, str]:
+        """The folder holding the copy named `value` (None if none does), and its file name."""
+        key, name = self._split(value, entry_file)
         folders = self._by_folder.get(key)
         if folders is None:
-            folders = self._by_folder[key] = self._folders(entry_file, head)
+            folders = self._by_folder[key] = self._folders(*key)
         for folder, listing in folders:
             if name in listing:
                 return folder, name
@@ -151,15 +156,12 @@ class DocumentFinder:
 
     def exists(self, value: str, entry_file: str) -> bool:
         """Whether the copy named `value` in an entry of `entry_file` is on file."""
-        head, slash, name = value.rpartition("/")
-        if slash and not head:
-            head = "/"
-        key = (entry_file, head)
+        key, name = self._split(value, entry_file)
         names = self._names.get(key)
         if names is None:
             # Every name in any folder the copy may be in: one set test per copy after this.
             names = self._names[key] = frozenset().union(
-                *(listing for _, listing in self._folders(entry_file, head))
+                *(listing for _, listing in self._folders(*key))
             )
         return name in names or value in self.known
 
