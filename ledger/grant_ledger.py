@@ -26,6 +26,7 @@ import gc
 import threading
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from functools import cached_property
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from beancount.core import data
@@ -92,7 +93,12 @@ class GrantLedger:
         closes: Mapping[Year, Close] | None = None,
     ) -> None:
         self.entries = entries
-        self.options_map = options_map
+        # A copy without the grant ledger itself: the options map keeps the grant ledger, and
+        # a reference back would make the two a cycle that only the collector frees, keeping a
+        # whole load alive after its last use (and slowing every load after it).
+        self.options_map: Mapping[str, Any] = MappingProxyType(
+            {key: value for key, value in options_map.items() if key != SLOT}
+        )
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
         self.messages = Catalogue(config.language)
@@ -154,9 +160,13 @@ class GrantLedger:
         """Finds the ledger's voucher copies."""
         return DocumentFinder.of_ledger(self.entries, self.options_map)
 
-    @cached_property
+    @property
     def performance(self) -> Performance:
-        """The self-evaluation of each fiscal year (绩效自评), worked out once, on first use."""
+        """The self-evaluation of each fiscal year (绩效自评), worked out once, on first use.
+
+        A view made on each call (its evaluations are kept in `memo`): kept here, it would
+        hold the grant ledger that holds it, a cycle only the collector frees.
+        """
         return Performance(self)
 
     @cached_property

@@ -6,7 +6,9 @@ the rules' judgement, and validate, every report and the importer analyse a load
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from decimal import Decimal
 from pathlib import Path
 
@@ -167,3 +169,23 @@ def test_the_importer_analyses_a_load_once(tmp_path, scans):
     )
     assert result.exit_code == 0, result.output
     assert len(scans) == 1
+
+
+def test_a_loads_grant_ledger_is_freed_with_it_without_the_collector(tmp_path):
+    # The options map keeps the grant ledger: a reference back from it (or from a view kept
+    # with it) would make a cycle that lives until a full collection, keeping the whole load
+    # in memory after its last use and slowing each load after it (Fava reloads, benchmarks).
+    path = demo_copy(tmp_path)
+    loaded = load_ledger(path)
+    grant = loaded.grant
+    for kind in KINDS:
+        build_report(kind, loaded, 2026, "en")
+    freed = weakref.ref(grant)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del grant, loaded
+        assert freed() is None
+    finally:
+        if was_enabled:
+            gc.enable()
