@@ -73,8 +73,8 @@ class Activity(NamedTuple):
     tranches: list[Tranche]
     dedicated_by_year: dict[Year, Decimal]
     first_entry_of_year: dict[Year, data.Transaction]
-    vouchers: list[tuple[object, data.Transaction]]
-    """Every transaction's `voucher` metadata as written, in ledger order."""
+    vouchers: list[data.Transaction]
+    """Every transaction with `voucher` metadata (as written, maybe not text), in ledger order."""
     errors: list[GrantError]
 
     @property
@@ -132,7 +132,7 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
     tranches: list[Tranche] = []
     dedicated_by_year: dict[Year, Decimal] = defaultdict(Decimal)
     first_entry_of_year: dict[Year, data.Transaction] = {}
-    vouchers: list[tuple[object, data.Transaction]] = []
+    vouchers: list[data.Transaction] = []
     errors: list[GrantError] = []
     # The hot loop: plain ints for roles and one cache lookup per posting.
     role_cache: dict[str, tuple[int, str]] = {}
@@ -161,9 +161,8 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
             spent_in_year = {}
             dedicated_in_year = None
         last_year = year
-        voucher = entry.meta.get("voucher")
-        if voucher is not None:
-            vouchers.append((voucher, entry))
+        if "voucher" in entry.meta:
+            vouchers.append(entry)
 
         buckets: list[dict[str, Decimal] | None] | None = None
         for posting in entry.postings:

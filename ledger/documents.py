@@ -93,7 +93,7 @@ class DocumentFinder:
         #: Per folder: the names in it that are symbolic links (resolved one by one).
         self._links: dict[str, frozenset[str]] = {}
         self._folder_inside: dict[str, bool] = {}
-        self._surely_inside: dict[str, frozenset[str]] = {}
+        self._surely_inside: dict[tuple[str, str], frozenset[str]] = {}
 
     @classmethod
     def of_ledger(
@@ -186,22 +186,27 @@ class DocumentFinder:
             return inside(path, self.roots)
         return self._inside(folder, name)
 
-    def surely_inside(self, entry_file: str) -> frozenset[str]:
-        """Names a copy may be given without a folder that are on file inside the books.
+    def surely_inside(self, entry_file: str, head: str = "") -> frozenset[str]:
+        """File names a copy `head/NAME` may be given that are on file inside the books.
 
         The files of the folders such a copy is looked for in, when every one of them lies
         inside the books, symbolic links left out; else nothing (each copy is judged).
+
+        Args:
+            entry_file: the file holding the entry.
+            head: the folder part of the copy's name, as written ("" for none, "/" for root).
         """
-        found = self._surely_inside.get(entry_file)
+        key = (entry_file, head)
+        found = self._surely_inside.get(key)
         if found is None:
-            folders = self._plain_folders(entry_file)
+            folders = self._folders(*key) if head else self._plain_folders(entry_file)
             if self.roots is None or all(self._inside(folder, "") for folder, _ in folders):
                 found = frozenset().union(
                     *(listing - self._links[folder] for folder, listing in folders)
                 )
             else:
                 found = frozenset()
-            self._surely_inside[entry_file] = found
+            self._surely_inside[key] = found
         return found
 
     def _inside(self, folder: str, name: str) -> bool:

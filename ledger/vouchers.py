@@ -199,7 +199,7 @@ class VoucherRegister:
 
     Args:
         flows: the grant's flows (`ledger.activity.Activity.flows`).
-        vouchers: every transaction's `voucher` metadata, in ledger order.
+        vouchers: every transaction with `voucher` metadata, in ledger order.
         finder: finds voucher copies.
         mode: number per fiscal year (`year`) or per month (`month`).
     """
@@ -207,7 +207,7 @@ class VoucherRegister:
     def __init__(
         self,
         flows: Sequence[Flow],
-        vouchers: Sequence[tuple[object, data.Transaction]],
+        vouchers: Sequence[data.Transaction],
         finder: DocumentFinder,
         mode: str = YEAR_PERIOD,
     ) -> None:
@@ -223,8 +223,11 @@ class VoucherRegister:
         first_uses: dict[int, dict[str, data.Transaction]] = {}
         repeats: list[tuple[int, str, data.Transaction]] = []
         numbered: set[int] = set()
-        for value, entry in vouchers:
+        for entry in vouchers:
+            value = entry.meta["voucher"]
             if type(value) is not str:
+                if value is None:  # `voucher:` written without a value: no number
+                    continue
                 self.not_text.append((value, entry))
                 # A number that is not text is its own finding, not also a missing one.
                 numbered.add(id(entry))
@@ -254,7 +257,8 @@ class VoucherRegister:
         """Every voucher number in use, in ledger order."""
         month = self.mode == MONTH_PERIOD
         uses = []
-        for value, entry in self._vouchers:
+        for entry in self._vouchers:
+            value = entry.meta["voucher"]
             if type(value) is str and value.strip():
                 day = entry.date
                 uses.append(VoucherUse(value.strip(), entry, (day.year, day.month if month else 0)))
@@ -336,32 +340,74 @@ class VoucherRegister:
         An entry whose `attachments` is malformed is listed too. This is the
         `document-missing` rule's work.
         """
-        exists = self.finder.exists
-        found = []
-        # Entries mostly share the same metadata keys in the same order: the keys that name
-        # copies are found once per key sequence, then looked up.
+        return self._copies_judged[0]
+
+    def outside_copies(self) -> list[tuple[data.Transaction, str, str]]:
+        """Each copy (entry, key, value) on file outside the books' folders.
+
+        Every grant transaction and every numbered entry is looked at, not only the category
+        entries that must keep a copy: whatever an entry links may end up in a pack. This is
+        the `document-outside` rule's work.
+        """
+        return self._copies_judged[1]
+
+    @cached_property
+    def _copies_judged(
+        self,
+    ) -> tuple[list[tuple[Flow, CopyCheck]], list[tuple[data.Transaction, str, str]]]:
+        """One pass over every entry's copies for both copy rules (the plugin's hot path).
+
+        A copy found in folders that all lie inside the books is on file and inside with one
+        set test; only the others are looked at more closely. Entries mostly share the same
+        metadata keys in the same order: the keys naming copies are found once per sequence.
+        """
+        finder = self.finder
+        surely_inside = finder.surely_inside
+        exists = finder.exists
+        judge = finder.judge
+        needs_copy = self._needs_copy
+        problems: list[tuple[tuple[int, Flow], CopyCheck]] = []
+        outside: list[tuple[data.Transaction, str, str]] = []
         copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for flow in self._category_flows:
-            meta = flow.entry.meta
+        safe_names: dict[tuple[str, str], frozenset[str]] = {}
+        # Each category entry's flow, and its place in ledger order (the findings' order).
+        flows_by_entry = {id(flow.entry): (i, flow) for i, flow in enumerate(self._category_flows)}
+        for entry in _chained(self._flows, self._vouchers):
+            meta = entry.meta
             keys = tuple(meta)
             names = copy_keys.get(keys)
             if names is None:
                 names = copy_keys[keys] = tuple(k for k in keys if k.startswith(DOCUMENT_PREFIX))
+            required = id(entry) in needs_copy
+            if not names and not required:
+                continue
             filename = meta["filename"]
             linked = 0
             complete = "attachments" not in meta
             for name in names:
                 value = meta[name]
-                if type(value) is str and value:
-                    linked += 1
-                    if complete and not exists(value, filename):
-                        complete = False
-            if complete and linked:
+                if type(value) is not str or not value:
+                    continue
+                linked += 1
+                head, slash, base = value.rpartition("/")
+                if slash and not head:
+                    head = "/"
+                safe = safe_names.get((filename, head))
+                if safe is None:
+                    safe = safe_names[filename, head] = surely_inside(filename, head)
+                if base in safe:
+                    continue
+                if judge(value, filename) == OUTSIDE:
+                    outside.append((entry, name, value))
+                elif complete and not exists(value, filename):
+                    complete = False
+            if not required or (complete and linked):
                 continue
-            check = self.copies_of(flow.entry, required=True)
+            check = self.copies_of(entry, required=True)
             if check.problem is not None or check.malformed_attachments:
-                found.append((flow, check))
-        return found
+                problems.append((flows_by_entry[id(entry)], check))
+        problems.sort(key=lambda found: found[0][0])
+        return [(flow, check) for (_, flow), check in problems], outside
 
     def copy_checks(self) -> list[tuple[Flow, CopyCheck]]:
         """The copy check of every entry posting to a category (which must keep a copy)."""
@@ -410,46 +456,12 @@ class VoucherRegister:
         )
         return found
 
-    def outside_copies(self) -> list[tuple[data.Transaction, str, str]]:
-        """Each copy (entry, key, value) on file outside the books' folders.
-
-        Every grant transaction and every numbered entry is looked at, not only the category
-        entries that must keep a copy: whatever an entry links may end up in a pack. The
-        rule's hot path: a copy named without a folder and found in a folder inside the books
-        is passed over with one set test; only the others are judged.
-        """
-        finder = self.finder
-        judge = finder.judge
-        found = []
-        copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
-        safe_names: dict[str, frozenset[str]] = {}
-        for entry in _chained(self._flows, self._vouchers):
-            meta = entry.meta
-            keys = tuple(meta)
-            names = copy_keys.get(keys)
-            if names is None:
-                names = copy_keys[keys] = tuple(k for k in keys if k.startswith(DOCUMENT_PREFIX))
-            if not names:
-                continue
-            filename = meta["filename"]
-            safe = safe_names.get(filename)
-            if safe is None:
-                safe = safe_names[filename] = finder.surely_inside(filename)
-            for name in names:
-                value = meta[name]
-                if type(value) is not str or not value or value in safe:
-                    continue
-                if judge(value, filename) == OUTSIDE:
-                    found.append((entry, name, value))
-        return found
-
 
 def _chained(
-    flows: Sequence[Flow], vouchers: Sequence[tuple[object, data.Transaction]]
+    flows: Sequence[Flow], vouchers: Sequence[data.Transaction]
 ) -> Iterable[data.Transaction]:
     """Every entry with a voucher, then the grant's other entries (each entry once)."""
-    for _, entry in vouchers:
-        yield entry
+    yield from vouchers
     for flow in flows:
         if "voucher" not in flow.entry.meta:
             yield flow.entry

@@ -44,15 +44,19 @@ def check(grant: GrantLedger) -> list[GrantError]:
     schedules = config.budgets
     cursor = dict.fromkeys(schedules, 0)
     budget_now = dict.fromkeys(schedules, ZERO)
-    spent: dict[tuple[int, str], Decimal] = {}
+    # Each category's spending so far in the year being read (flows come in date order).
+    spent: dict[str, Decimal] = {}
+    spent_year = None
     errors = []
     for flow in grant.activity.flows:
-        if not flow.categories:
+        categories = flow.categories
+        if not categories:
             continue
+        if flow.year != spent_year:
+            spent, spent_year = {}, flow.year
         day = flow.entry.date
-        for account, number in flow.categories.items():
-            key = (flow.year, account)
-            total = spent[key] = spent.get(key, ZERO) + number
+        for account, number in categories.items():
+            total = spent[account] = spent.get(account, ZERO) + number
             schedule = schedules.get(account)
             if number <= 0 or schedule is None:
                 continue
@@ -62,7 +66,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
                 position += 1
             cursor[account] = position
             budget = budget_now[account]
-            carried = carried_in.get(key, ZERO)
+            carried = carried_in.get((flow.year, account), ZERO)
             available = budget + carried
             if total <= available:
                 continue
