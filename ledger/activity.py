@@ -74,8 +74,15 @@ class Activity(NamedTuple):
     dedicated_by_year: dict[Year, Decimal]
     first_entry_of_year: dict[Year, data.Transaction]
     vouchers: list[data.Transaction]
-    """Every transaction with `voucher` metadata (as written, maybe not text), in ledger order."""
+    """Every transaction with a `voucher` (as written, maybe not text), in ledger order."""
     errors: list[GrantError]
+    paid: dict[tuple[Year, str], Decimal]
+    """Per year and category, its payments without its refunds: the most its spending can
+    reach at any point of the year (the over-budget rule passes a category at or under it)."""
+    overdrawn: bool
+    """Whether a payment ever leaves a dedicated account below zero (else no overdraft)."""
+    unnumbered: list[Flow]
+    """The flows on the dedicated account without a voucher number (none, or blank)."""
 
     @property
     def years(self) -> list[Year]:
@@ -144,7 +151,12 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
 
     # The running totals of the year being scanned (the entries come in date order).
     spent_in_year: dict[str, Decimal] = {}
+    paid_in_year: dict[str, Decimal] = {}
+    paid: dict[tuple[Year, str], Decimal] = {}
     dedicated_in_year: Decimal | None = None
+    balances: dict[str, Decimal] = {}
+    overdrawn = False
+    unnumbered: list[Flow] = []
 
     for entry in entries:
         # Beancount's `pad` makes its transactions (flag P) after the plugin has run: they are
@@ -158,10 +170,13 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
                 first_entry_of_year[year] = entry
             if last_year is not None:
                 _close_year(last_year, spent_in_year, dedicated_in_year, spent, dedicated_by_year)
+                paid.update(((last_year, c), number) for c, number in paid_in_year.items())
             spent_in_year = {}
+            paid_in_year = {}
             dedicated_in_year = None
         last_year = year
-        if "voucher" in entry.meta:
+        voucher = entry.meta.get("voucher")
+        if voucher is not None:
             vouchers.append(entry)
 
         buckets: list[dict[str, Decimal] | None] | None = None
@@ -205,29 +220,38 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
         if categories is not None:
             for category, number in categories.items():
                 spent_in_year[category] = spent_in_year.get(category, ZERO) + number
+                if number > 0:
+                    paid_in_year[category] = paid_in_year.get(category, ZERO) + number
         if dedicated is not None:
-            for number in dedicated.values():
+            for account, number in dedicated.items():
                 dedicated_in_year = (
                     number if dedicated_in_year is None else dedicated_in_year + number
                 )
-        flows.append(
-            new_flow(
-                Flow,
-                (
-                    entry,
-                    year,
-                    dedicated or _EMPTY,
-                    categories or _EMPTY,
-                    sources or _EMPTY,
-                    allowed or _EMPTY,
-                    others or _EMPTY,
-                    grant_year,
-                ),
-            )
+                balance = balances[account] = balances.get(account, ZERO) + number
+                if number < 0 and balance < 0:
+                    overdrawn = True
+        flow = new_flow(
+            Flow,
+            (
+                entry,
+                year,
+                dedicated or _EMPTY,
+                categories or _EMPTY,
+                sources or _EMPTY,
+                allowed or _EMPTY,
+                others or _EMPTY,
+                grant_year,
+            ),
         )
+        flows.append(flow)
+        if dedicated is not None and (
+            voucher is None or (type(voucher) is str and not voucher.strip())
+        ):
+            unnumbered.append(flow)
 
     if last_year is not None:
         _close_year(last_year, spent_in_year, dedicated_in_year, spent, dedicated_by_year)
+        paid.update(((last_year, c), number) for c, number in paid_in_year.items())
     return Activity(
         flows,
         dict(spent),
@@ -236,6 +260,9 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
         first_entry_of_year,
         vouchers,
         errors,
+        paid,
+        overdrawn,
+        unnumbered,
     )
 
 

@@ -177,6 +177,7 @@ class GrantLedger:
             self.activity.vouchers,
             self.documents,
             self.config.voucher_period,
+            self.activity.unnumbered,
         )
 
     @cached_property

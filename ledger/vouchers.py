@@ -100,6 +100,8 @@ class VoucherNumbering:
     Args:
         used: the numbers in use, with their entries' dates.
         mode: number per fiscal year (`year`) or per month (`month`).
+        unnumbered: the flows on the dedicated account without a voucher number (from the
+            scan: `Activity.unnumbered`).
     """
 
     def __init__(self, used: Iterable[tuple[str, datetime.date]], mode: str = YEAR_PERIOD) -> None:
@@ -210,6 +212,7 @@ class VoucherRegister:
         vouchers: Sequence[data.Transaction],
         finder: DocumentFinder,
         mode: str = YEAR_PERIOD,
+        unnumbered: Sequence[Flow] = (),
     ) -> None:
         self.mode = mode
         self.finder = finder
@@ -222,15 +225,13 @@ class VoucherRegister:
         month = mode == MONTH_PERIOD
         first_uses: dict[int, dict[str, data.Transaction]] = {}
         repeats: list[tuple[int, str, data.Transaction]] = []
-        numbered: set[int] = set()
         for entry in vouchers:
             value = entry.meta["voucher"]
             if type(value) is not str:
                 if value is None:  # `voucher:` written without a value: no number
                     continue
-                self.not_text.append((value, entry))
                 # A number that is not text is its own finding, not also a missing one.
-                numbered.add(id(entry))
+                self.not_text.append((value, entry))
                 continue
             number = value.strip()
             if not number:
@@ -242,13 +243,10 @@ class VoucherRegister:
                 numbers = first_uses[period] = {}
             if numbers.setdefault(number, entry) is not entry:
                 repeats.append((period, number, entry))
-            numbered.add(id(entry))
         self._first_uses = first_uses
         self._repeats = repeats
-        #: Flows on the dedicated account without a voucher number.
-        self.missing: list[Flow] = [
-            flow for flow in flows if flow.dedicated and id(flow.entry) not in numbered
-        ]
+        #: Flows on the dedicated account without a voucher number (none, or blank).
+        self.missing: list[Flow] = list(unnumbered)
         self._copies: dict[int, CopyCheck] = {}
         self._numbering: VoucherNumbering | None = None
 
@@ -370,8 +368,9 @@ class VoucherRegister:
         outside: list[tuple[data.Transaction, str, str]] = []
         copy_keys: dict[tuple[str, ...], tuple[str, ...]] = {}
         safe_names: dict[tuple[str, str], frozenset[str]] = {}
-        # Each category entry's flow, and its place in ledger order (the findings' order).
-        flows_by_entry = {id(flow.entry): (i, flow) for i, flow in enumerate(self._category_flows)}
+        # Each category entry's flow and its place in ledger order (the findings' order), made
+        # when a first problem is found.
+        flows_by_entry: dict[int, tuple[int, Flow]] | None = None
         for entry in _chained(self._flows, self._vouchers):
             meta = entry.meta
             keys = tuple(meta)
@@ -405,6 +404,10 @@ class VoucherRegister:
                 continue
             check = self.copies_of(entry, required=True)
             if check.problem is not None or check.malformed_attachments:
+                if flows_by_entry is None:
+                    flows_by_entry = {
+                        id(flow.entry): (i, flow) for i, flow in enumerate(self._category_flows)
+                    }
                 problems.append((flows_by_entry[id(entry)], check))
         problems.sort(key=lambda found: found[0][0])
         return [(flow, check) for (_, flow), check in problems], outside

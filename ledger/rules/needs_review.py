@@ -47,7 +47,11 @@ def check(grant: GrantLedger) -> list[GrantError]:
         entry = flow.entry
         if not flow.dedicated:
             continue
-        parked = _on_holding(entry, holding) if holding else []
+        # A holding account is an allowed one: only then are the postings looked at.
+        on_holding = bool(holding) and not holding.keys().isdisjoint(flow.allowed)
+        if not on_holding and entry.flag != flags.FLAG_WARNING:
+            continue
+        parked = _on_holding(entry, holding) if on_holding else []
         if entry.flag == flags.FLAG_WARNING:
             if parked or flow.others:
                 why = msg.word("holding", account=msg.join(parked or flow.others))

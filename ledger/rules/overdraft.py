@@ -26,6 +26,8 @@ RULE = "overdraft"
 
 def check(grant: GrantLedger) -> list[GrantError]:
     """Each entry that takes or keeps a dedicated account below zero while paying."""
+    if not grant.activity.overdrawn:
+        return []  # the scan saw no payment leave a dedicated account below zero
     msg = grant.messages
     currency = grant.config.currency
     balances: dict[str, Decimal] = {}
