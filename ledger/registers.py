@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 from ledger.places import PlacedError, phrase
 from ledger.tables import Table, UnreadableTableError, read_tables
@@ -87,6 +88,48 @@ class Register(NamedTuple):
     def by_key(self, spec: RegisterSpec) -> dict[str, RegisterRow]:
         """The rows by their key."""
         return {str(row.values[spec.key]): row for row in self.rows}
+
+
+T = TypeVar("T")
+
+
+class FileVersionCache(Generic[T]):
+    """What was made from files, kept while each file is unchanged (path, size, mtime).
+
+    A register or roster is read once per version of its file: Fava's reloads and the commands'
+    loads do not read an unchanged register again, and an edit is read on the next load.
+
+    Args:
+        size: how many versions are kept; past it, the cache starts afresh.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._made: dict[tuple[str, int, int], T] = {}
+
+    def get(self, path: str | Path, make: Callable[[], T]) -> T:
+        """What `make` makes of the file at `path`, made again only when the file changed.
+
+        Raises:
+            RegisterError: the file cannot be read (`table.unreadable`); and what `make` raises.
+        """
+        try:
+            stat = os.stat(path)
+            key = (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise RegisterError(path, "table.unreadable", reason=reason) from None
+        found = self._made.get(key)
+        if found is None:
+            found = make()
+            if len(self._made) >= self.size:
+                self._made.clear()
+            self._made[key] = found
+        return found
+
+    def clear(self) -> None:
+        """Forget everything made (the next `get` makes it again)."""
+        self._made.clear()
 
 
 class RegisterError(PlacedError):

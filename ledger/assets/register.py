@@ -16,12 +16,12 @@ cell), 调拨 (transferred) or 报废 (scrapped); a change of state carries its 
 from __future__ import annotations
 
 import datetime
-import os
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ledger.registers import (
+    FileVersionCache,
     RegisterColumn,
     RegisterError,
     RegisterRow,
@@ -145,7 +145,7 @@ def _card(path: Path, row: RegisterRow, headings: dict[str, str]) -> Card:
     )
 
 
-_CACHE: dict[tuple[str, int, int], tuple[Card, ...]] = {}
+_CACHE: FileVersionCache[tuple[Card, ...]] = FileVersionCache(16)
 
 
 def read_cards(path: str | Path) -> tuple[Card, ...]:
@@ -159,20 +159,10 @@ def read_cards(path: str | Path) -> tuple[Card, ...]:
             cell that does not read (a date, an amount, a quantity, a state).
     """
     path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError as error:
-        raise RegisterError(
-            path, "table.unreadable", reason=os.strerror(error.errno or 0)
-        ) from None
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    found = _CACHE.get(key)
-    if found is not None:
-        return found
-    register = read_register(path, CARD_REGISTER)
-    headings = dict(register.headings)
-    cards = tuple(_card(path, row, headings) for row in register.rows)
-    if len(_CACHE) > 16:
-        _CACHE.clear()
-    _CACHE[key] = cards
-    return cards
+
+    def make() -> tuple[Card, ...]:
+        register = read_register(path, CARD_REGISTER)
+        headings = dict(register.headings)
+        return tuple(_card(path, row, headings) for row in register.rows)
+
+    return _CACHE.get(path, make)

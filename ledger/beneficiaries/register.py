@@ -21,6 +21,7 @@ from typing import NamedTuple
 from ledger.beneficiaries.identity import Identity, mask_in_text, parse_identity
 from ledger.i18n import Catalogue
 from ledger.registers import (
+    FileVersionCache,
     Register,
     RegisterColumn,
     RegisterError,
@@ -205,21 +206,8 @@ def _beneficiary(row: RegisterRow) -> Beneficiary:
     )
 
 
-_REGISTERS: dict[tuple[str, int, int], BeneficiaryRegister] = {}
-_ROSTERS: dict[tuple[str, int, int], list[RosterLine]] = {}
-_CACHE_SIZE = 256
-
-
-def forget_readings() -> None:
-    """Forget every register and roster read (the next load reads them again)."""
-    _REGISTERS.clear()
-    _ROSTERS.clear()
-
-
-def _version(path: str) -> tuple[str, int, int]:
-    """The cache key of a file's current version; OSError when it cannot be read."""
-    stat = os.stat(path)
-    return (os.path.realpath(path), stat.st_size, stat.st_mtime_ns)
+_REGISTERS: FileVersionCache[BeneficiaryRegister] = FileVersionCache(256)
+_ROSTERS: FileVersionCache[list[RosterLine]] = FileVersionCache(256)
 
 
 def _read(path: str, spec: RegisterSpec) -> Register:
@@ -236,13 +224,8 @@ def read_beneficiaries(path: str) -> BeneficiaryRegister:
         UnreadableError: the file is missing or cannot be read as a register (a missing
             column, a repeated register number, a cell that does not read).
     """
-    try:
-        key = _version(path)
-    except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise UnreadableError(RegisterError(path, "table.unreadable", reason=reason)) from None
-    found = _REGISTERS.get(key)
-    if found is None:
+
+    def make() -> BeneficiaryRegister:
         register = _read(path, REGISTER)
         rows: dict[str, Beneficiary] = {}
         first: dict[str, str] = {}
@@ -250,11 +233,12 @@ def read_beneficiaries(path: str) -> BeneficiaryRegister:
             read = _beneficiary(row)
             woman = first.setdefault(read.identity.text, read.number) if read.identity.text else ""
             rows[read.number] = read._replace(woman=woman or read.number)
-        found = BeneficiaryRegister(path, rows, register.sha256)
-        if len(_REGISTERS) >= _CACHE_SIZE:
-            _REGISTERS.clear()
-        _REGISTERS[key] = found
-    return found
+        return BeneficiaryRegister(path, rows, register.sha256)
+
+    try:
+        return _REGISTERS.get(path, make)
+    except RegisterError as error:
+        raise UnreadableError(error) from None
 
 
 def read_roster(path: str) -> list[RosterLine]:
@@ -263,15 +247,10 @@ def read_roster(path: str) -> list[RosterLine]:
     Raises:
         UnreadableError: the file is missing or cannot be read as a roster.
     """
-    try:
-        key = _version(path)
-    except (OSError, ValueError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise UnreadableError(RegisterError(path, "table.unreadable", reason=reason)) from None
-    found = _ROSTERS.get(key)
-    if found is None:
+
+    def make() -> list[RosterLine]:
         roster = _read(path, ROSTER)
-        found = [
+        return [
             RosterLine(
                 row.line,
                 str(row.values["number"]),
@@ -281,7 +260,8 @@ def read_roster(path: str) -> list[RosterLine]:
             for row in roster.rows
             if normalise_name(str(row.values["number"])) not in TOTAL_ROWS
         ]
-        if len(_ROSTERS) >= _CACHE_SIZE:
-            _ROSTERS.clear()
-        _ROSTERS[key] = found
-    return found
+
+    try:
+        return _ROSTERS.get(path, make)
+    except RegisterError as error:
+        raise UnreadableError(error) from None
