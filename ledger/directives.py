@@ -168,9 +168,13 @@ class _Parser:
         if first is None:
             self.declared[key] = entry
             return True
-        where = f"{first.meta['filename']}:{first.meta['lineno']}"
-        self.error(entry, "duplicate-directive", type=f"{entry.type} {account}", where=where)
+        self.duplicate(entry, first, f"{entry.type} {account}")
         return False
+
+    def duplicate(self, entry: data.Custom, first: data.Directive, what: str = "") -> None:
+        """A `config` error: `entry` sets again what `first` set already."""
+        where = f"{first.meta['filename']}:{first.meta['lineno']}"
+        self.error(entry, "duplicate-directive", type=what or entry.type, where=where)
 
     def labelled(self, entry: data.Custom, values: Sequence[ValueType]) -> Labelled | None:
         if not 1 <= len(values) <= 2 or (len(values) == 2 and values[1].dtype is not str):
@@ -323,13 +327,7 @@ class _Parser:
             self.wrong_values(entry)
             return
         if self.voucher_period is not None:
-            other = self.voucher_period.meta
-            self.error(
-                entry,
-                "duplicate-directive",
-                type=entry.type,
-                where=f"{other['filename']}:{other['lineno']}",
-            )
+            self.duplicate(entry, self.voucher_period)
             return
         self.voucher_period = entry
 
@@ -339,13 +337,7 @@ class _Parser:
             self.error(entry, "bad-close-margin", value=_shown(values), limit=MAX_CLOSE_MARGIN)
             return
         if self.close_margin is not None:
-            other = self.close_margin.meta
-            self.error(
-                entry,
-                "duplicate-directive",
-                type=entry.type,
-                where=f"{other['filename']}:{other['lineno']}",
-            )
+            self.duplicate(entry, self.close_margin)
             return
         self.close_margin = entry
 
@@ -409,13 +401,7 @@ class _Parser:
         """Add a threshold to its account's schedule: one per account and day."""
         for other in schedule:
             if other.date == threshold.date:
-                meta = other.entry.meta
-                self.error(
-                    threshold.entry,
-                    "duplicate-directive",
-                    type=threshold.entry.type,
-                    where=f"{meta['filename']}:{meta['lineno']}",
-                )
+                self.duplicate(threshold.entry, other.entry)
                 return
         schedule.append(threshold)
 
@@ -425,9 +411,7 @@ class _Parser:
             self.wrong_values(entry)
             return
         if self.beneficiaries is not None:
-            other = self.beneficiaries.entry.meta
-            where = f"{other['filename']}:{other['lineno']}"
-            self.error(entry, "duplicate-directive", type=entry.type, where=where)
+            self.duplicate(entry, self.beneficiaries.entry)
             return
         account = self.account(entry, values[0])
         if account is None:
