@@ -210,6 +210,12 @@ _REGISTERS: FileVersionCache[BeneficiaryRegister] = FileVersionCache(256)
 _ROSTERS: FileVersionCache[list[RosterLine]] = FileVersionCache(256)
 
 
+def forget_readings() -> None:
+    """Drop every register and roster read so far, so the next load reads them afresh."""
+    _REGISTERS.clear()
+    _ROSTERS.clear()
+
+
 def _read(path: str, spec: RegisterSpec) -> Register:
     try:
         return read_register(path, spec)
