@@ -128,24 +128,20 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "{year} cannot be closed while it has {count} error finding(s): correct them, then close again",
     },
     "close.books-short": {
-        "zh": '{year} 年度的账簿只记到{evidence}，距 12 月 31 日还有 {days} 天（最多允许 {margin} 天）：请先导入该年度最后的银行对账单，或补记年末余额断言；如确需现在结账，请加 --reason "原因"，原因将记入结账指令。',
-        "en": 'the books of {year} stop at {evidence}, {days} day(s) before 31 December (at most {margin} allowed): import the year\'s last bank statement or add the year-end balance assertion first; to close anyway, give --reason "WHY", which the close records',
+        "zh": '{year} 年度的账簿只记到{evidence}，距 12 月 31 日还有 {days} 天（最多允许 {margin} 天）：请先导入该年度最后的银行对账单（仅存放在文档文件夹中、未导入的对账单不算），或补记年末余额断言；如确需现在结账，请加 --reason "原因"，原因将记入结账指令。',
+        "en": 'the books of {year} stop at {evidence}, {days} day(s) before 31 December (at most {margin} allowed): import the year\'s last bank statement (one merely on file does not count) or add the year-end balance assertion first; to close anyway, give --reason "WHY", which the close records',
     },
     "close.evidence-balance": {
         "zh": " {day}（专户最后一次余额断言）",
         "en": "{day} (the dedicated account's last balance assertion)",
     },
-    "close.evidence-statement": {
-        "zh": " {day}（专户最后一份归档的银行对账单）",
-        "en": "{day} (the dedicated account's last statement on file)",
-    },
     "close.evidence-entry": {
-        "zh": " {day}（专户最后一笔分录；该年度没有余额断言或对账单）",
-        "en": "{day} (the dedicated account's last entry; the year has no balance assertion or statement)",
+        "zh": " {day}（专户最后一笔分录；该年度没有余额断言）",
+        "en": "{day} (the dedicated account's last entry; the year has no balance assertion)",
     },
     "close.evidence-none": {
-        "zh": "（该年度专户没有任何分录、余额断言或对账单）",
-        "en": "nothing (the dedicated account has no entry, balance assertion or statement in the year)",
+        "zh": "（该年度专户没有任何分录或余额断言）",
+        "en": "nothing (the dedicated account has no entry or balance assertion in the year)",
     },
     "close.done": {
         "zh": "已结账 {year} 年度：结账指令已追加到 {ledger}（原文件保留为 {backup}），封存文件 {seal_file}，封存摘要 {seal}",
