@@ -56,8 +56,18 @@ def show_plan(plan: LinkPlan, messages: Catalogue) -> None:
             continue
         where = messages.join(_where(entry) for entry in skipped.entries)
         copy = display_path(skipped.path)
+        # An undated name: the period cannot be told; the example puts an entry's date before it.
+        key = "link.undated" if skipped.reason == "undated" else "link.ambiguous"
+        example = f"{skipped.entries[-1].date.isoformat()}.{Path(skipped.path).name}"
         click.echo(
-            messages("link.ambiguous", copy=copy, voucher=skipped.number, where=where), err=True
+            messages(
+                key,
+                copy=copy,
+                voucher=skipped.number,
+                where=where,
+                example=example,
+            ),
+            err=True,
         )
     for year, count in sorted(sealed.items()):
         click.echo(messages("link.sealed", year=year, count=count), err=True)

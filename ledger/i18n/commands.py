@@ -53,6 +53,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "{copy}：未关联，凭证号 {voucher} 在同一期间有多笔分录（{where}）：请在 Fava 日记账中把扫描件拖到正确的分录上，或更正重号",
         "en": "{copy}: not linked, voucher {voucher} names several entries of one period ({where}): drag the scan onto the right entry in Fava's journal, or correct the duplicate numbers",
     },
+    "link.undated": {
+        "zh": "{copy}：未关联，凭证号 {voucher} 在多个期间都有分录（{where}），而文件名中没有日期，无法判断属于哪一期：请在文件名前加上所属分录的日期（如 {example}），或在 Fava 日记账中把扫描件拖到正确的分录上",
+        "en": "{copy}: not linked, voucher {voucher} is used in several periods ({where}) and the file's name carries no date, so its period cannot be told: put its entry's date in front of the name (such as {example}), or drag the scan onto the right entry in Fava's journal",
+    },
     "link.nothing": {
         "zh": "没有需要关联的复印件：documents 目录中带凭证号的文件都已关联",
         "en": "nothing to link: every file under the documents folders that carries a voucher number is linked already",
