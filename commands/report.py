@@ -22,6 +22,7 @@ from ledger.locking import LedgerBusyError
 from ledger.registers import RegisterError
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
+from reports.copy_register import in_code_folder, packs_folder
 from reports.render import FORMATS, render
 from reports.render.cells import UNITS
 
@@ -91,7 +92,8 @@ def _write(output: Path | None, content: bytes | str) -> None:
     "--output",
     type=click.Path(dir_okay=True, path_type=Path),
     help="Write to this file instead of standard output (pack: a folder or a .zip; default "
-    "packs/TITLE.zip beside the ledger).",
+    "packs/TITLE.zip beside the ledger, or in the user's data folder for a ledger in "
+    "mch-ledger's own code folder).",
 )
 @click.option(
     "--lang",
@@ -162,6 +164,9 @@ def report_command(
         except RegisterError as error:
             raise UnreadableRegister(error, language) from error
         click.echo(f"{written}")
+        if in_code_folder(loaded.path) and (output is None or recipient):
+            folder = packs_folder(loaded.path)
+            click.echo(Catalogue(language)("pack.outside-code", folder=folder), err=True)
         return
     if output_format == "xlsx" and output is None:
         raise OutputRequired("an Excel workbook cannot go to the terminal: give --output FILE.xlsx")

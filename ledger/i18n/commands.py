@@ -203,6 +203,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "无法读取救助对象登记册 {path}，检查资料未写出",
         "en": "cannot read the beneficiary register {path}; the pack was not written",
     },
+    "pack.outside-code": {
+        "zh": "账簿位于 mch-ledger 自身的代码文件夹中：检查资料和复制件登记簿不放进代码仓库，而是存放在 {folder}",
+        "en": "the ledger is in mch-ledger's own code folder: packs and the copy register go to {folder}, outside the code's repository",
+    },
     "pack.register-failed": {
         "zh": "无法写入复制件登记簿 {register}：{reason}。检查资料未写出。",
         "en": "cannot write the copy register {register}: {reason}; the pack was not written",
