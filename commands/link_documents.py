@@ -18,7 +18,8 @@ from pathlib import Path
 
 import click
 
-from commands.validate import NoGrant, Refusal, UnreadableLedger
+from commands.errors import Refusal, speak
+from commands.validate import NoGrant, UnreadableLedger
 from ledger.atomic import replace_atomically, write_atomically
 from ledger.describe import describe_entry
 from ledger.findings import display_path
@@ -126,6 +127,7 @@ def link_documents_command(ledger: Path, dry_run: bool) -> None:
             except UnreadableLedgerError as error:
                 raise UnreadableLedger(str(error)) from error
             messages = loaded.grant.messages
+            speak(messages.language)
             grant = loaded.grant
             if not grant.is_grant_ledger:
                 raise NoGrant(messages("no-grant", ledger=display_path(str(loaded.path))))

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
-from typing import IO, Any
 
 import click
 
+from commands.errors import Refusal, speak
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
 from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
@@ -28,18 +28,10 @@ EXIT_NO_GRANT = 3
 COLUMNS = ("where", "date", "severity", "rule", "message")
 
 
-class UnreadableLedger(click.ClickException):
+class UnreadableLedger(Refusal):
     """The ledger cannot be read: exit status 2."""
 
     exit_code = EXIT_UNREADABLE
-
-
-class Refusal(click.ClickException):
-    """A refusal whose message is in the ledger's language: shown without click's "Error:"."""
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        """Print the message alone on standard error."""
-        click.echo(self.format_message(), err=True, file=file)
 
 
 class NoGrant(Refusal):
@@ -138,6 +130,7 @@ def validate_command(ledger: Path, output_format: str, year: int | None) -> None
     except UnreadableLedgerError as error:
         raise UnreadableLedger(str(error)) from error
     messages = loaded.grant.messages
+    speak(messages.language)
     findings = ledger_findings(loaded, hash_copies=True)
     if not loaded.grant.is_grant_ledger:
         # Beancount's own findings are still worth showing; then say why nothing else was.

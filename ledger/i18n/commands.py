@@ -103,6 +103,18 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "账簿未声明专项资金（grant-account、grant-category、grant-budget）：无可结账。",
         "en": "the ledger declares no grant (grant-account, grant-category, grant-budget): nothing to close",
     },
+    "cli.error": {
+        "zh": "错误：{message}",
+        "en": "Error: {message}",
+    },
+    "report.choose-year": {
+        "zh": "{error}；请用 --year 选择其中一个年度",
+        "en": "{error}; choose one with --year",
+    },
+    "report.cannot-write": {
+        "zh": "无法写入 {output}：{reason}；请用 --output 另选位置",
+        "en": "cannot write {output}: {reason}; choose another --output",
+    },
     "close.already-closed": {
         "zh": "{year} 年度已于 {where} 结账。",
         "en": "{year} is already closed at {where}",
