@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from commands.errors import Refusal, speak
 from commands.validate import UnreadableLedger, format_table
 from ledger.atomic import append_atomically, replace_atomically, write_atomically
 from ledger.findings import display_path, ledger_findings
@@ -34,11 +35,11 @@ from ledger.year_end import (
 EXIT_UNWRITABLE = 2
 
 
-class CloseRefused(click.ClickException):
+class CloseRefused(Refusal):
     """The year cannot be closed yet."""
 
 
-class CannotWrite(click.ClickException):
+class CannotWrite(Refusal):
     """The ledger or its seal cannot be written: exit status 2, nothing changed."""
 
     exit_code = EXIT_UNWRITABLE
@@ -99,7 +100,7 @@ def _held(
     if broken:
         replace_atomically(written, backup.read_text(encoding="utf-8"))
         _restore(seal.path, old)
-        click.echo(format_table(broken), err=True)
+        click.echo(format_table(broken, msg), err=True)
         raise CloseRefused(msg("close.did-not-hold", year=year))
 
 
@@ -185,6 +186,7 @@ def close_command(
             except UnreadableLedgerError as error:
                 raise UnreadableLedger(str(error)) from error
             msg = Catalogue(loaded.grant.config.language)
+            speak(msg.language)
             try:
                 if seal_only:
                     if day is not None or reason is not None:
@@ -194,7 +196,7 @@ def close_command(
                     _close(loaded, msg, year, day.date() if day else datetime.date.today(), reason)
             except CloseRefusedError as refused:
                 if refused.findings:
-                    click.echo(format_table(refused.findings), err=True)
+                    click.echo(format_table(refused.findings, msg), err=True)
                 raise CloseRefused(str(refused)) from refused
     except LedgerBusyError as error:
         raise CannotWrite(str(error)) from error

@@ -30,6 +30,7 @@ from beangulp import archive as beangulp_archive
 from beangulp import extract as beangulp_extract
 from beangulp.exceptions import Error as BeangulpError
 
+from commands.errors import Refusal, speak
 from importers.errors import StatementError
 from importers.importer import DUPLICATE, StatementImporter, balance_point, ledger_setup
 from importers.profiles import load_profiles
@@ -70,8 +71,14 @@ def ledger_option(help_text: str, required: bool = True) -> Callable:
     )
 
 
-class LedgerUnreadable(click.ClickException):
+class LedgerUnreadable(Refusal):
     """The ledger cannot be read: exit 2."""
+
+    exit_code = 2
+
+
+class ProfilesGone(Refusal):
+    """The old `--profiles DIR` option: a usage error (exit 2) saying to use the directive."""
 
     exit_code = 2
 
@@ -104,8 +111,9 @@ def _start(
     loaded = _load(ledger) if ledger is not None else None
     language = loaded.grant.config.language if loaded is not None else DEFAULT_LANGUAGE
     messages = Catalogue(choose_language(language, lang))
+    speak(messages.language)
     if profiles_gone is not None:
-        raise click.UsageError(messages("import.cli.profiles-gone"))
+        raise ProfilesGone(messages("import.cli.profiles-gone"))
     return loaded, messages
 
 
@@ -366,7 +374,7 @@ def archive_command(
     if destination is None:
         folders = loaded.options_map.get("documents") or []
         if not folders:
-            raise click.ClickException(messages("import.cli.no-documents", ledger=ledger))
+            raise Refusal(messages("import.cli.no-documents", ledger=ledger))
         destination = (ledger.resolve().parent / folders[0]).resolve()
     importers = _importers(loaded, account, messages)
     errors: list[StatementError | str] = []

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from commands.errors import Refusal, speak
 from ledger.atomic import write_atomically
 from ledger.i18n import LANGUAGES, Catalogue, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
@@ -53,18 +54,17 @@ def labels_command(
         click.echo(f"Error: {error}", err=True)
         raise SystemExit(EXIT_UNREADABLE) from error
     messages = Catalogue(choose_language(loaded.grant.config.language, lang))
+    speak(messages.language)
     analysis = loaded.grant.assets
     if not loaded.grant.config.assets:
-        raise click.ClickException(messages("assets-no-register"))
+        raise Refusal(messages("assets-no-register"))
     if analysis.register_errors:
         error = analysis.register_errors[0]
-        raise click.ClickException(messages("assets-refused", error=error.say(messages)))
+        raise Refusal(messages("assets-refused", error=error.say(messages)))
     try:
         chosen = labelled_cards(analysis, year, cards)
     except UnknownCardsError as error:
-        raise click.ClickException(
-            messages("assets-labels-unknown", cards=", ".join(error.cards))
-        ) from error
+        raise Refusal(messages("assets-labels-unknown", cards=", ".join(error.cards))) from error
     owner = str(loaded.options_map.get("title") or loaded.path.stem)
     page = render_labels(chosen, owner, messages.language)
     if output is None:
@@ -73,7 +73,6 @@ def labels_command(
     try:
         write_atomically(output, page.encode("utf-8"))
     except OSError as error:
-        raise click.ClickException(
-            f"cannot write {output}: {error.strerror or error}; choose another --output"
-        ) from error
+        reason = error.strerror or str(error)
+        raise Refusal(messages("report.cannot-write", output=output, reason=reason)) from error
     click.echo(messages("assets-labels-written", count=len(chosen), path=output))

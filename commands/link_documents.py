@@ -18,7 +18,8 @@ from pathlib import Path
 
 import click
 
-from commands.validate import NoGrant, Refusal, UnreadableLedger
+from commands.errors import Refusal, speak
+from commands.validate import NoGrant, UnreadableLedger
 from ledger.atomic import replace_atomically, write_atomically
 from ledger.describe import describe_entry
 from ledger.findings import display_path
@@ -56,8 +57,18 @@ def show_plan(plan: LinkPlan, messages: Catalogue) -> None:
             continue
         where = messages.join(_where(entry) for entry in skipped.entries)
         copy = display_path(skipped.path)
+        # An undated name: the period cannot be told; the example puts an entry's date before it.
+        key = "link.undated" if skipped.reason == "undated" else "link.ambiguous"
+        example = f"{skipped.entries[-1].date.isoformat()}.{Path(skipped.path).name}"
         click.echo(
-            messages("link.ambiguous", copy=copy, voucher=skipped.number, where=where), err=True
+            messages(
+                key,
+                copy=copy,
+                voucher=skipped.number,
+                where=where,
+                example=example,
+            ),
+            err=True,
         )
     for year, count in sorted(sealed.items()):
         click.echo(messages("link.sealed", year=year, count=count), err=True)
@@ -116,6 +127,7 @@ def link_documents_command(ledger: Path, dry_run: bool) -> None:
             except UnreadableLedgerError as error:
                 raise UnreadableLedger(str(error)) from error
             messages = loaded.grant.messages
+            speak(messages.language)
             grant = loaded.grant
             if not grant.is_grant_ledger:
                 raise NoGrant(messages("no-grant", ledger=display_path(str(loaded.path))))

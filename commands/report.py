@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from commands.errors import Refusal, speak, spoken
 from commands.validate import check_grant_and_year
 from ledger.atomic import write_atomically
 from ledger.i18n import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, choose_language
@@ -22,6 +23,7 @@ from ledger.locking import LedgerBusyError
 from ledger.registers import RegisterError
 from reports.build import KINDS, build_report, unreadable_findings_report
 from reports.context import NoDataForYearError
+from reports.copy_register import in_code_folder, packs_folder
 from reports.render import FORMATS, render
 from reports.render.cells import UNITS
 
@@ -30,17 +32,17 @@ EXIT_UNREADABLE = 2
 EXIT_UNWRITABLE = 2
 
 
-class NoDataForYear(click.ClickException):
+class NoDataForYear(Refusal):
     """The books have nothing for the year asked for."""
 
 
-class UnwritableOutput(click.ClickException):
+class UnwritableOutput(Refusal):
     """The report cannot be written where asked (a read-only folder, a full disk, a busy lock)."""
 
     exit_code = EXIT_UNWRITABLE
 
 
-class PackRefused(click.ClickException):
+class PackRefused(Refusal):
     """The pack cannot be made where asked (a folder that exists, a pack handed out)."""
 
 
@@ -48,12 +50,17 @@ class OutputRequired(click.UsageError):
     """A binary report cannot go to the terminal."""
 
 
-class UnreadableRegister(click.ClickException):
+class UnreadableRegister(Refusal):
     """A register the ledger names does not read: nothing is written."""
 
     def __init__(self, error: RegisterError, language: str) -> None:
         messages = Catalogue(language)
         super().__init__(messages("assets-refused", error=error.say(messages)))
+
+
+def _choose_year(error: NoDataForYearError, language: str) -> str:
+    """The refusal of a year the books do not cover, saying to choose one with --year."""
+    return Catalogue(language)("report.choose-year", error=error)
 
 
 def _check(loaded: LoadedLedger, year: int | None, language: str) -> None:
@@ -70,8 +77,9 @@ def _write(output: Path | None, content: bytes | str) -> None:
     try:
         write_atomically(output, data)
     except OSError as error:
+        reason = error.strerror or str(error)
         raise UnwritableOutput(
-            f"cannot write {output}: {error.strerror or error}; choose another --output"
+            Catalogue(spoken())("report.cannot-write", output=output, reason=reason)
         ) from error
 
 
@@ -91,7 +99,8 @@ def _write(output: Path | None, content: bytes | str) -> None:
     "--output",
     type=click.Path(dir_okay=True, path_type=Path),
     help="Write to this file instead of standard output (pack: a folder or a .zip; default "
-    "packs/TITLE.zip beside the ledger).",
+    "packs/TITLE.zip beside the ledger, or in the user's data folder for a ledger in "
+    "mch-ledger's own code folder).",
 )
 @click.option(
     "--lang",
@@ -147,14 +156,15 @@ def report_command(
         try:
             loaded = load_ledger(ledger)
             language = choose_language(loaded.grant.config.language, lang)
+            speak(language)
             _check(loaded, year, language)
             written = write_pack(
                 loaded, year, language, unit, output, recipient, full_register=full_register
             )
         except UnreadableLedgerError as error:
-            raise click.ClickException(str(error)) from error
+            raise Refusal(str(error)) from error
         except NoDataForYearError as error:
-            raise NoDataForYear(f"{error}; choose one with --year") from error
+            raise NoDataForYear(_choose_year(error, language)) from error
         except (PackWriteError, LedgerBusyError) as error:
             raise UnwritableOutput(str(error)) from error
         except PackError as error:
@@ -162,6 +172,9 @@ def report_command(
         except RegisterError as error:
             raise UnreadableRegister(error, language) from error
         click.echo(f"{written}")
+        if in_code_folder(loaded.path) and (output is None or recipient):
+            folder = packs_folder(loaded.path)
+            click.echo(Catalogue(language)("pack.outside-code", folder=folder), err=True)
         return
     if output_format == "xlsx" and output is None:
         raise OutputRequired("an Excel workbook cannot go to the terminal: give --output FILE.xlsx")
@@ -169,17 +182,18 @@ def report_command(
         loaded = load_ledger(ledger)
     except UnreadableLedgerError as error:
         if kind != "findings":
-            raise click.ClickException(str(error)) from error
+            raise Refusal(str(error)) from error
         language = lang or DEFAULT_LANGUAGE
         report = unreadable_findings_report(error, language)
         _write(output, render(output_format, [report], unit))
         raise SystemExit(EXIT_UNREADABLE) from error
     language = choose_language(loaded.grant.config.language, lang)
+    speak(language)
     _check(loaded, year, language)
     try:
         report = build_report(kind, loaded, year, language)
     except NoDataForYearError as error:
-        raise NoDataForYear(f"{error}; choose one with --year") from error
+        raise NoDataForYear(_choose_year(error, language)) from error
     except RegisterError as error:
         raise UnreadableRegister(error, language) from error
     _write(output, render(output_format, [report], unit))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from commands.errors import Refusal, speak
 from ledger.i18n import Catalogue
 
 LOOPBACK_HOST = "127.0.0.1"
@@ -65,13 +66,14 @@ def serve_command(ledger: Path, host: str, port: int, read_only: bool, auto_comm
     ledger = ledger.resolve()
     declared = declared_folders(ledger)
     t = Catalogue(declared.language)
+    speak(t.language)
     if not is_loopback(host):
         key = "serve.warning-host-read-only" if read_only else "serve.warning-host"
         click.secho(t(key, host=host), fg="yellow", err=True)
     try:
         served = serve_app(ledger, read_only=read_only, auto_commit=auto_commit, declared=declared)
     except UnsupportedFavaError as error:
-        raise click.ClickException(t("serve.fava-unsupported", problem=error)) from error
+        raise Refusal(t("serve.fava-unsupported", problem=error)) from error
     for extension in served.turned_off:
         click.echo(t("serve.extension-off", extension=extension))
     if served.commits:
@@ -87,5 +89,5 @@ def serve_command(ledger: Path, host: str, port: int, read_only: bool, auto_comm
         server.stop()
     except OSError as error:
         if "No socket could be created" in str(error):
-            raise click.ClickException(t("serve.address-in-use", host=host, port=port)) from error
+            raise Refusal(t("serve.address-in-use", host=host, port=port)) from error
         raise

@@ -2,7 +2,9 @@
 
 Exit status: 0 when no finding is an error; 1 when one is, or when `--year` names a year the
 books do not cover; 2 when the ledger cannot be read; 3 when it declares no grant (nothing was
-checked against the grant's rules, so the books have not passed).
+checked against the grant's rules, so the books have not passed). With `--format json` such a
+ledger gets an object, not the array of findings a tool would take for clean books:
+`{"grant": false, "error": WHY, "findings": [Beancount's own findings]}`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import json
 import unicodedata
 from pathlib import Path
-from typing import IO, Any
 
 import click
 
+from commands.errors import Refusal, speak
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
 from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
@@ -26,18 +28,10 @@ EXIT_NO_GRANT = 3
 COLUMNS = ("where", "date", "severity", "rule", "message")
 
 
-class UnreadableLedger(click.ClickException):
+class UnreadableLedger(Refusal):
     """The ledger cannot be read: exit status 2."""
 
     exit_code = EXIT_UNREADABLE
-
-
-class Refusal(click.ClickException):
-    """A refusal whose message is in the ledger's language: shown without click's "Error:"."""
-
-    def show(self, file: IO[Any] | None = None) -> None:
-        """Print the message alone on standard error."""
-        click.echo(self.format_message(), err=True, file=file)
 
 
 class NoGrant(Refusal):
@@ -125,7 +119,8 @@ def check_grant_and_year(loaded: LoadedLedger, year: int | None, messages: Catal
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text: a readable table; json: an array of findings.",
+    help="text: a readable table; json: an array of findings (for a ledger that declares no "
+    'grant, an object: {"grant": false, "error": ..., "findings": [...]}).',
 )
 @click.option("--year", type=int, help="Only findings about this fiscal year.")
 def validate_command(ledger: Path, output_format: str, year: int | None) -> None:
@@ -135,14 +130,28 @@ def validate_command(ledger: Path, output_format: str, year: int | None) -> None
     except UnreadableLedgerError as error:
         raise UnreadableLedger(str(error)) from error
     messages = loaded.grant.messages
+    speak(messages.language)
     findings = ledger_findings(loaded, hash_copies=True)
-    if not loaded.grant.is_grant_ledger and (findings or output_format == "json"):
+    if not loaded.grant.is_grant_ledger:
         # Beancount's own findings are still worth showing; then say why nothing else was.
-        _show(findings, output_format, messages, loaded, None)
+        if output_format == "json":
+            _show_no_grant_json(findings, messages, loaded)
+        elif findings:
+            _show(findings, output_format, messages, loaded, None)
     check_grant_and_year(loaded, year, messages)
     errors, _ = _show(for_year(findings, year), output_format, messages, loaded, year)
     if errors:
         raise SystemExit(EXIT_ERRORS)
+
+
+def _show_no_grant_json(findings: list[Finding], messages: Catalogue, loaded: LoadedLedger) -> None:
+    """What JSON says of a ledger that declares no grant: an object, never a (clean) array."""
+    report = {
+        "grant": False,
+        "error": messages("no-grant", ledger=display_path(str(loaded.path))),
+        "findings": [f.as_json() for f in findings],
+    }
+    click.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
 def _show(

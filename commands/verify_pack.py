@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from commands.errors import Refusal, speak
 from commands.validate import UnreadableLedger, format_table
 from ledger.i18n import LANGUAGES, Catalogue, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
@@ -19,7 +20,7 @@ EXIT_MISMATCH = 1
 EXIT_UNREADABLE = 2
 
 
-class UnreadablePack(click.ClickException):
+class UnreadablePack(Refusal):
     """The pack cannot be read: exit status 2."""
 
     exit_code = EXIT_UNREADABLE
@@ -46,12 +47,13 @@ def verify_pack_command(pack: Path, ledger: Path, lang: str | None) -> None:
         raise UnreadableLedger(str(error)) from error
     language = choose_language(loaded.grant.config.language, lang)
     msg = Catalogue(language)
+    speak(language)
     try:
         verdict = verify_pack(pack, loaded, language)
     except UnreadablePackError as error:
         raise UnreadablePack(str(error)) from error
     if verdict.findings:
-        click.echo(format_table(verdict.findings))
+        click.echo(format_table(verdict.findings, msg))
     for problem in verdict.problems:
         click.echo(f"- {problem}")
     if verdict.matches:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import beangulp
+from beancount.core import data
 
-from importers.errors import ImportConfigError
+from importers.errors import ImportConfigError, StatementError
 from importers.importer import OwnProfilesImporter, StatementImporter
 from importers.profiles import PROFILES_DIR, load_profiles
+from importers.refusals import note_refusal
 from ledger.loading import LoadedLedger, loaded_ledger
 
 
@@ -32,6 +34,26 @@ def current_fava_ledger() -> LoadedLedger:
     )
 
 
+class _NotesRefusals(beangulp.Importer):
+    """An importer of Fava's whose refusal to extract is noted (`importers.refusals`)."""
+
+    def extract(self, filepath: str, existing: data.Entries) -> data.Entries:
+        """What the importer extracts; its refusal is noted, then raised to Fava."""
+        try:
+            return super().extract(filepath, existing)
+        except StatementError as error:
+            note_refusal(str(error))
+            raise
+
+
+class FavaStatementImporter(_NotesRefusals, StatementImporter):
+    """A shipped profile's importer, on Fava's Import page."""
+
+
+class FavaOwnProfilesImporter(_NotesRefusals, OwnProfilesImporter):
+    """The importer of the ledger's own profiles, on Fava's Import page."""
+
+
 def fava_importers(profiles_dir: Path = PROFILES_DIR) -> list[beangulp.Importer]:
     """The importers of Fava's Import page, each reading the ledger of the current request.
 
@@ -41,7 +63,7 @@ def fava_importers(profiles_dir: Path = PROFILES_DIR) -> list[beangulp.Importer]
     """
     shipped = load_profiles(profiles_dir)
     importers: list[beangulp.Importer] = [
-        StatementImporter(profile, current_fava_ledger, list_broken=True) for profile in shipped
+        FavaStatementImporter(profile, current_fava_ledger, list_broken=True) for profile in shipped
     ]
-    importers.append(OwnProfilesImporter(current_fava_ledger, shipped))
+    importers.append(FavaOwnProfilesImporter(current_fava_ledger, shipped))
     return importers

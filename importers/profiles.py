@@ -39,8 +39,10 @@ from typing import Any, NamedTuple
 
 from importers.cells import header_key
 from importers.errors import ImportConfigError
+from ledger.profile_folders import SHIPPED_PROFILES, profile_files
 
-PROFILES_DIR = Path(__file__).parent / "profiles"
+#: The shipped profiles (`importers/profiles/`).
+PROFILES_DIR = SHIPPED_PROFILES
 
 #: The fields a column can hold, and what they are.
 FIELDS: dict[str, str] = {
@@ -267,7 +269,7 @@ def load_profile(path: str | Path) -> Profile:
 
 def load_profiles(directory: str | Path = PROFILES_DIR) -> list[Profile]:
     """Every profile in `directory` (`*.toml`), by file name."""
-    return [load_profile(path) for path in sorted(Path(directory).glob("*.toml"))]
+    return [load_profile(path) for path in profile_files(Path(directory))]
 
 
 def combined_profiles(folders: Sequence[Path] = ()) -> list[Profile]:

@@ -37,7 +37,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import NamedTuple
 
 from beancount.core import account as account_lib
@@ -48,6 +47,7 @@ from importers.profiles import PROFILES_DIR, Profile, combined_profiles
 from importers.statement import PAYMENT, RECEIPT, Row, normalise_number
 from ledger.errors import GrantError
 from ledger.model import GrantConfig
+from ledger.profile_folders import profile_folder
 from ledger.roles import AccountRoles, Role
 
 ACCOUNT_TYPE = account_lib.TYPE
@@ -201,15 +201,6 @@ def _parse_rule(entry: data.Custom, opened: set[str]) -> Rule:
     if not conditions:
         raise _fail(entry, "import.rule.no-condition", type=RULE, holding=HOLDING)
     return Rule(account, entry.date, direction, tuple(conditions), _where(entry))
-
-
-def profile_folder(entry: data.Custom) -> Path:
-    """The folder an `import-profiles` directive names, relative to the file holding it."""
-    folder = Path(str(entry.values[0].value))
-    filename = str(entry.meta.get("filename", ""))
-    if folder.is_absolute() or not filename or filename.startswith("<"):
-        return folder
-    return Path(filename).resolve().parent / folder
 
 
 def _profiles(config: GrantConfig) -> tuple[Profile, ...]:

@@ -39,6 +39,7 @@ from ledger.model import (
     Match,
     ProcurementThreshold,
 )
+from ledger.profile_folders import folder_problems
 from ledger.roles import AccountRoles, Role
 from ledger.vouchers import PERIODS, YEAR_PERIOD
 
@@ -505,6 +506,8 @@ class _Parser:
                 self.error(match.entry, "match-itself", account=match.account)
         self.check_thresholds()
         self.check_roles()
+        for problem in folder_problems(self.profile_folders):
+            self.error(problem.entry, problem.key, type="import-profiles", **problem.fields)
         self.check_beneficiaries()
         if len(self.currencies) > 1:
             currencies = sorted(self.currencies)

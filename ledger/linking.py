@@ -203,7 +203,8 @@ class Skipped(NamedTuple):
     path: str
     number: str
     reason: str
-    """`sealed` (its entry is in a closed year) or `ambiguous` (several entries)."""
+    """`sealed` (its entry is in a closed year), `ambiguous` (several entries of one period)
+    or `undated` (entries of several periods, and no date in the file's name to choose by)."""
     entries: tuple[data.Transaction, ...]
 
 
@@ -246,7 +247,8 @@ def plan_links(
 
     A copy some entry links already is left alone. A copy whose number names one entry is
     linked to it, unless the entry's fiscal year is closed; a copy whose number names several
-    entries of its period is left for the accountant.
+    entries of its period, or of several periods when its name carries no date, is left for
+    the accountant.
 
     Args:
         entries: the ledger's entries.
@@ -270,7 +272,9 @@ def plan_links(
         uses = _entry_for(copy, number, by_number[number], config.voucher_period)
         if len(uses) > 1:
             entries_ = tuple(use.entry for use in uses)
-            skipped.append(Skipped(copy.path, number, "ambiguous", entries_))
+            several = copy.date is None and len({use.period for use in uses}) > 1
+            reason = "undated" if several else "ambiguous"
+            skipped.append(Skipped(copy.path, number, reason, entries_))
             continue
         if not uses:
             continue

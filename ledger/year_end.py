@@ -3,10 +3,10 @@
 A year is closed once its books are clean and complete: no error finding about it (including
 the ones the close itself would raise, such as a county match that is short), every earlier
 year closed and sealed, a date no later than today, and books that reach the year's end (the
-dedicated account's last balance assertion or statement no more than `grant-close-margin` days
-before 31 December) unless a reason is given, which the close records. The `grant-close`
-records the year's closing figures (`ledger.closing`) and its seal (`ledger.seals`), which the
-`closed-year-changed` rule then holds the books to.
+dedicated account's last balance assertion, or without one its last entry, no more than
+`grant-close-margin` days before 31 December) unless a reason is given, which the close
+records. The `grant-close` records the year's closing figures (`ledger.closing`) and its seal
+(`ledger.seals`), which the `closed-year-changed` rule then holds the books to.
 
 Closes made before seals existed get theirs with `prepare_seal`, allowed only while the books
 still give the figures the close recorded.
@@ -80,7 +80,7 @@ class BooksEnd(NamedTuple):
 
     day: datetime.date | None
     evidence: str
-    """`balance`, `statement`, `entry`, or `none`."""
+    """`balance`, `entry`, or `none`."""
 
 
 def close_directive(year: Year, day: datetime.date, meta: dict | None = None) -> data.Custom:
@@ -127,34 +127,31 @@ def _where(entry: data.Directive) -> str:
 def books_end(entries: list[data.Directive], config: GrantConfig, year: Year) -> BooksEnd:
     """How far the books of `year` reach on the dedicated account.
 
-    The last balance assertion of the year (which checks the balance at the start of its day,
-    so the day before is covered), or the last bank statement filed for the account (a
-    `document` of the account, as `mch-ledger import archive` files them), whichever is later;
-    with neither, the last entry on the account.
+    Only what is in the books counts: the year's last balance assertion of the account (which
+    checks the balance at the start of its day, so the day before is covered; every imported
+    statement ends with one), or without one the last transaction on the account. A statement
+    merely filed under the documents folder proves nothing: its rows may not be in the books.
     """
     roles = AccountRoles(config)
     first, last = datetime.date(year, 1, 1), year_end(year)
     day_after = last + datetime.timedelta(days=1)
-    proven: BooksEnd | None = None
+    asserted: datetime.date | None = None
     last_entry: datetime.date | None = None
     for entry in entries:
         if not first <= entry.date <= day_after:
             continue
-        covered, evidence = None, ""
         if isinstance(entry, data.Balance):
-            covered, evidence = entry.date - datetime.timedelta(days=1), "balance"
-        elif isinstance(entry, data.Document) and entry.date <= last:
-            covered, evidence = entry.date, "statement"
-        elif isinstance(entry, data.Transaction) and entry.date <= last:
-            if any(roles.of(p.account)[0] is Role.DEDICATED for p in entry.postings):
-                last_entry = entry.date
-            continue
-        if covered is None or covered < first or roles.of(entry.account)[0] is not Role.DEDICATED:
-            continue
-        if proven is None or proven.day is None or covered >= proven.day:
-            proven = BooksEnd(covered, evidence)
-    if proven is not None:
-        return proven
+            covered = entry.date - datetime.timedelta(days=1)
+            if covered >= first and roles.of(entry.account)[0] is Role.DEDICATED:
+                asserted = covered if asserted is None else max(asserted, covered)
+        elif (
+            isinstance(entry, data.Transaction)
+            and entry.date <= last
+            and any(roles.of(p.account)[0] is Role.DEDICATED for p in entry.postings)
+        ):
+            last_entry = entry.date
+    if asserted is not None:
+        return BooksEnd(asserted, "balance")
     return BooksEnd(last_entry, "entry" if last_entry else "none")
 
 

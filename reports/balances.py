@@ -21,9 +21,27 @@ from ledger.activity import ZERO, Flow
 from ledger.model import GrantConfig, Year
 from ledger.roles import AccountRoles, Role
 from reports.context import ReportContext
-from reports.table import Row, Table
+from reports.table import Equation, Row, Table
 
 _COMPONENTS = ("received", "spent", "returned", "other", "payables")
+
+#: What a year's figures add up to: the closing balance, its difference from the bank's, and
+#: the lapsed funds still to return.
+EQUATIONS = (
+    Equation(
+        "closing",
+        (
+            (1, "opening"),
+            (1, "received"),
+            (-1, "spent"),
+            (-1, "returned"),
+            (1, "other"),
+            (1, "payables"),
+        ),
+    ),
+    Equation("difference", ((1, "closing"), (-1, "bank"))),
+    Equation("lapsed_outstanding", ((1, "lapsed"), (-1, "lapsed_returned"))),
+)
 
 
 def components(flow: Flow, config: GrantConfig) -> dict[str, Decimal]:
@@ -158,7 +176,7 @@ def balances_table(ctx: ReportContext) -> Table:
     notes = [t("note-balances"), t("note-returned")]
     notes += [t("note-open-year", year=year) for year in ctx.years if not ctx.books[year].closed]
     title = t.year_title("title-balances", ctx.year, ctx.years)
-    return Table("rows", title, columns, rows, notes, t("title-balances"))
+    return Table("rows", title, columns, rows, notes, t("title-balances"), EQUATIONS)
 
 
 def build(ctx: ReportContext) -> list[Table]:

@@ -11,9 +11,16 @@ from __future__ import annotations
 from ledger.activity import ZERO
 from ledger.books import CategoryYear, execution_rate
 from reports.context import ReportContext
-from reports.table import Row, Table
+from reports.table import Equation, Row, Table
 
 _AMOUNTS = ("budget", "carried_in", "available", "spent", "remaining", "carried_out", "lapsed")
+
+#: What a row's figures add up to: available, remaining, and (closed) carried out and lapsed.
+EQUATIONS = (
+    Equation("available", ((1, "budget"), (1, "carried_in"))),
+    Equation("remaining", ((1, "available"), (-1, "spent"))),
+    Equation("remaining", ((1, "carried_out"), (1, "lapsed"))),
+)
 
 
 def category_row(ctx: ReportContext, category: CategoryYear) -> Row:
@@ -74,7 +81,7 @@ def budget_table(ctx: ReportContext) -> Table:
         if not books.closed:
             notes.append(t("note-open-year", year=year))
     title = t.year_title("title-budget", ctx.year, ctx.years)
-    return Table("rows", title, columns, rows, notes, t("title-budget"))
+    return Table("rows", title, columns, rows, notes, t("title-budget"), EQUATIONS)
 
 
 def build(ctx: ReportContext) -> list[Table]:

@@ -2,12 +2,13 @@
 
 Copies of original vouchers leave the office only on record. Each inspection pack given out
 with `--recipient` adds a line to `packs/copy-register.csv` beside the ledger, where the packs
-go by default: the date and time, the recipient, the fiscal year, the pack, the SHA-256 the
-recipient can check (of the `.zip` file itself; of its `SHA256SUMS` for a folder, which names
-every file in it with its own digest) and what that digest is of, the year's seal (the close
-digest, `ledger.seals`; `-` for a year not closed), the vouchers whose copies it holds, and
-whether it holds the beneficiary register masked or in full (identity numbers leaving the
-office).
+go by default (for a ledger kept in mch-ledger's own code folder, such as the demo, a folder of
+the user's data instead, outside the code's repository: `packs_folder`): the date and time, the
+recipient, the fiscal year, the pack, the SHA-256 the recipient can check (of the `.zip` file
+itself; of its `SHA256SUMS` for a folder, which names every file in it with its own digest) and
+what that digest is of, the year's seal (the close digest, `ledger.seals`; `-` for a year not
+closed), the vouchers whose copies it holds, and whether it holds the beneficiary register
+masked or in full (identity numbers leaving the office).
 
 The register is UTF-8 with a byte-order mark, so Excel opens it with its Chinese intact; it is
 rewritten whole through a temporary file under the ledger's lock, re-read under it, and its
@@ -18,14 +19,21 @@ from __future__ import annotations
 
 import csv
 import datetime
+import hashlib
 import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+import platformdirs
 
 from ledger.atomic import replace_atomically, write_atomically
 from ledger.locking import ledger_lock
 
 PACKS_FOLDER = "packs"
+#: The folder mch-ledger's own code is installed in: the code repository, for a clone.
+CODE_FOLDER = Path(__file__).resolve().parents[1]
+#: The name of mch-ledger's per-user data folder.
+APP_NAME = "mch-ledger"
 REGISTER_NAME = "copy-register.csv"
 DATE, RECIPIENT, YEAR, PACK, SHA256, DIGEST_OF, SEAL, VOUCHERS, REGISTER = (
     "日期 date",
@@ -46,9 +54,25 @@ OF_FILE = "file"
 OF_SUMS = "SHA256SUMS"
 
 
+def in_code_folder(ledger: Path) -> bool:
+    """Whether the ledger's folder is (or contains) the folder mch-ledger's code lives in."""
+    return CODE_FOLDER.is_relative_to(Path(ledger).resolve().parent)
+
+
 def packs_folder(ledger: Path) -> Path:
-    """Where the packs of `ledger` go by default, with their register: `packs/` beside it."""
-    return Path(ledger).resolve().parent / PACKS_FOLDER
+    """Where the packs of `ledger` go by default, with their register: `packs/` beside it.
+
+    A ledger kept in mch-ledger's own code folder (the demo, in a clone of the repository)
+    would put voucher copies and the copy register into the code's repository: its packs go
+    to the user's data folder instead (`~/.local/share/mch-ledger/packs/main-<digest>` on
+    Linux), one folder per ledger (its name, and a digest of its path).
+    """
+    ledger = Path(ledger).resolve()
+    if not in_code_folder(ledger):
+        return ledger.parent / PACKS_FOLDER
+    digest = hashlib.sha256(str(ledger).encode("utf-8")).hexdigest()[:12]
+    data = platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return data / PACKS_FOLDER / f"{ledger.stem}-{digest}"
 
 
 def register_path(ledger: Path) -> Path:
@@ -162,7 +186,7 @@ def record_copy(
     with ledger_lock(ledger):
         previous = path.read_bytes() if path.exists() else None
         rows = [[row.get(key, "") for key in HEADER] for row in read_register(ledger)]
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         if previous is None:
             write_atomically(path, _encoded([*rows, line]))
         else:

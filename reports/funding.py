@@ -10,7 +10,7 @@ from __future__ import annotations
 from ledger.activity import ZERO
 from ledger.books import MatchYear, SourceYear
 from reports.context import ReportContext
-from reports.table import Row, Table
+from reports.table import Equation, Row, Table
 
 
 def source_row(ctx: ReportContext, source: SourceYear, match: MatchYear | None) -> Row:
@@ -104,6 +104,8 @@ def funding_tables(ctx: ReportContext) -> list[Table]:
         rows,
         [t("note-late")],
         t("title-funding"),
+        # A match short: what is required less what came.
+        (Equation("shortfall", ((1, "required"), (-1, "received"))),),
     )
     tranches = Table(
         "tranches",

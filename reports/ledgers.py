@@ -13,7 +13,7 @@ from decimal import Decimal
 from ledger.activity import ZERO, Flow
 from ledger.documents import voucher_copies
 from reports.context import ReportContext
-from reports.table import Column, Row, Table
+from reports.table import Column, Equation, Row, Table
 
 
 def _counter_accounts(ctx: ReportContext, flow: Flow, own: str) -> str:
@@ -25,6 +25,10 @@ def _counter_accounts(ctx: ReportContext, flow: Flow, own: str) -> str:
         if account != own
     ]
     return ctx.labels.join(names)
+
+
+#: The balance runs on: each entry's is the one before it plus its debit less its credit.
+RUNNING_BALANCE = (Equation("balance", ((1, "debit"), (-1, "credit")), running=True),)
 
 
 def _entry_row(ctx: ReportContext, flow: Flow, own: str, change: Decimal, balance: Decimal) -> Row:
@@ -141,6 +145,7 @@ def ledger_tables(ctx: ReportContext) -> list[Table]:
             account_ledger(ctx, account, runs_on=True),
             name=t("sheet-general-ledger")
             + (f" {ctx.label(account)}" if len(ctx.config.dedicated) > 1 else ""),
+            equations=RUNNING_BALANCE,
         )
         for account in ctx.config.dedicated
     ]
@@ -153,6 +158,7 @@ def ledger_tables(ctx: ReportContext) -> list[Table]:
             columns,
             account_ledger(ctx, account, runs_on=False),
             name=t("sheet-subsidiary-ledger", label=ctx.label(account)),
+            equations=RUNNING_BALANCE,
         )
         for account in ctx.config.categories
     )

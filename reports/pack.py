@@ -308,7 +308,7 @@ def write_pack(
         language: "zh" or "en".
         unit: "yuan" or "wan".
         output: a `.zip` file, or a folder that does not exist yet (or is empty); None for
-            `packs/TITLE.zip` beside the ledger.
+            `packs/TITLE.zip` beside the ledger (`copy_register.packs_folder`).
         recipient: who is given the pack, recorded in the copy register
             (`packs/copy-register.csv` beside the ledger).
         full_register: put the beneficiary register itself in the pack, identity numbers in
@@ -334,7 +334,7 @@ def write_pack(
     if output is None:
         target = packs_folder(ledger.path) / f"{stem}.zip"
         try:
-            target.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise PackError(
                 msg("pack.cannot-write", target=target, reason=_reason(error))

@@ -42,6 +42,19 @@ class Row(NamedTuple):
         return self.values.get(key)
 
 
+class Equation(NamedTuple):
+    """Figures of a row that add up: `result` is the sum of `terms`, each (sign, column key).
+
+    A term without a value counts as zero. With `running`, the previous figure of `result` is a
+    term too (a running balance): an entry follows the row before it (an entry or the opening
+    line), a subtotal or total follows the opening line of its stretch (or nothing, zero).
+    """
+
+    result: str
+    terms: tuple[tuple[int, str], ...]
+    running: bool = False
+
+
 class Table(NamedTuple):
     """One table of a report."""
 
@@ -54,6 +67,8 @@ class Table(NamedTuple):
     """Lines printed under the table (what a figure means, what is missing)."""
     name: str = ""
     """A short name without the years, for a workbook's sheet; the title when empty."""
+    equations: Sequence[Equation] = ()
+    """What each row's figures add up to, for the 尾差 note of a table shown rounded."""
 
     @property
     def entries(self) -> list[Row]:

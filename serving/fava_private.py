@@ -54,6 +54,8 @@ SUPPORTED_FAVA = ("1.30",)
 
 #: Fava's views that run a query string through its shell: the query page's API and a download.
 QUERY_ENDPOINTS = frozenset({"json_api.get_query", "download_query"})
+#: Fava's view that extracts a statement's entries with an importer (the Import page).
+EXTRACT_ENDPOINT = "json_api.get_extract"
 #: Fava's view that adds entries (the entry form, the import page's save).
 ADD_ENTRIES_ENDPOINT = "json_api.put_add_entries"
 #: Fava's views that save an uploaded file (under a documents or the first import folder).
@@ -69,7 +71,9 @@ WRITE_ENDPOINTS = {
     "json_api.put_attach_document": "serve.commit-document",
     "json_api.put_add_document": "serve.commit-document",
 }
-ENDPOINTS = QUERY_ENDPOINTS | UPLOAD_ENDPOINTS | {MOVE_ENDPOINT} | set(WRITE_ENDPOINTS)
+ENDPOINTS = (
+    QUERY_ENDPOINTS | UPLOAD_ENDPOINTS | {MOVE_ENDPOINT, EXTRACT_ENDPOINT} | set(WRITE_ENDPOINTS)
+)
 
 #: `ExtensionModule`'s public methods, which `FrozenExtensions` must all answer itself.
 EXTENSION_METHODS = frozenset(

@@ -11,7 +11,10 @@ Fava has no hook that runs before it writes, so `serve` wraps Fava's WSGI applic
   entries being added get their voucher numbers (`serving.vouchers`), the write happens, the
   books are loaded again and the changed files are committed to git;
 - an upload or move whose file name is a Python program is refused: a voucher copy or a
-  statement is never code (`serving.code_guard` refuses to run one anyway).
+  statement is never code (`serving.code_guard` refuses to run one anyway);
+- an extraction on the Import page that our importer refuses is answered with the refusal's
+  message alone, as the command line says it, in place of Fava's "Error calling method on
+  importer" and Python traceback (`importers.refusals`).
 
 A refusal is a JSON `{"error": ...}` in the ledger's language, as Fava's own API answers, and
 leaves every file as it was. A read-only instance takes no lock (its user may be unable to
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Request, Response
 
+from importers.refusals import noting_refusals
 from ledger.i18n import Catalogue, language_of
 from ledger.loading import loaded_ledger
 from ledger.locking import LedgerBusyError, ledger_lock, lock_path
@@ -138,6 +142,8 @@ class ServingLayer:
             refusal = self._refused_query(_request(environ, body))
             if refusal is not None:
                 return json_error(refusal, 400)(environ, start_response)
+        if endpoint == fava_private.EXTRACT_ENDPOINT and not writes:
+            return self._extract(environ)(environ, start_response)
         if not writes or self.read_only:
             return self.fava_wsgi(environ, start_response)
         try:
@@ -181,6 +187,14 @@ class ServingLayer:
             if command is not None:
                 return self.messages("serve.query-refused", command=command)
         return None
+
+    def _extract(self, environ: dict[str, Any]) -> Response:
+        """Fava's extraction, its error being our importer's refusal alone when it refused."""
+        with noting_refusals() as refusals:
+            response = Response.from_app(self.fava_wsgi, environ, buffered=True)
+        if response.status_code >= 400 and refusals:
+            return json_error(refusals[-1], response.status_code)
+        return response
 
     def _write(self, environ: dict[str, Any], body: bytes, endpoint: str | None) -> Response:
         """Pass a write request to Fava on the books as they are on disk; the lock is held."""

@@ -1,8 +1,9 @@
 """A close that cannot be premature (issue 11.4).
 
 `close` refuses a date after today, and books that stop short of the year end (the dedicated
-account's last balance assertion or statement more than `grant-close-margin` days before
-31 December) unless a reason is given, which the close records; in the ledger's language.
+account's last balance assertion, or without one its last entry, more than `grant-close-margin`
+days before 31 December; a statement on file but not imported proves nothing) unless a reason
+is given, which the close records; in the ledger's language.
 """
 
 from __future__ import annotations
@@ -79,15 +80,47 @@ def test_books_short_of_the_year_end_need_a_reason(write_ledger):
     assert ledger_findings(loaded) == []
 
 
-def test_a_statement_on_file_shows_the_books_reach_the_year_end(write_ledger, tmp_path):
+def test_a_statement_on_file_but_not_imported_proves_nothing(write_ledger, tmp_path):
+    # A December statement sits in documents/ (as `import archive` or a copy by hand files it),
+    # but its rows are not in the books: the books still stop at the November assertion.
     statement = tmp_path / "documents" / "Assets" / "Bank" / "Grant-Account"
     statement.mkdir(parents=True)
     (statement / "2024-12-21.bank.20241115-20241221.csv").write_text("statement", encoding="utf-8")
     path = write_ledger(
         funding(2024), SHORT_2024, preamble='option "documents" "documents"\n' + PREAMBLE
     )
+    before = path.read_bytes()
+    refused = run("close", "2024", str(path), "--date", "2025-01-20")
+    assert refused.exit_code == 1
+    assert "2024-11-14" in refused.output and "balance assertion" in refused.output
+    assert "one merely on file does not count" in refused.output
+    assert path.read_bytes() == before
+
+
+def test_an_imported_statements_balance_shows_the_books_reach_the_year_end(write_ledger):
+    # Imported, the statement's rows are in the books and it ends with a balance assertion
+    # the day after its last row: the books reach 21 December.
+    december = """
+2024-12-21 * "Bank" "fee"
+  voucher: "V-3"
+  Expenses:Fees  20.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-12-22 balance Assets:Bank:Grant-Account  187960.00 CNY
+"""
+    path = write_ledger(funding(2024), SHORT_2024 + december)
     result = run("close", "2024", str(path), "--date", "2025-01-20")
     assert result.exit_code == 0, result.output
+
+
+def test_without_a_balance_assertion_the_last_entry_is_how_far_the_books_reach(write_ledger):
+    without_assertion = SHORT_2024.replace(
+        "2024-11-15 balance Assets:Bank:Grant-Account  187980.00 CNY\n", ""
+    )
+    path = write_ledger(funding(2024), without_assertion)
+    refused = run("close", "2024", str(path), "--date", "2025-01-20")
+    assert refused.exit_code == 1
+    assert "stop at 2024-11-14 (the dedicated account's last entry" in refused.output
 
 
 def test_the_margin_is_the_ledgers_to_set(write_ledger):

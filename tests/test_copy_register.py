@@ -2,7 +2,9 @@
 
 The register records the SHA-256 of the pack file itself (a folder's `SHA256SUMS`, saying so)
 and the year's seal; a pack registered as handed out is never overwritten; packs and the
-register go to `packs/` beside the ledger, which the code's repository ignores, as every `.bak`.
+register go to `packs/` beside the ledger, which the code's repository ignores, as every `.bak`,
+except for a ledger kept in mch-ledger's own code folder (the demo): its packs go to the user's
+data folder, outside the code's repository, and the command says where.
 """
 
 from __future__ import annotations
@@ -16,9 +18,20 @@ from named_ledgers import CARRYFORWARD, copy_named
 
 from commands.main import main
 from ledger.loading import load_ledger
-from reports.copy_register import DIGEST_OF, PACK, SEAL, SHA256, read_register, register_path
+from reports import copy_register
+from reports.copy_register import (
+    CODE_FOLDER,
+    DIGEST_OF,
+    PACK,
+    SEAL,
+    SHA256,
+    in_code_folder,
+    read_register,
+    register_path,
+)
 
 REPOSITORY = Path(__file__).resolve().parents[1]
+DEMO = REPOSITORY / "main.beancount"
 GIT = ("git", "-C", str(REPOSITORY), "-c", "core.quotePath=false")
 
 
@@ -153,3 +166,42 @@ def test_a_register_kept_beside_the_ledger_is_carried_over(tmp_path):
         "Inspector Wang",
     ]
     assert earlier.read_bytes() == old.encode("utf-8")  # left as it was
+
+
+def test_the_code_folder_is_where_mch_ledgers_code_is_installed():
+    # Here, a clone installed in place: the repository, which holds the demo.
+    assert (CODE_FOLDER / "reports" / "copy_register.py").is_file()
+    assert in_code_folder(DEMO)
+    assert not in_code_folder(REPOSITORY / "tests" / "report_ledgers" / "x.beancount")
+
+
+def test_a_ledger_in_the_code_folder_packs_into_the_users_data_folder(tmp_path, monkeypatch):
+    # The books folder stands for a clone holding the demo: it is mch-ledger's code folder.
+    books = tmp_path / "clone"
+    books.mkdir()
+    ledger = copy_named(books, CARRYFORWARD)
+    monkeypatch.setattr(copy_register, "CODE_FOLDER", books)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the user's data (Linux)
+    result = run("report", "pack", str(ledger), "--year", "2024", "--recipient", "Auditor Li")
+    assert result.exit_code == 0, result.output
+    [folder] = (tmp_path / "data" / "mch-ledger" / "packs").iterdir()
+    assert folder.name.startswith(f"{ledger.stem}-")  # its name and a digest of its path
+    pack = folder / "inspection-pack-2024.zip"
+    assert result.stdout == f"{pack}\n"
+    assert f"packs and the copy register go to {folder}, outside the code's" in result.stderr
+    assert register_path(ledger) == folder / "copy-register.csv"
+    assert [line[PACK] for line in read_register(ledger)] == [str(pack)]
+    assert not (books / "packs").exists()
+    # A pack registered there is never overwritten either.
+    again = run("report", "pack", str(ledger), "--year", "2024")
+    assert again.exit_code == 1 and "handed out" in again.output
+
+
+def test_a_ledger_whose_folder_holds_the_code_folder_too(tmp_path, monkeypatch):
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    monkeypatch.setattr(copy_register, "CODE_FOLDER", tmp_path / "mch-ledger")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    result = run("report", "pack", str(ledger), "--year", "2024")
+    assert result.exit_code == 0, result.output
+    assert Path(result.stdout.strip()).is_relative_to(tmp_path / "data" / "mch-ledger" / "packs")
+    assert not (tmp_path / "packs").exists()

@@ -1,8 +1,9 @@
 """Import messages speak the ledger's language: Chinese with `language "zh"`, English otherwise.
 
 Refusals keep naming the file, the row and the column and saying what to do; the summary lines
-and the ledger comment are the catalogue's too (`ledger/i18n/imports.py`). Fava's Import page
-shows an extraction's refusal in the ledger's language; `--lang` overrides on the command line.
+and the ledger comment are the catalogue's too (`ledger/i18n/imports.py`). The Import page of
+`mch-ledger serve` shows an extraction's refusal alone, in the ledger's language; `--lang`
+overrides on the command line.
 """
 
 from __future__ import annotations
@@ -91,24 +92,41 @@ def test_an_unknown_layout_lists_the_profiles_in_chinese(tmp_path, chinese):
     assert "；多出 日期, 金额）" in result.output
 
 
-def test_fava_shows_an_extractions_refusal_in_the_ledgers_language(tmp_path, chinese):
+def test_fava_shows_an_extractions_refusal_alone_in_the_ledgers_language(
+    tmp_path, chinese, serve_ledger
+):
     config = Path(importers.__file__).with_name("fava_config.py")
     with chinese.open("a", encoding="utf-8") as file:
         file.write(f'\n2024-01-01 custom "fava-option" "import-config" "{config}"\n')
         file.write('2024-01-01 custom "fava-option" "import-dirs" "imports"\n')
     (tmp_path / "imports").mkdir()
     broken = shutil.move(_broken(tmp_path), tmp_path / "imports" / "broken.csv")
-    app = create_app([str(chinese)], load=True)
-    slug = next(iter(app.config["LEDGERS"].ledgers_by_slug))
-    response = app.test_client().get(
-        f"/{slug}/api/extract",
-        query_string={"filename": str(broken), "importer": "mch-ledger.qxrcb"},
+    refusal = (
+        f"{broken}：第 8 行，“余额”列：余额 12,718.56 与上一行接不上（第 7 行："
+        "14,818.56 -680.00 = 14,138.56）：有一行缺失或被合并，请重新下载对账单"
     )
+    query = {"filename": str(broken), "importer": "mch-ledger.qxrcb"}
+
+    # `mch-ledger serve`: the Import page shows the command line's message and nothing else
+    # (no "Error calling method on importer", no traceback).
+    client = serve_ledger(chinese, read_only=False, auto_commit=False).app.test_client()
+    slug = next(iter(client.application.config["LEDGERS"].ledgers_by_slug))
+    response = client.get(f"/{slug}/api/extract", query_string=query)
     assert response.status_code != 200
-    assert (
-        f"{broken}：第 8 行，“余额”列：余额 12,718.56 与上一行接不上"
-        in json.loads(response.data)["error"]
+    assert json.loads(response.data) == {"error": refusal}
+    # The ledger's own profiles' importer too: a file none of them reads.
+    own = client.get(
+        f"/{slug}/api/extract",
+        query_string={"filename": str(broken), "importer": "mch-ledger.import-profiles"},
     )
+    assert own.status_code != 200
+    assert json.loads(own.data)["error"].startswith(f"{broken}：")
+    assert "Traceback" not in json.loads(own.data)["error"]
+
+    # Plain `fava` has no layer to word its error: the message ends Fava's traceback.
+    plain = create_app([str(chinese)], load=True).test_client()
+    error = json.loads(plain.get(f"/{slug}/api/extract", query_string=query).data)["error"]
+    assert error.startswith("Error calling method on importer") and error.rstrip().endswith(refusal)
 
 
 #: The files that read statements, registers and profiles, and the prefixes of their keys.

@@ -4,8 +4,10 @@ The folder is relative to the file holding the directive; its profiles add to th
 for the command line and for Fava's Import page alike (where one importer,
 `mch-ledger.import-profiles`, stands for them). A profile named like a shipped one, or like one
 of another folder, is an error naming both files; a folder that is not there, or a malformed
-directive, is refused naming the directive's line. The old `--profiles DIR` (which replaced the
-shipped profiles, and which Fava never knew) is refused saying to use the directive.
+directive, is refused naming the directive's line. Each is a `config` finding at the directive,
+so `validate` (and bean-check, and Fava's Errors page) report what the import refuses. The old
+`--profiles DIR` (which replaced the shipped profiles, and which Fava never knew) is refused
+saying to use the directive.
 """
 
 from __future__ import annotations
@@ -49,6 +51,13 @@ def _line_of(path, text):
     return path.read_text(encoding="utf-8").splitlines().index(text) + 1
 
 
+def _validated(ledger):
+    """`validate --format json`'s findings about an `import-profiles` directive, and its status."""
+    result = CliRunner().invoke(main, ["validate", str(ledger), "--format", "json"])
+    findings = json.loads(result.stdout)
+    return [f for f in findings if "import-profiles" in f["message"]], result.exit_code
+
+
 def test_the_ledgers_profile_reads_its_banks_statement(ledger):
     identified = _run("identify", QXVB, "--ledger", ledger)
     assert identified.exit_code == 0, identified.output
@@ -71,11 +80,22 @@ def test_shipped_profiles_still_read_beside_the_ledgers_own(ledger):
 
 
 def test_a_profile_named_like_a_shipped_one_is_an_error_naming_both_files(ledger):
-    shutil.copy(SHIPPED / "icbc.toml", ledger.parent / "banks" / "icbc.toml")
+    shutil.copy(SHIPPED / "icbc.toml", ledger.parent / "banks" / "ICBC.toml")
+    line = _line_of(ledger, '2024-01-01 custom "import-profiles" "banks"')
+    clash = (
+        f'the bank profile {ledger.parent / "banks" / "ICBC.toml"} of this "import-profiles" '
+        f"folder has the name ICBC of {SHIPPED / 'icbc.toml'} too (names compared without "
+        "case): rename one of the files (a profile is named after its file)."
+    )
     result = _run("identify", STATEMENTS / "icbc.csv", "--ledger", ledger)
     assert result.exit_code == 1
-    assert f"{ledger.parent / 'banks' / 'icbc.toml'}: bad profile: its name icbc" in result.output
-    assert str(SHIPPED / "icbc.toml") in result.output
+    assert f"{ledger}: row {line}: [config] {clash}" in result.output
+    # validate finds it too, at the directive: the books do not pass while the import refuses.
+    findings, status = _validated(ledger)
+    assert status == 1
+    assert [(f["rule"], f["line"], f["message"]) for f in findings] == [
+        ("config", line, f"[config] {clash}")
+    ]
 
 
 def test_two_folders_with_one_profile_name_are_an_error_naming_both_files(ledger):
@@ -87,6 +107,10 @@ def test_two_folders_with_one_profile_name_are_an_error_naming_both_files(ledger
     assert result.exit_code == 1
     assert str(ledger.parent / "more" / "QXVB.toml") in result.output
     assert str(ledger.parent / "banks" / "qxvb.toml") in result.output
+    [finding], _ = _validated(ledger)
+    assert finding["line"] == _line_of(ledger, '2024-01-01 custom "import-profiles" "more"')
+    assert f"{ledger.parent / 'more' / 'QXVB.toml'} of this" in finding["message"]
+    assert f"the name QXVB of {ledger.parent / 'banks' / 'qxvb.toml'} too" in finding["message"]
 
 
 def test_a_folder_that_is_not_there_is_refused_naming_the_directive(ledger):
@@ -99,6 +123,24 @@ def test_a_folder_that_is_not_there_is_refused_naming_the_directive(ledger):
     assert result.exit_code == 1
     assert f"{ledger}: row {line}: " in result.output
     assert f"names the folder {ledger.parent / 'bank'}, which does not exist" in result.output
+    findings, status = _validated(ledger)
+    assert status == 1
+    assert [(f["rule"], f["line"]) for f in findings] == [("config", line)]
+    missing = f"names the folder {ledger.parent / 'bank'}, which does not exist"
+    assert missing in findings[0]["message"]
+
+
+def test_the_folder_findings_in_chinese_and_the_same_folder_twice(ledger):
+    chinese = '2024-01-01 custom "fava-option" "language" "zh"\n'
+    with ledger.open("a", encoding="utf-8") as file:
+        file.write(chinese + '2024-01-01 custom "import-profiles" "nobanks"\n')
+        file.write(f'2024-01-01 custom "import-profiles" "{ledger.parent / "banks"}"\n')
+    findings, _ = _validated(ledger)
+    # The folder named twice (relative, then absolute) is no clash; the missing one is found.
+    assert [f["message"] for f in findings] == [
+        f"[config] “import-profiles”指定的文件夹 {ledger.parent / 'nobanks'} 不存在："
+        "请建立该文件夹并放入自己的银行格式文件，或改正路径（相对于本指令所在的文件）。"
+    ]
 
 
 def test_a_malformed_directive_is_refused_naming_its_line(ledger):
@@ -207,5 +249,5 @@ def test_fava_shows_a_profile_clash_when_extracting(fava):
         response = get("extract", filename=path, importer=importer)
         assert response.status_code != 200
         error = json.loads(response.data)["error"]
-        assert f"{ledger.parent / 'banks' / 'icbc.toml'}: bad profile: its name icbc" in error
-        assert str(SHIPPED / "icbc.toml") in error
+        assert f"the bank profile {ledger.parent / 'banks' / 'icbc.toml'} of this" in error
+        assert f"has the name icbc of {SHIPPED / 'icbc.toml'} too" in error

@@ -172,6 +172,30 @@ def test_numbers_that_start_again_each_year_are_told_apart_by_the_date(write_led
     # Undated, of another number, of a year the number does not reach: none is linked.
     for name in ("记-002.pdf", "2025-03-05.记-0021.pdf", "2026-01-04.记-002.pdf"):
         assert f'"scans/{name}"' not in text
+    # The undated 记-002.pdf: the number is right in each year, the name cannot tell which.
+    [undated] = [line for line in result.stderr.splitlines() if "记-002.pdf:" in line]
+    assert "/记-002.pdf: not linked, voucher 记-002 is used in several periods (" in undated
+    places = undated.split(" periods (")[1].split(")")[0].split(", ")
+    assert [place.rsplit(":", 1)[0] for place in places] == [str(ledger)] * 2
+    assert undated.endswith(
+        ") and the file's name carries no date, so its period cannot be told: put its entry's "
+        "date in front of the name (such as 2025-03-01.记-002.pdf), or drag the scan onto the "
+        "right entry in Fava's journal"
+    )
+
+
+def test_an_undated_name_of_a_number_used_each_year_asks_for_its_date_in_chinese(
+    write_ledger, tmp_path
+):
+    chinese = '2024-01-01 custom "fava-option" "language" "zh"\n'
+    ledger = write_ledger('option "documents" "scans"\n', chinese, NUMBERED_AFRESH)
+    _scans(tmp_path / "scans", "记-002 发票.pdf")
+    result = run(str(ledger))
+    assert result.exit_code == 0, result.output
+    assert "发票" not in ledger.read_text(encoding="utf-8")
+    assert "而文件名中没有日期，无法判断属于哪一期：请在文件名前加上所属分录的日期" in result.stderr
+    assert "（如 2025-03-01.记-002 发票.pdf）" in result.stderr
+    assert "重号" not in result.stderr
 
 
 def test_a_closed_year_is_sealed(write_ledger, tmp_path):

@@ -1,7 +1,8 @@
 """A ledger that declares no grant (Beancount's own example ledger) has not passed anything.
 
 `validate` and every report say the ledger declares no grant and show how to declare one, and
-exit with status 3, never 0: there are no grant books to check or report.
+exit with status 3, never 0: there are no grant books to check or report. `validate --format
+json` prints an object saying so, never the empty array a tool would read as clean books.
 """
 
 from __future__ import annotations
@@ -46,10 +47,31 @@ def test_validate_says_the_ledger_declares_no_grant(example):
     assert "no findings" not in result.output
 
 
-def test_validate_json_lists_beancounts_findings_and_still_exits_three(example):
+def test_validate_json_says_no_grant_is_declared_never_an_empty_list(example):
+    # An empty array would read as clean books to a tool: an object says why nothing was
+    # checked, with Beancount's own findings (none here).
     result = CliRunner().invoke(main, ["validate", str(example), "--format", "json"])
     assert_says_no_grant(result, example)
-    assert json.loads(result.stdout) == []
+    answer = json.loads(result.stdout)
+    assert answer["grant"] is False and answer["findings"] == []
+    assert answer["error"].startswith(f"{example} declares no grant")
+    assert answer["error"] in result.stderr
+
+
+def test_validate_json_keeps_beancounts_own_findings(example, tmp_path):
+    broken = tmp_path / "broken.beancount"
+    broken.write_text(
+        example.read_text(encoding="utf-8") + "\n2024-06-30 balance Assets:Nowhere 1.00 USD\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", str(broken), "--format", "json"])
+    assert result.exit_code == 3
+    answer = json.loads(result.stdout)
+    assert answer["grant"] is False
+    assert answer["findings"]
+    assert {(f["rule"], f["account"]) for f in answer["findings"]} == {
+        ("beancount", "Assets:Nowhere")
+    }
 
 
 @pytest.mark.parametrize("kind", KINDS)

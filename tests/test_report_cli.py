@@ -84,7 +84,12 @@ def test_an_unknown_kind_is_refused():
 def test_an_unwritable_output_is_refused_and_nothing_is_written(tmp_path):
     result = run("budget", str(DEMO), "--output", str(tmp_path / "missing" / "budget.txt"))
     assert result.exit_code == 2
-    assert "cannot write" in result.output and "missing" in result.output
+    assert result.stderr.startswith(f"错误：无法写入 {tmp_path / 'missing' / 'budget.txt'}：")
+    assert result.stderr.rstrip().endswith("；请用 --output 另选位置")
+    english = run(
+        "budget", str(DEMO), "--lang", "en", "--output", str(tmp_path / "missing" / "b.txt")
+    )
+    assert english.stderr.startswith(f"Error: cannot write {tmp_path / 'missing' / 'b.txt'}: ")
     assert list(tmp_path.iterdir()) == []
 
 

@@ -39,7 +39,7 @@ def test_a_year_the_books_do_not_cover_exits_one_with_a_message(output_format):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.strip() == (
-        "账簿没有 2030 年度的数据：账簿涵盖2024—2026年度。请用 --year 选择其中一个年度。"
+        "错误：账簿没有 2030 年度的数据：账簿涵盖2024—2026年度。请用 --year 选择其中一个年度。"
     )
 
 

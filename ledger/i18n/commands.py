@@ -53,6 +53,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "{copy}：未关联，凭证号 {voucher} 在同一期间有多笔分录（{where}）：请在 Fava 日记账中把扫描件拖到正确的分录上，或更正重号",
         "en": "{copy}: not linked, voucher {voucher} names several entries of one period ({where}): drag the scan onto the right entry in Fava's journal, or correct the duplicate numbers",
     },
+    "link.undated": {
+        "zh": "{copy}：未关联，凭证号 {voucher} 在多个期间都有分录（{where}），而文件名中没有日期，无法判断属于哪一期：请在文件名前加上所属分录的日期（如 {example}），或在 Fava 日记账中把扫描件拖到正确的分录上",
+        "en": "{copy}: not linked, voucher {voucher} is used in several periods ({where}) and the file's name carries no date, so its period cannot be told: put its entry's date in front of the name (such as {example}), or drag the scan onto the right entry in Fava's journal",
+    },
     "link.nothing": {
         "zh": "没有需要关联的复印件：documents 目录中带凭证号的文件都已关联",
         "en": "nothing to link: every file under the documents folders that carries a voucher number is linked already",
@@ -99,6 +103,18 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "账簿未声明专项资金（grant-account、grant-category、grant-budget）：无可结账。",
         "en": "the ledger declares no grant (grant-account, grant-category, grant-budget): nothing to close",
     },
+    "cli.error": {
+        "zh": "错误：{message}",
+        "en": "Error: {message}",
+    },
+    "report.choose-year": {
+        "zh": "{error}；请用 --year 选择其中一个年度",
+        "en": "{error}; choose one with --year",
+    },
+    "report.cannot-write": {
+        "zh": "无法写入 {output}：{reason}；请用 --output 另选位置",
+        "en": "cannot write {output}: {reason}; choose another --output",
+    },
     "close.already-closed": {
         "zh": "{year} 年度已于 {where} 结账。",
         "en": "{year} is already closed at {where}",
@@ -128,24 +144,20 @@ COMMANDS: dict[str, dict[str, str]] = {
         "en": "{year} cannot be closed while it has {count} error finding(s): correct them, then close again",
     },
     "close.books-short": {
-        "zh": '{year} 年度的账簿只记到{evidence}，距 12 月 31 日还有 {days} 天（最多允许 {margin} 天）：请先导入该年度最后的银行对账单，或补记年末余额断言；如确需现在结账，请加 --reason "原因"，原因将记入结账指令。',
-        "en": 'the books of {year} stop at {evidence}, {days} day(s) before 31 December (at most {margin} allowed): import the year\'s last bank statement or add the year-end balance assertion first; to close anyway, give --reason "WHY", which the close records',
+        "zh": '{year} 年度的账簿只记到{evidence}，距 12 月 31 日还有 {days} 天（最多允许 {margin} 天）：请先导入该年度最后的银行对账单（仅存放在文档文件夹中、未导入的对账单不算），或补记年末余额断言；如确需现在结账，请加 --reason "原因"，原因将记入结账指令。',
+        "en": 'the books of {year} stop at {evidence}, {days} day(s) before 31 December (at most {margin} allowed): import the year\'s last bank statement (one merely on file does not count) or add the year-end balance assertion first; to close anyway, give --reason "WHY", which the close records',
     },
     "close.evidence-balance": {
         "zh": " {day}（专户最后一次余额断言）",
         "en": "{day} (the dedicated account's last balance assertion)",
     },
-    "close.evidence-statement": {
-        "zh": " {day}（专户最后一份归档的银行对账单）",
-        "en": "{day} (the dedicated account's last statement on file)",
-    },
     "close.evidence-entry": {
-        "zh": " {day}（专户最后一笔分录；该年度没有余额断言或对账单）",
-        "en": "{day} (the dedicated account's last entry; the year has no balance assertion or statement)",
+        "zh": " {day}（专户最后一笔分录；该年度没有余额断言）",
+        "en": "{day} (the dedicated account's last entry; the year has no balance assertion)",
     },
     "close.evidence-none": {
-        "zh": "（该年度专户没有任何分录、余额断言或对账单）",
-        "en": "nothing (the dedicated account has no entry, balance assertion or statement in the year)",
+        "zh": "（该年度专户没有任何分录或余额断言）",
+        "en": "nothing (the dedicated account has no entry or balance assertion in the year)",
     },
     "close.done": {
         "zh": "已结账 {year} 年度：结账指令已追加到 {ledger}（原文件保留为 {backup}），封存文件 {seal_file}，封存摘要 {seal}",
@@ -202,6 +214,10 @@ COMMANDS: dict[str, dict[str, str]] = {
     "pack.register-unreadable": {
         "zh": "无法读取救助对象登记册 {path}，检查资料未写出",
         "en": "cannot read the beneficiary register {path}; the pack was not written",
+    },
+    "pack.outside-code": {
+        "zh": "账簿位于 mch-ledger 自身的代码文件夹中：检查资料和复制件登记簿不放进代码仓库，而是存放在 {folder}",
+        "en": "the ledger is in mch-ledger's own code folder: packs and the copy register go to {folder}, outside the code's repository",
     },
     "pack.register-failed": {
         "zh": "无法写入复制件登记簿 {register}：{reason}。检查资料未写出。",

@@ -114,6 +114,14 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": 'ledger.grant 插件不接受参数，却收到 {value!r}：请写成 `plugin "ledger.grant"`。',
         "en": 'ledger.grant takes no configuration, but was given {value!r}: write `plugin "ledger.grant"`.',
     },
+    "config.profiles-no-folder": {
+        "zh": "“{type}”指定的文件夹 {folder} 不存在：请建立该文件夹并放入自己的银行格式文件，或改正路径（相对于本指令所在的文件）。",
+        "en": '"{type}" names the folder {folder}, which does not exist: create it with your bank profiles, or correct the path (relative to the file holding this directive).',
+    },
+    "config.profiles-clash": {
+        "zh": "“{type}”文件夹中的银行格式 {file} 与 {other} 重名（格式名 {id}，不区分大小写）：请给其中一个文件改名（格式以文件名命名）。",
+        "en": 'the bank profile {file} of this "{type}" folder has the name {id} of {other} too (names compared without case): rename one of the files (a profile is named after its file).',
+    },
     "config.bom": {
         "zh": "{file} 以 BOM 字节序标记开头，Beancount 会因此忽略其第一条指令：请另存为无 BOM 的 UTF-8。",
         "en": "{file} starts with a byte-order mark, which makes Beancount drop its first directive: save it as UTF-8 without BOM.",

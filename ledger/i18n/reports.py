@@ -369,6 +369,30 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "“{column}”各行相加为 {rows}，合计为 {total}",
         "en": "the {column} rows add up to {rows} while the total shows {total}",
     },
+    "note-rounding-equation": {
+        "zh": "尾差说明：{figures}。金额按万元显示时逐项四舍五入，“{result}”按元计算后换算，以显示的“{result}”为准。",
+        "en": "Rounding: {figures}. In 10,000 yuan each figure is rounded on its own; {result} is worked out in yuan, then rounded, and is the one to rely on.",
+    },
+    "note-rounding-equation-row": {
+        "zh": "{row}：{formula} = {sum}，而“{result}”显示为 {shown}",
+        "en": "{row}: {formula} = {sum}, while {result} shows {shown}",
+    },
+    "note-rounding-equation-more": {
+        "zh": "；另有 {count} 行同样",
+        "en": "; and {count} more row(s) likewise",
+    },
+    "note-rounding-previous": {
+        "zh": "上一行{column}",
+        "en": "previous {column}",
+    },
+    "note-rounding-opening": {
+        "zh": "期初{column}",
+        "en": "opening {column}",
+    },
+    "note-rounding-row": {
+        "zh": "{year}年度{name}",
+        "en": "{name} {year}",
+    },
     "note-rounding-separator": {
         "zh": "；",
         "en": "; ",

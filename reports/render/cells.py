@@ -8,7 +8,7 @@ from typing import Literal
 
 from reports.labels import Labels
 from reports.stamp import Stamp
-from reports.table import Column, Row, Table, Value
+from reports.table import Column, Equation, Row, Table, Value
 
 Unit = Literal["yuan", "wan"]
 UNITS: tuple[Unit, ...] = ("yuan", "wan")
@@ -105,10 +105,17 @@ def rounding_notes(table: Table, labels: Labels, unit: Unit) -> list[str]:
     In yuan every amount is shown exactly. In 万元 each figure is rounded on its own, so rows
     can add up to 19.82 under a total of 19.81: the note says so and that the total, worked out
     in yuan, is the one to rely on. A subtotal sums the entries since the previous total; a
-    grand total sums the subtotals (or, without any, every entry).
+    grand total sums the subtotals (or, without any, every entry). The same goes for what a
+    row's figures add up to (the table's `equations`): a note for each equation that some rows
+    break as shown (`equation_notes`).
     """
     if unit != "wan":
         return []
+    return [*_total_notes(table, labels, unit), *equation_notes(table, labels, unit)]
+
+
+def _total_notes(table: Table, labels: Labels, unit: Unit) -> list[str]:
+    """The 尾差 notes of the totals: rows that do not add up to their total as shown."""
     columns = [column for column in table.columns if column.kind == "money"]
     notes = []
     entries: list[Row] = []
@@ -138,6 +145,112 @@ def rounding_notes(table: Table, labels: Labels, unit: Unit) -> list[str]:
                 for column, rows, total in gaps
             )
             notes.append(labels("note-rounding", total=name, figures=figures))
+    return notes
+
+
+#: How many rows an equation's 尾差 note spells out; it counts the others.
+SHOWN_BREAKS = 3
+
+
+def _row_name(row: Row, labels: Labels) -> str:
+    """A row as a reader finds it: its date and voucher, or its label, with its year."""
+    date, voucher = row.get("date"), row.get("voucher")
+    if isinstance(date, datetime.date):
+        return " ".join(str(part) for part in (date.isoformat(), voucher) if part)
+    name = str(row.get("label") or row.get("narration") or "")
+    year = row.get("year")
+    if year is None or str(year) in name:
+        return name or labels("total")
+    return labels("note-rounding-row", year=year, name=name).strip()
+
+
+def _figure(value: Value) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(0)
+
+
+def _breaks(
+    table: Table, equation: Equation, unit: Unit
+) -> list[tuple[Row, list[tuple[int, str, Decimal]], Decimal]]:
+    """The rows whose figures add up exactly but not as shown: (row, terms as shown, sum).
+
+    Only rows whose figures add up exactly are judged: where they do not (a category's carried
+    out and lapsed before its year is closed, a match met with more than required), the
+    equation says nothing of the row, and rounding has nothing to explain.
+    """
+    found = []
+    previous: Value = None
+    opening: Value = None
+    for row in table.rows:
+        result = row.get(equation.result)
+        terms = [(sign, key, row.get(key)) for sign, key in equation.terms]
+        if equation.running:
+            if row.role == "opening":
+                previous = opening = result
+                continue
+            before = previous if row.role == "entry" else opening
+            terms.insert(0, (1, "", before))
+            if row.role == "entry":
+                previous = result
+            else:
+                previous = opening = None
+        if row.role == "opening" or not isinstance(result, Decimal):
+            continue
+        if sum((sign * _figure(value) for sign, _, value in terms), Decimal(0)) != result:
+            continue
+        # Terms without a value (a ledger row's empty credit) add nothing and are not spelt out.
+        shown = [
+            (sign, key, shown_money(value, unit))
+            for sign, key, value in terms
+            if isinstance(value, Decimal)
+        ]
+        total = sum((sign * number for sign, _, number in shown), Decimal(0))
+        if total != shown_money(result, unit):
+            found.append((row, shown, total))
+    return found
+
+
+def equation_notes(table: Table, labels: Labels, unit: Unit) -> list[str]:
+    """A 尾差 note for each of the table's equations that rows, as shown in 万元, break.
+
+    The balances table's 期末余额 = 期初余额 + 实际到位 − … adds up in yuan on every row; shown in
+    万元, 0.88 + 20.00 − 15.42 − 0.37 + 0.03 + 0.00 is 5.12 beside a 期末余额 of 5.13. The note
+    spells out the first rows that break (a running balance may break on many) and counts the
+    others, and says that the figure worked out in yuan is the one to rely on.
+    """
+    if unit != "wan":
+        return []
+    headings = {column.key: column.heading for column in table.columns}
+    notes = []
+    for equation in table.equations:
+        breaks = _breaks(table, equation, unit)
+        if not breaks:
+            continue
+        result = headings[equation.result]
+        rows = []
+        for row, terms, total in breaks[:SHOWN_BREAKS]:
+            formula = ""
+            for sign, key, number in terms:
+                if key:
+                    name = headings[key]
+                else:  # the running figure this row goes on from
+                    before = "previous" if row.role == "entry" else "opening"
+                    name = labels(f"note-rounding-{before}", column=result)
+                operator = ("+ " if sign > 0 else "− ") if formula else ("" if sign > 0 else "−")
+                formula += f"{' ' if formula else ''}{operator}{name} {number:,.2f}"
+            rows.append(
+                labels(
+                    "note-rounding-equation-row",
+                    row=_row_name(row, labels),
+                    formula=formula,
+                    sum=f"{total:,.2f}",
+                    result=result,
+                    shown=f"{shown_money(_figure(row.get(equation.result)), unit):,.2f}",
+                )
+            )
+        figures = labels("note-rounding-separator").join(rows)
+        if len(breaks) > SHOWN_BREAKS:
+            figures += labels("note-rounding-equation-more", count=len(breaks) - SHOWN_BREAKS)
+        notes.append(labels("note-rounding-equation", figures=figures, result=result))
     return notes
 
 
