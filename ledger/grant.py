@@ -39,11 +39,11 @@ def enforce_grant_rules(
         config: must be empty: the rules come from the ledger's directives.
 
     Returns:
-        The entries, unchanged, and the findings.
+        The entries, unchanged, and the findings no plugin of this load has returned yet.
     """
     with gc_paused():
         grant = grant_ledger(entries, options_map)
-        errors: list[Any] = list(grant.findings)
+        errors: list[Any] = grant.not_yet_returned(grant.findings)
     if config:
         message = grant.messages.finding("config", "plugin-config", value=config)
         errors.append(GrantError(global_meta(), message, None, "config"))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -122,6 +122,8 @@ class GrantLedger:
             )
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
+        # The findings the load's plugins have returned (by identity): each is returned once.
+        self._returned: set[int] = set()
         # A beneficiary register or roster that does not read is a config finding, as a
         # malformed directive is (nothing to do for a ledger without `grant-beneficiaries`).
         beneficiary_errors = self.beneficiaries.errors("config", self.messages, config.currency)
@@ -210,6 +212,19 @@ class GrantLedger:
                 message = self.messages.finding("config", "bom", file=filename)
                 errors.append(GrantError(meta, message, None, "config"))
         return errors
+
+    def not_yet_returned(self, findings: Iterable[GrantError]) -> list[GrantError]:
+        """The findings no plugin of this load has returned yet; from now on they have been.
+
+        A ledger may name `ledger.grant` twice, or several single-rule plugins that each check
+        the directives: Beancount lists what each plugin line returns, so a finding returned by
+        two lines would show twice in bean-check and on Fava's Errors page. The findings are
+        made once per load (the same objects for every plugin), so each is returned once.
+        """
+        returned = self._returned
+        fresh = [finding for finding in findings if id(finding) not in returned]
+        returned.update(map(id, fresh))
+        return fresh
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """A view derived from this load (a report, a page's figures), made once per load.
