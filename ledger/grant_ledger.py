@@ -9,14 +9,15 @@ different stories about the same books:
                 vouchers (the voucher register), assets (cards and purchases), findings
                 (every rule's), memo (views)
 
-How it is shared. The plugin `ledger.grant` builds it from the entries it is given and keeps it
-in the options map, the one dict Beancount hands on from the plugins to the loader's caller
-(Fava keeps it as `ledger.options`). A front end calls `grant_ledger_of_load` after the
+How it is shared. The plugin `ledger.grant` builds it from the entries as they end up (the
+entries it is given, after the plugins the ledger names after it: `ledger.later_plugins`) and
+keeps it in the options map, the one dict Beancount hands on from the plugins to the loader's
+caller (Fava keeps it as `ledger.options`). A front end calls `grant_ledger_of_load` after the
 loader: it takes the plugin's, or builds one from the final entries for a ledger that does not
 name the plugin, and keeps it there for the next front end of the same load. Beancount's `pad`
 runs after the plugins: its transactions are left out of the activity and a `pad` on a grant
 account is a `config` finding, so both ways see the same grant postings and give the same
-findings.
+findings, wherever the plugin line stands.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
+from ledger.later_plugins import entries_as_they_end_up
 from ledger.model import Close, GrantConfig, Year
 from ledger.performance.evaluation import Performance
 from ledger.performance.model import PerformanceConfig
@@ -239,17 +241,18 @@ class GrantLedger:
 
 
 def grant_ledger(entries: Sequence[data.Directive], options_map: dict[str, Any]) -> GrantLedger:
-    """The grant ledger of `entries`, built once per list of entries a plugin is given.
+    """The grant ledger of the load a plugin runs in, built from the entries as they end up.
 
-    The plugin `ledger.grant` and the single-rule plugins (`ledger.rules.*`) call this: the
-    first builds it and keeps it in the options map, the next ones reuse it while the entries
-    are the same list.
+    The plugin `ledger.grant` and the single-rule plugins (`ledger.rules.*`) call this. The
+    first of them to run builds it, from `entries` after the plugins the ledger names after it
+    (`ledger.later_plugins`), and keeps it in the options map, a new dict for each load; the
+    next ones of the same load take that one, whatever entries they are given.
     """
     found = options_map.get(SLOT)
-    if isinstance(found, GrantLedger) and found.entries is entries:
+    if isinstance(found, GrantLedger):
         return found
     with gc_paused():
-        built = GrantLedger(entries, options_map)
+        built = GrantLedger(entries_as_they_end_up(entries, options_map), options_map)
     options_map[SLOT] = built
     return built
 
