@@ -15,7 +15,7 @@ keeps it in the options map, the one dict Beancount hands on from the plugins to
 caller (Fava keeps it as `ledger.options`). A front end calls `grant_ledger_of_load` after the
 loader: it takes the plugin's, or builds one from the final entries for a ledger that does not
 name the plugin, and keeps it there for the next front end of the same load. Beancount's `pad`
-runs after the plugins: its transactions are left out of the activity and a `pad` on a grant
+runs after the plugins: the padding it makes is left out of the activity and a `pad` on a grant
 account is a `config` finding, so both ways see the same grant postings and give the same
 findings, wherever the plugin line stands.
 """

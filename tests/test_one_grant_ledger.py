@@ -21,6 +21,7 @@ from named_ledgers import FOLDER as NAMED_FOLDER
 import ledger.grant_ledger
 from commands.main import main
 from ledger.loading import load_ledger
+from ledger.seals import sealed_transactions
 from reports.build import KINDS, build_report
 
 DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
@@ -127,6 +128,33 @@ def test_the_voucher_register_shows_a_number_repeated_with_a_trailing_space(writ
     [problem] = [row.values for row in numbering.entries]
     assert problem["voucher"] == "V-2024-001"
     assert problem["problem"] == "used 2 times"
+
+
+HAND_WRITTEN_P = """
+2024-03-01 P "Trainer" "course, flagged P by hand"  ; expect: over-budget
+  voucher: "V-1"
+  document: "copy.pdf"
+  Expenses:Program:Training  31000.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-04-01 pad Assets:Cash Equity:Opening
+2024-04-02 balance Assets:Cash  50.00 CNY
+"""
+
+
+def test_a_transaction_written_with_flag_p_counts_like_any_other(write_ledger):
+    # Only the padding Beancount's `pad` makes is left out of the grant's books.
+    path = write_ledger("2023-01-01 open Equity:Opening CNY\n", funding(2024), HAND_WRITTEN_P)
+    assert_findings(path)
+    loaded = load_ledger(path)
+    assert loaded.grant.books[2024].categories["Expenses:Program:Training"].spent == 31000
+    padding = [e for e in loaded.entries if getattr(e, "flag", None) == "P" and e.payee is None]
+    assert len(padding) == 1  # Beancount's own, for Assets:Cash: no grant account
+    register, _ = build_report("vouchers", loaded, 2024, "en").tables
+    assert [row.values["voucher"] for row in register.entries].count("V-1") == 1
+    # A close seals it with the year's other transactions; Beancount's padding is not sealed.
+    sealed = sealed_transactions(loaded.entries, [2024])[2024]
+    assert [e.narration for e in sealed if e.flag == "P"] == ["course, flagged P by hand"]
 
 
 @pytest.mark.parametrize("plugin", [True, False])
