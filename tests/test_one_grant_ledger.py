@@ -124,10 +124,88 @@ def test_the_voucher_register_shows_a_number_repeated_with_a_trailing_space(writ
         for row in register.entries
         if row.values["voucher"].startswith("V-")
     ]
-    assert statuses == [("V-2024-001", "duplicate"), ("V-2024-001", "duplicate")]
+    # The first use of the number is in order; the second is the duplicate, as the rule says.
+    assert statuses == [("V-2024-001", "ok"), ("V-2024-001", "duplicate")]
     [problem] = [row.values for row in numbering.entries]
     assert problem["voucher"] == "V-2024-001"
     assert problem["problem"] == "used 2 times"
+
+
+REGISTER = """
+2024-01-01 custom "grant-voucher-period" "month"
+
+2024-03-01 * "Shop" "paper"  ; expect: document-outside
+  voucher: "V-002"
+  document: "/etc/hostname"
+  Expenses:Program:Admin  100.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-04-01 * "Shop" "pens"
+  voucher: "V-002"
+  document: "copy.pdf"
+  Expenses:Program:Admin  100.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-04-02 * "Shop" "ink"  ; expect: voucher-duplicate, document-missing
+  voucher: " V-002"
+  document: "copy.pdf"
+  attachments: 2
+  Expenses:Program:Admin  100.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-04-03 * "Shop" "stamps"  ; expect: config, document-missing
+  voucher: 9
+  Expenses:Program:Admin  100.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-04-04 * "Shop" "glue"  ; expect: voucher-missing
+  document: "copy.pdf"
+  Expenses:Program:Admin  100.00 CNY
+  Assets:Bank:Grant-Account
+
+2024-04-05 * "Shop" "tape"  ; expect: config
+  voucher: "V-003"
+  document: "copy.pdf"
+  attachments: "two"
+  Expenses:Program:Admin  100.00 CNY
+  Assets:Bank:Grant-Account
+"""
+
+#: The register's words for each rule that judges an entry's number and copies.
+STATUS_OF_RULE = {
+    "voucher-missing": "no voucher number",
+    "voucher-duplicate": "duplicate",
+    "document-missing": "copy missing",
+    "document-outside": "copy outside the books",
+}
+
+
+def test_the_voucher_registers_status_is_exactly_the_rules_judgement(write_ledger):
+    path = write_ledger(funding(2024), REGISTER)
+    findings = assert_findings(path)
+    register, _ = build_report("vouchers", load_ledger(path), 2024, "en").tables
+    status = {
+        int(row.values["where"].rsplit(":", 1)[1]): row.values["status"] for row in register.entries
+    }
+    assert status == {
+        36: "ok",  # the funding
+        41: "ok",
+        49: "copy outside the books",  # not a missing copy
+        55: "ok",  # the first use of V-002 in April
+        61: "duplicate, copy missing",  # both
+        68: "number not text, copy missing",  # `voucher: 9` has its row
+        73: "no voucher number",
+        78: "attachments malformed",
+    }
+    # Every word of the register is a finding at that line, and every such finding is shown.
+    shown = {
+        (line, word)
+        for line, words in status.items()
+        for word in words.split(", ")
+        if word in STATUS_OF_RULE.values()
+    }
+    judged = {(f.line, STATUS_OF_RULE[f.rule]) for f in findings if f.rule in STATUS_OF_RULE}
+    assert shown == judged
 
 
 HAND_WRITTEN_P = """

@@ -325,6 +325,18 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "缺复印件",
         "en": "copy missing",
     },
+    "status-outside": {
+        "zh": "复印件在账簿之外",
+        "en": "copy outside the books",
+    },
+    "status-not-text": {
+        "zh": "凭证号不是文本",
+        "en": "number not text",
+    },
+    "status-bad-attachments": {
+        "zh": "附件张数有误",
+        "en": "attachments malformed",
+    },
     "status-no-number": {
         "zh": "缺凭证号",
         "en": "no voucher number",
