@@ -22,6 +22,7 @@ findings, wherever the plugin line stands.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import threading
@@ -42,7 +43,7 @@ from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
 from ledger.later_plugins import entries_as_they_end_up
-from ledger.model import Close, GrantConfig, Year
+from ledger.model import GrantConfig, Year
 from ledger.performance.evaluation import Performance
 from ledger.performance.model import PerformanceConfig
 from ledger.performance.targets import parse_targets
@@ -84,15 +85,16 @@ class GrantLedger:
     Args:
         entries: the ledger's directives, sorted by date.
         options_map: the ledger's options.
-        closes: the closed years to compute the books with; default the ledger's own
-            `grant-close` directives (`mch-ledger close` passes one more).
+        activity: the scan of `entries`' transactions when it is already made (see
+            `with_directive`); by default they are scanned.
     """
 
     def __init__(
         self,
         entries: Sequence[data.Directive],
         options_map: Mapping[str, Any],
-        closes: Mapping[Year, Close] | None = None,
+        *,
+        activity: Activity | None = None,
     ) -> None:
         self.entries = entries
         # A copy without the grant ledger itself: the options map keeps the grant ledger, and
@@ -104,13 +106,13 @@ class GrantLedger:
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
         self.messages = Catalogue(config.language)
-        self.activity: Activity = scan(entries, config)
+        self.activity: Activity = scan(entries, config) if activity is None else activity
         #: The `config` errors of the directives and of the transactions (named in words).
         self.config_errors: list[GrantError] = [
             *errors,
             *with_entries_in_words(self.activity.errors, self.messages),
         ]
-        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity)
         #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
         self.targets: PerformanceConfig
         self.targets, target_errors = parse_targets(
@@ -140,6 +142,24 @@ class GrantLedger:
         # Beancount's pickle cache stores the options map: a ledger loaded from the cache gets
         # its grant ledger built afresh by the front end, never one of older code.
         return _dropped, ()
+
+    def with_directive(self, directive: data.Directive) -> GrantLedger:
+        """The grant ledger of these books with one more directive that is no transaction.
+
+        `mch-ledger close` asks what the books will be once closed (the close's own findings,
+        such as a county match short at the close, and its figures) before it writes anything.
+        A directive that is no transaction changes no posting, so the new grant ledger reuses
+        this one's scan of the transactions: the books, the rules and the registers are worked
+        out again for the new directives, the transactions are not read again.
+
+        Raises:
+            ValueError: `directive` is a transaction.
+        """
+        if isinstance(directive, data.Transaction):
+            raise ValueError("a transaction changes the grant's activity: load the books again")
+        entries = list(self.entries)
+        bisect.insort(entries, directive, key=data.entry_sortkey)
+        return GrantLedger(entries, self.options_map, activity=self.activity)
 
     @property
     def is_grant_ledger(self) -> bool:

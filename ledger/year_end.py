@@ -269,9 +269,8 @@ def prepare_close(
     _check_can_close(ledger, msg, year, day, today or datetime.date.today(), reason)
     config = ledger.grant.config
     # The books as they will be once closed: the close's own findings (a short match) count.
-    close = close_directive(year, day)
-    entries = sorted([*ledger.grant.entries, close], key=data.entry_sortkey)
-    closed = GrantLedger(entries, ledger.options_map)
+    # A close adds no transaction: the load's scan of the transactions is reused.
+    closed = ledger.grant.with_directive(close_directive(year, day))
     blocking = _blocking(ledger, closed, year)
     if blocking:
         raise CloseRefusedError(msg("close.has-errors", year=year, count=len(blocking)), blocking)

@@ -277,6 +277,24 @@ def test_the_importer_analyses_a_load_once(tmp_path, scans):
     assert len(scans) == 1
 
 
+def test_close_reads_the_transactions_twice(write_ledger, scans):
+    # Once when it loads the books; the books as they will be once closed reuse that reading;
+    # then once more after writing, to prove that what it wrote holds (README, "Checking and
+    # closing from the command line").
+    path = write_ledger(
+        funding(2024),
+        """
+        2024-12-20 * "Bank" "fee"
+          voucher: "V-1"
+          Expenses:Fees  20.00 CNY
+          Assets:Bank:Grant-Account
+        """,
+    )
+    result = CliRunner().invoke(main, ["close", "2024", str(path), "--date", "2025-01-10"])
+    assert result.exit_code == 0, result.output
+    assert len(scans) == 2
+
+
 def test_a_loads_grant_ledger_is_freed_with_it_without_the_collector(tmp_path):
     # The options map keeps the grant ledger: a reference back from it (or from a view kept
     # with it) would make a cycle that lives until a full collection, keeping the whole load
