@@ -27,7 +27,7 @@ from beancount.parser.grammar import ValueType
 from ledger.closing import closing_figures
 from ledger.directives import SEAL_FILE_KEY, SEAL_KEY
 from ledger.documents import document_dirs
-from ledger.findings import Finding, finding_of
+from ledger.findings import Finding, display_path, finding_of
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger
@@ -168,8 +168,10 @@ def _check_can_close(
 ) -> None:
     """Refuse a close that is premature, duplicated or out of order."""
     config = ledger.grant.config
-    if not config.is_grant_ledger or config.currency is None:
-        raise CloseRefusedError(msg("close.no-grant"))
+    if not config.is_grant_ledger:
+        raise CloseRefusedError(msg("no-grant", ledger=display_path(str(ledger.path))))
+    if config.currency is None:
+        raise CloseRefusedError(msg("close.no-amounts"))
     if year in config.closes:
         raise CloseRefusedError(
             msg("close.already-closed", year=year, where=_where(config.closes[year].entry))

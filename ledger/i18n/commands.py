@@ -95,9 +95,9 @@ COMMANDS: dict[str, dict[str, str]] = {
             'See "The directives" in the README.'
         ),
     },
-    "close.no-grant": {
-        "zh": "账簿未声明专项资金（grant-account、grant-category、grant-budget）：无可结账。",
-        "en": "the ledger declares no grant (grant-account, grant-category, grant-budget): nothing to close",
+    "close.no-amounts": {
+        "zh": "专项资金指令没有给出任何金额（grant-source 或 grant-budget 的金额及币种）：无可结账。",
+        "en": "the grant's directives give no amount (the amount and currency of a grant-source or grant-budget): there is nothing to close",
     },
     "close.already-closed": {
         "zh": "{year} 年度已于 {where} 结账。",
