@@ -99,3 +99,14 @@ def test_every_command_says_so_in_the_ledgers_language(chinese_example, command)
     assert result.exit_code == 3
     assert f"{chinese_example} 没有声明专项资金" in result.stderr
     assert '"grant-budget" Expenses:Program:Training 30000.00 CNY' in result.stderr
+
+
+def test_an_unknown_report_is_refused_with_status_one_in_the_ledgers_language(chinese_example):
+    # The README: "an unknown kind is refused with exit status 1".
+    result = CliRunner().invoke(main, ["report", "nosuch", str(chinese_example)])
+    assert result.exit_code == 1
+    assert "没有名为 nosuch 的报表" in result.stderr
+    assert "budget" in result.stderr
+    result = CliRunner().invoke(main, ["report", "nosuch", str(chinese_example), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "there is no report nosuch: choose one of budget" in result.stderr

@@ -17,6 +17,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "没有任何年度",
         "en": "no fiscal year",
     },
+    "report.unknown-kind": {
+        "zh": "没有名为 {kind} 的报表：请选择 {kinds} 之一。",
+        "en": "there is no report {kind}: choose one of {kinds}",
+    },
     "validate.no-year": {
         "zh": "账簿没有 {year} 年度的数据：账簿涵盖{span}。请用 --year 选择其中一个年度。",
         "en": "the books have no data for {year}: they cover {span}; choose one of them with --year",
