@@ -50,15 +50,48 @@ def demo_copy(folder: Path) -> Path:
     return folder / "main.beancount"
 
 
-@pytest.mark.parametrize(
-    "name", ["demo", *sorted(path.stem for path in NAMED_FOLDER.glob("*.beancount"))]
-)
+TESTS = Path(__file__).parent
+
+
+def named_ledgers() -> list[str]:
+    """Every named test ledger, as FOLDER/NAME: each `*.beancount` in a folder of tests/.
+
+    A name with a dot in it (`qxrcb.csv.beancount`) is a statement's expected extract, not a
+    ledger.
+    """
+    return sorted(
+        f"{path.parent.name}/{path.stem}"
+        for path in TESTS.glob("*/*.beancount")
+        if "." not in path.stem
+    )
+
+
+def test_the_named_ledgers_are_found_in_every_folder():
+    # A new folder of named ledgers is checked without anyone listing it here.
+    folders = {name.split("/")[0] for name in named_ledgers()}
+    assert folders >= {
+        NAMED_FOLDER.name,
+        "asset_ledgers",
+        "beneficiary_ledgers",
+        "performance_ledgers",
+        "statements",
+    }
+
+
+@pytest.mark.parametrize("name", ["demo", *named_ledgers()])
 def test_every_named_ledger_gives_the_same_findings_with_and_without_the_plugin(tmp_path, name):
     if name == "demo":
         path = demo_copy(tmp_path)
     else:
-        (tmp_path / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
-        path = Path(shutil.copyfile(NAMED_FOLDER / f"{name}.beancount", tmp_path / "l.beancount"))
+        # The whole folder: a ledger's registers, rosters and included files come along.
+        folder, stem = name.split("/")
+        copied = Path(shutil.copytree(TESTS / folder, tmp_path / folder))
+        (copied / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
+        path = copied / f"{stem}.beancount"
+        text = path.read_text(encoding="utf-8")
+        if 'plugin "ledger.grant"' not in text:
+            # A ledger written without the line gets it last, so no line moves.
+            path.write_text(text + '\nplugin "ledger.grant"\n', encoding="utf-8")
     findings_both_ways(path)
 
 
