@@ -4,7 +4,8 @@ Under the ledger's lock (`ledger.locking`), so no import or other close interlea
 is read, the close checked, the year's seal file written and the `grant-close` appended, then
 the ledger read again; if the close does not hold, both are put back. Exit status: 0 closed,
 1 refused (the message says why), 2 the ledger cannot be read or written (a read-only folder, a
-full disk, another writer holding the lock): one line naming the file, nothing changed.
+full disk, another writer holding the lock): one line naming the file, nothing changed; 3 the
+ledger declares no grant (as `validate`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import click
 
 from commands.errors import Refusal, speak
-from commands.validate import UnreadableLedger, format_table
+from commands.validate import UnreadableLedger, check_grant_and_year, format_table
 from ledger.atomic import append_atomically, replace_atomically, write_atomically
 from ledger.findings import display_path, ledger_findings
 from ledger.i18n import Catalogue
@@ -187,6 +188,7 @@ def close_command(
                 raise UnreadableLedger(str(error)) from error
             msg = Catalogue(loaded.grant.config.language)
             speak(msg.language)
+            check_grant_and_year(loaded, None, msg)  # no grant: exit 3, as validate
             try:
                 if seal_only:
                     if day is not None or reason is not None:

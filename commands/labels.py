@@ -3,7 +3,7 @@
 The page is written whole or not at all (through a temporary file renamed into place), else
 printed to standard output. Exit status 0 when the labels were made, 1 when refused (no
 register, a register that does not read, a card number in no register), 2 when the ledger
-cannot be read.
+cannot be read, 3 when it declares no grant (as `validate`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from pathlib import Path
 import click
 
 from commands.errors import Refusal, speak
+from commands.validate import NoGrant
 from ledger.atomic import write_atomically
+from ledger.findings import display_path
 from ledger.i18n import LANGUAGES, Catalogue, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
 
@@ -55,6 +57,8 @@ def labels_command(
         raise SystemExit(EXIT_UNREADABLE) from error
     messages = Catalogue(choose_language(loaded.grant.config.language, lang))
     speak(messages.language)
+    if not loaded.grant.is_grant_ledger:
+        raise NoGrant(messages("no-grant", ledger=display_path(str(loaded.path))))
     analysis = loaded.grant.assets
     if not loaded.grant.config.assets:
         raise Refusal(messages("assets-no-register"))

@@ -5,7 +5,8 @@ place, else to standard output (text, CSV, JSON, HTML). Exit status 0 when the r
 2 when the ledger cannot be read (its findings report is still made) or the report cannot be
 written (a read-only folder, a full disk, another writer holding the ledger's lock: one line
 naming the file, nothing written), 3 when the ledger declares no grant (there are no grant
-books to report), 1 for any other refusal.
+books to report), 1 for any other refusal (an unknown KIND included, said in the ledger's
+language). An option click cannot read (`--format pdf`) is a usage error: exit status 2.
 """
 
 from __future__ import annotations
@@ -28,12 +29,43 @@ from reports.render import FORMATS, render
 from reports.render.cells import UNITS
 
 PACK = "pack"
+REPORT_KINDS = (*KINDS, PACK)
 EXIT_UNREADABLE = 2
 EXIT_UNWRITABLE = 2
 
 
 class NoDataForYear(Refusal):
     """The books have nothing for the year asked for."""
+
+
+class UnknownKind(Refusal):
+    """KIND names no report: exit status 1, said in the ledger's language (or `--lang`'s)."""
+
+
+def _unknown_kind(kind: str, ledger: Path, lang: str | None) -> UnknownKind:
+    """The refusal of a KIND that names no report, in the ledger's language."""
+    language = lang
+    if language is None:
+        try:
+            language = load_ledger(ledger).grant.config.language
+        except UnreadableLedgerError:
+            language = DEFAULT_LANGUAGE
+    messages = Catalogue(language)
+    return UnknownKind(
+        messages("report.unknown-kind", kind=kind, kinds=messages.join(REPORT_KINDS)),
+        language=messages.language,
+    )
+
+
+def _complete_kind(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """The report kinds a shell may complete KIND with."""
+    return [
+        click.shell_completion.CompletionItem(kind)
+        for kind in REPORT_KINDS
+        if kind.startswith(incomplete)
+    ]
 
 
 class UnwritableOutput(Refusal):
@@ -84,7 +116,7 @@ def _write(output: Path | None, content: bytes | str) -> None:
 
 
 @click.command("report")
-@click.argument("kind", type=click.Choice([*KINDS, PACK]))
+@click.argument("kind", metavar="KIND", shell_complete=_complete_kind)
 @click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--year", type=int, help="Only this fiscal year (default: all; pack: the latest).")
 @click.option(
@@ -145,6 +177,8 @@ def report_command(
     workbook and one HTML page with the year's voucher copies, for a special inspection
     (专项检查).
     """
+    if kind not in REPORT_KINDS:
+        raise _unknown_kind(kind, ledger, lang)
     if full_register and (kind != PACK or not recipient):
         raise click.UsageError(
             "--full-register puts identity numbers in full into a pack: it is for `pack` with "

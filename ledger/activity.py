@@ -19,6 +19,7 @@ from beancount.core import data, flags
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, money
 from ledger.model import FIRST_YEAR, LAST_YEAR, GrantConfig, Year
+from ledger.padding import Place, made_by_pad, pad_places
 from ledger.roles import AccountRoles, Role
 
 ZERO = Decimal(0)
@@ -158,12 +159,20 @@ def scan(entries: Sequence[data.Directive], config: GrantConfig) -> Activity:
     overdrawn = False
     unnumbered: list[Flow] = []
 
+    # The places of the ledger's `pad` directives: looked for at the first transaction flagged P.
+    pads: frozenset[Place] | None = None
+
     for entry in entries:
-        # Beancount's `pad` makes its transactions (flag P) after the plugin has run: they are
-        # left out so that the plugin and every front end see the same grant postings (a pad on
-        # a grant account is a `config` finding instead).
-        if type(entry) is not transaction or entry.flag == padding:
+        if type(entry) is not transaction:
             continue
+        if entry.flag == padding:
+            # Beancount's `pad` makes its padding after the plugin has run: it is left out so
+            # that the plugin and every front end see the same grant postings (a pad on a grant
+            # account is a `config` finding instead). A transaction written with flag P counts.
+            if pads is None:
+                pads = pad_places(entries)
+            if made_by_pad(entry, pads):
+                continue
         year = entry.date.year
         if year != last_year:
             if year not in first_entry_of_year:

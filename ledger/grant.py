@@ -10,10 +10,11 @@ report the same findings, each pointing at the entry at fault:
     2024-01-01 custom "grant-budget" Expenses:MCH:Training 30000.00 CNY
     ...
 
-The plugin builds the load's `GrantLedger` (`ledger.grant_ledger`) and returns its findings;
-the rules live one per module in `ledger.rules`. It adds no entries: the grant page is the
-budget view (Fava's own budgets are prorated by day). A ledger with no grant directives is
-left alone.
+The plugin builds the load's `GrantLedger` (`ledger.grant_ledger`) from the entries as they
+end up, after the plugins the ledger names after this one (`ledger.later_plugins`), and returns
+its findings, each once per load; the rules live one per module in `ledger.rules`. It returns
+the entries it was given, unchanged: the grant page is the budget view (Fava's own budgets are
+prorated by day). A ledger with no grant directives is left alone.
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ def enforce_grant_rules(
         config: must be empty: the rules come from the ledger's directives.
 
     Returns:
-        The entries, unchanged, and the findings.
+        The entries, unchanged, and the findings no plugin of this load has returned yet.
     """
     with gc_paused():
         grant = grant_ledger(entries, options_map)
-        errors: list[Any] = list(grant.findings)
+        errors: list[Any] = grant.not_yet_returned(grant.findings)
     if config:
         message = grant.messages.finding("config", "plugin-config", value=config)
         errors.append(GrantError(global_meta(), message, None, "config"))

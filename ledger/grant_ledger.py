@@ -9,22 +9,24 @@ different stories about the same books:
                 vouchers (the voucher register), assets (cards and purchases), findings
                 (every rule's), memo (views)
 
-How it is shared. The plugin `ledger.grant` builds it from the entries it is given and keeps it
-in the options map, the one dict Beancount hands on from the plugins to the loader's caller
-(Fava keeps it as `ledger.options`). A front end calls `grant_ledger_of_load` after the
+How it is shared. The plugin `ledger.grant` builds it from the entries as they end up (the
+entries it is given, after the plugins the ledger names after it: `ledger.later_plugins`) and
+keeps it in the options map, the one dict Beancount hands on from the plugins to the loader's
+caller (Fava keeps it as `ledger.options`). A front end calls `grant_ledger_of_load` after the
 loader: it takes the plugin's, or builds one from the final entries for a ledger that does not
 name the plugin, and keeps it there for the next front end of the same load. Beancount's `pad`
-runs after the plugins: its transactions are left out of the activity and a `pad` on a grant
+runs after the plugins: the padding it makes is left out of the activity and a `pad` on a grant
 account is a `config` finding, so both ways see the same grant postings and give the same
-findings.
+findings, wherever the plugin line stands.
 """
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import threading
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -40,7 +42,8 @@ from ledger.directives import parse_grant_config
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
-from ledger.model import Close, GrantConfig, Year
+from ledger.later_plugins import entries_as_they_end_up
+from ledger.model import GrantConfig, Year
 from ledger.performance.evaluation import Performance
 from ledger.performance.model import PerformanceConfig
 from ledger.performance.targets import parse_targets
@@ -82,15 +85,16 @@ class GrantLedger:
     Args:
         entries: the ledger's directives, sorted by date.
         options_map: the ledger's options.
-        closes: the closed years to compute the books with; default the ledger's own
-            `grant-close` directives (`mch-ledger close` passes one more).
+        activity: the scan of `entries`' transactions when it is already made (see
+            `with_directive`); by default they are scanned.
     """
 
     def __init__(
         self,
         entries: Sequence[data.Directive],
         options_map: Mapping[str, Any],
-        closes: Mapping[Year, Close] | None = None,
+        *,
+        activity: Activity | None = None,
     ) -> None:
         self.entries = entries
         # A copy without the grant ledger itself: the options map keeps the grant ledger, and
@@ -102,13 +106,13 @@ class GrantLedger:
         config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
         self.messages = Catalogue(config.language)
-        self.activity: Activity = scan(entries, config)
+        self.activity: Activity = scan(entries, config) if activity is None else activity
         #: The `config` errors of the directives and of the transactions (named in words).
         self.config_errors: list[GrantError] = [
             *errors,
             *with_entries_in_words(self.activity.errors, self.messages),
         ]
-        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity, closes)
+        self.books: dict[Year, YearBooks] = calculate_books(config, self.activity)
         #: The performance targets, actuals and scoring (`grant-target` …), parsed once.
         self.targets: PerformanceConfig
         self.targets, target_errors = parse_targets(
@@ -122,6 +126,8 @@ class GrantLedger:
             )
         self._memo: dict[Hashable, Any] = {}
         self._memo_lock = threading.RLock()
+        # The findings the load's plugins have returned (by identity): each is returned once.
+        self._returned: set[int] = set()
         # A beneficiary register or roster that does not read is a config finding, as a
         # malformed directive is (nothing to do for a ledger without `grant-beneficiaries`).
         beneficiary_errors = self.beneficiaries.errors("config", self.messages, config.currency)
@@ -136,6 +142,24 @@ class GrantLedger:
         # Beancount's pickle cache stores the options map: a ledger loaded from the cache gets
         # its grant ledger built afresh by the front end, never one of older code.
         return _dropped, ()
+
+    def with_directive(self, directive: data.Directive) -> GrantLedger:
+        """The grant ledger of these books with one more directive that is no transaction.
+
+        `mch-ledger close` asks what the books will be once closed (the close's own findings,
+        such as a county match short at the close, and its figures) before it writes anything.
+        A directive that is no transaction changes no posting, so the new grant ledger reuses
+        this one's scan of the transactions: the books, the rules and the registers are worked
+        out again for the new directives, the transactions are not read again.
+
+        Raises:
+            ValueError: `directive` is a transaction.
+        """
+        if isinstance(directive, data.Transaction):
+            raise ValueError("a transaction changes the grant's activity: load the books again")
+        entries = list(self.entries)
+        bisect.insort(entries, directive, key=data.entry_sortkey)
+        return GrantLedger(entries, self.options_map, activity=self.activity)
 
     @property
     def is_grant_ledger(self) -> bool:
@@ -211,6 +235,19 @@ class GrantLedger:
                 errors.append(GrantError(meta, message, None, "config"))
         return errors
 
+    def not_yet_returned(self, findings: Iterable[GrantError]) -> list[GrantError]:
+        """The findings no plugin of this load has returned yet; from now on they have been.
+
+        A ledger may name `ledger.grant` twice, or several single-rule plugins that each check
+        the directives: Beancount lists what each plugin line returns, so a finding returned by
+        two lines would show twice in bean-check and on Fava's Errors page. The findings are
+        made once per load (the same objects for every plugin), so each is returned once.
+        """
+        returned = self._returned
+        fresh = [finding for finding in findings if id(finding) not in returned]
+        returned.update(map(id, fresh))
+        return fresh
+
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """A view derived from this load (a report, a page's figures), made once per load.
 
@@ -224,17 +261,18 @@ class GrantLedger:
 
 
 def grant_ledger(entries: Sequence[data.Directive], options_map: dict[str, Any]) -> GrantLedger:
-    """The grant ledger of `entries`, built once per list of entries a plugin is given.
+    """The grant ledger of the load a plugin runs in, built from the entries as they end up.
 
-    The plugin `ledger.grant` and the single-rule plugins (`ledger.rules.*`) call this: the
-    first builds it and keeps it in the options map, the next ones reuse it while the entries
-    are the same list.
+    The plugin `ledger.grant` and the single-rule plugins (`ledger.rules.*`) call this. The
+    first of them to run builds it, from `entries` after the plugins the ledger names after it
+    (`ledger.later_plugins`), and keeps it in the options map, a new dict for each load; the
+    next ones of the same load take that one, whatever entries they are given.
     """
     found = options_map.get(SLOT)
-    if isinstance(found, GrantLedger) and found.entries is entries:
+    if isinstance(found, GrantLedger):
         return found
     with gc_paused():
-        built = GrantLedger(entries, options_map)
+        built = GrantLedger(entries_as_they_end_up(entries, options_map), options_map)
     options_map[SLOT] = built
     return built
 

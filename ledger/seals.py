@@ -49,6 +49,7 @@ from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
 from ledger.model import Close, Year
+from ledger.padding import Place, made_by_pad, pad_places
 
 RULE = "closed-year-changed"
 VERSION = "1"
@@ -220,16 +221,23 @@ def copy_digests(
 
 
 def sealed_transactions(
-    entries: Iterable[data.Directive], years: Iterable[Year]
+    entries: Sequence[data.Directive], years: Iterable[Year]
 ) -> dict[Year, list[data.Transaction]]:
-    """The transactions of each of `years` (padding left out), in ledger order."""
+    """The transactions of each of `years` (Beancount's padding left out), in ledger order."""
     wanted = set(years)
     found: dict[Year, list[data.Transaction]] = {year: [] for year in wanted}
     transaction = data.Transaction
     padding = flags.FLAG_PADDING
+    pads: frozenset[Place] | None = None
     for entry in entries:
-        if type(entry) is transaction and entry.flag != padding and entry.date.year in wanted:
-            found[entry.date.year].append(entry)
+        if type(entry) is not transaction or entry.date.year not in wanted:
+            continue
+        if entry.flag == padding:
+            if pads is None:
+                pads = pad_places(entries)
+            if made_by_pad(entry, pads):
+                continue
+        found[entry.date.year].append(entry)
     return found
 
 

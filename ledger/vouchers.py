@@ -195,6 +195,22 @@ class CopyCheck(NamedTuple):
         """Whether every copy the voucher needs is linked and on file."""
         return self.problem is None
 
+    @property
+    def copy_missing(self) -> bool:
+        """Whether rule `document-missing` finds a copy missing.
+
+        None linked, one not on file, or fewer than `attachments`; a copy outside the books is
+        rule `document-outside`'s.
+        """
+        return self.problem in COPY_MISSING
+
+
+#: The problems of a copy check that are rule `document-missing`'s.
+COPY_MISSING = frozenset({"none", "not-found", "too-few"})
+
+#: What the rules find about an entry's number and copies, in the order the register says it.
+JUDGEMENTS = ("no-number", "not-text", "duplicate", "no-copy", "outside", "bad-attachments")
+
 
 class VoucherRegister:
     """Every voucher number of the books and the judgement of numbering and copies.
@@ -279,9 +295,39 @@ class VoucherRegister:
             found.append((VoucherUse(number, entry, pair[0]), VoucherUse(number, first, pair[0])))
         return found
 
-    def is_duplicate(self, use: VoucherUse) -> bool:
-        """Whether the number of `use` is used more than once in its period."""
-        return len(self.by_number[use.period, use.number]) > 1
+    @cached_property
+    def judgements(self) -> dict[int, tuple[str, ...]]:
+        """What the rules find about each entry's number and copies, by the entry's `id`.
+
+        Exactly the findings of the rules that read this register, in the order of
+        `JUDGEMENTS`: `no-number` (`voucher-missing`), `not-text` (`config`: `voucher: 9`),
+        `duplicate` (`voucher-duplicate`: a later use of a number, never its first),
+        `no-copy` (`document-missing`), `outside` (`document-outside`) and `bad-attachments`
+        (`config`: an `attachments` that is not a whole number). An entry the rules find
+        nothing about is not in it.
+        """
+        found: dict[int, set[str]] = defaultdict(set)
+        for flow in self.missing:
+            found[id(flow.entry)].add("no-number")
+        for _, entry in self.not_text:
+            found[id(entry)].add("not-text")
+        for use, _ in self.duplicates():
+            found[id(use.entry)].add("duplicate")
+        for flow, check in self.copy_problems():
+            if check.copy_missing:
+                found[id(flow.entry)].add("no-copy")
+            if check.malformed_attachments:
+                found[id(flow.entry)].add("bad-attachments")
+        for entry, _, _ in self.outside_copies():
+            found[id(entry)].add("outside")
+        return {
+            key: tuple(judgement for judgement in JUDGEMENTS if judgement in judged)
+            for key, judged in found.items()
+        }
+
+    def judgement(self, entry: data.Transaction) -> tuple[str, ...]:
+        """What the rules find about `entry`'s number and copies (empty: nothing)."""
+        return self.judgements.get(id(entry), ())
 
     def gaps(self, periods: Iterable[Period] | None = None) -> list[tuple[Period, str]]:
         """The numbers missing from each period's sequences (缺号), per series.

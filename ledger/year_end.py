@@ -27,7 +27,7 @@ from beancount.parser.grammar import ValueType
 from ledger.closing import closing_figures
 from ledger.directives import SEAL_FILE_KEY, SEAL_KEY
 from ledger.documents import document_dirs
-from ledger.findings import Finding, finding_of
+from ledger.findings import Finding, display_path, finding_of
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
 from ledger.loading import LoadedLedger
@@ -165,8 +165,10 @@ def _check_can_close(
 ) -> None:
     """Refuse a close that is premature, duplicated or out of order."""
     config = ledger.grant.config
-    if not config.is_grant_ledger or config.currency is None:
-        raise CloseRefusedError(msg("close.no-grant"))
+    if not config.is_grant_ledger:
+        raise CloseRefusedError(msg("no-grant", ledger=display_path(str(ledger.path))))
+    if config.currency is None:
+        raise CloseRefusedError(msg("close.no-amounts"))
     if year in config.closes:
         raise CloseRefusedError(
             msg("close.already-closed", year=year, where=_where(config.closes[year].entry))
@@ -266,9 +268,8 @@ def prepare_close(
     _check_can_close(ledger, msg, year, day, today or datetime.date.today(), reason)
     config = ledger.grant.config
     # The books as they will be once closed: the close's own findings (a short match) count.
-    close = close_directive(year, day)
-    entries = sorted([*ledger.grant.entries, close], key=data.entry_sortkey)
-    closed = GrantLedger(entries, ledger.options_map)
+    # A close adds no transaction: the load's scan of the transactions is reused.
+    closed = ledger.grant.with_directive(close_directive(year, day))
     blocking = _blocking(ledger, closed, year)
     if blocking:
         raise CloseRefusedError(msg("close.has-errors", year=year, count=len(blocking)), blocking)

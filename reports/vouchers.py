@@ -43,11 +43,15 @@ def register_tables(ctx: ReportContext) -> list[Table]:
     years = set(ctx.years)
     register = ctx.grant.vouchers
     uses = sorted((use for use in register.uses if use.entry.date.year in years), key=_sort_key)
-    rows = [_row(ctx, use.number, use.entry, register, use) for use in uses]
+    rows = [_row(ctx, use.number, use.entry, register) for use in uses]
+    # A number that is not text (`voucher: 9`) is listed as written, with the rule's judgement.
     rows.extend(
-        _row(ctx, None, flow.entry, register, None)
-        for flow in register.missing
-        if flow.year in years
+        _row(ctx, str(value), entry, register)
+        for value, entry in register.not_text
+        if entry.date.year in years
+    )
+    rows.extend(
+        _row(ctx, None, flow.entry, register) for flow in register.missing if flow.year in years
     )
     table = Table(
         "rows",
@@ -82,23 +86,18 @@ def register_tables(ctx: ReportContext) -> list[Table]:
 
 
 def _row(
-    ctx: ReportContext,
-    number: str | None,
-    entry: data.Transaction,
-    register: VoucherRegister,
-    use: VoucherUse | None,
+    ctx: ReportContext, number: str | None, entry: data.Transaction, register: VoucherRegister
 ) -> Row:
-    """One line of the register: the rule's judgement of the entry's number and copies."""
+    """One line of the register: the rules' judgement of the entry's number and copies.
+
+    The status says exactly what the rules find about the entry (`VoucherRegister.judgement`),
+    each judgement named (a later use of a number that is also short of copies: both), or ok.
+    """
+    t = ctx.labels
     required = register.needs_copy(entry)
     copies = register.copies_of(entry, required)
-    if use is None:
-        status = "status-no-number"
-    elif register.is_duplicate(use):
-        status = "status-duplicate"
-    elif required and not copies.complete:
-        status = "status-no-copy"
-    else:
-        status = "status-ok"
+    judged = register.judgement(entry)
+    status = t.join(t(f"status-{judgement}") for judgement in judged) if judged else t("status-ok")
     on_file = copies.not_found is None
     return Row(
         {
@@ -112,7 +111,7 @@ def _row(
             "copies": len(copies.copies),
             "attachments": copies.declared,
             "on_file": copies.complete if required else on_file if copies.copies else None,
-            "status": ctx.labels(status),
+            "status": status,
         }
     )
 

@@ -24,6 +24,8 @@ from named_ledgers import CARRYFORWARD, LATE_TRANCHE, copy_named
 import ledger.grant_ledger
 from ledger.loading import load_ledger
 from reports.build import build_report
+from reports.fava_grant.years import asked_year, choose_year
+from reports.labels import Labels
 
 DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
 EXTENSION = '2024-01-01 custom "fava-extension" "reports.fava_grant"\n'
@@ -292,10 +294,36 @@ def test_a_ledger_without_a_grant_gets_a_message(tmp_path):
     )
     fava = Fava(path)
     page = fava.page()
-    assert "declares no grant" in page.select_one("#grant-message").get_text()
-    response = fava.get(f"{PAGE}data")
-    assert response.status_code == 404
-    assert "declares no grant" in response.get_json()["error"]
+    # The message `validate` gives, with its example of how to declare a grant.
+    message = page.select_one("#grant-message").get_text()
+    assert "plain.beancount declares no grant" in message
+    assert '2024-01-01 custom "grant-account" Assets:Bank:Special' in message
+    for asked in ({}, {"year": "2024"}, {"year": "abc"}):
+        response = fava.get(f"{PAGE}data", **asked)
+        assert response.status_code == 404
+        assert response.get_json()["error"] == message
+
+
+def test_a_ledger_without_a_grant_is_told_so_in_its_language(tmp_path):
+    path = tmp_path / "plain.beancount"
+    path.write_text(
+        '2024-01-01 custom "fava-option" "language" "zh"\n'
+        "2024-01-01 open Assets:Cash CNY\n" + EXTENSION,
+        encoding="utf-8",
+    )
+    fava = Fava(path)
+    message = fava.page().select_one("#grant-message").get_text()
+    assert "plain.beancount 没有声明专项资金" in message
+    assert fava.get(f"{PAGE}data", year="2024").get_json()["error"] == message
+
+
+def test_books_without_a_year_get_a_message_not_a_crash():
+    # A grant always has a year (its first directive's at least); the choice of a year still
+    # answers for books without one rather than failing on an empty list.
+    labels = Labels("en")
+    for choice in (choose_year(None, None, [], labels), asked_year("2024", [], labels)):
+        assert choice.year is None and choice.missing
+        assert "no grant receipt or payment yet" in (choice.message or "")
 
 
 def test_page_is_in_the_ledgers_language(write_ledger):

@@ -87,3 +87,48 @@ def test_in_the_language_asked_for(example):
     result = CliRunner().invoke(main, ["report", "budget", str(example), "--lang", "zh"])
     assert result.exit_code == 3
     assert "没有声明专项资金" in result.stderr
+
+
+def test_close_says_so_with_the_same_message(example):
+    before = example.read_bytes()
+    result = CliRunner().invoke(main, ["close", "2024", str(example), "--date", "2025-01-10"])
+    assert_says_no_grant(result, example)
+    assert example.read_bytes() == before
+
+
+def test_labels_say_so_with_the_same_message(example, tmp_path):
+    output = tmp_path / "labels.html"
+    result = CliRunner().invoke(main, ["labels", str(example), "--output", str(output)])
+    assert_says_no_grant(result, example)
+    assert not output.exists()
+
+
+@pytest.fixture
+def chinese_example(example, tmp_path) -> Path:
+    """The example ledger, in Chinese: `fava-option language zh`."""
+    path = tmp_path / "example_zh.beancount"
+    text = example.read_text(encoding="utf-8")
+    path.write_text('2000-01-01 custom "fava-option" "language" "zh"\n' + text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["report", "budget"], ["close", "2024"], ["labels"], ["link-documents"]],
+)
+def test_every_command_says_so_in_the_ledgers_language(chinese_example, command):
+    result = CliRunner().invoke(main, [*command, str(chinese_example)])
+    assert result.exit_code == 3
+    assert f"{chinese_example} 没有声明专项资金" in result.stderr
+    assert '"grant-budget" Expenses:Program:Training 30000.00 CNY' in result.stderr
+
+
+def test_an_unknown_report_is_refused_with_status_one_in_the_ledgers_language(chinese_example):
+    # The README: "an unknown kind is refused with exit status 1".
+    result = CliRunner().invoke(main, ["report", "nosuch", str(chinese_example)])
+    assert result.exit_code == 1
+    assert "没有名为 nosuch 的报表" in result.stderr
+    assert "budget" in result.stderr
+    result = CliRunner().invoke(main, ["report", "nosuch", str(chinese_example), "--lang", "en"])
+    assert result.exit_code == 1
+    assert "there is no report nosuch: choose one of budget" in result.stderr

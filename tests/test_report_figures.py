@@ -154,7 +154,8 @@ def test_subsidiary_ledger_restarts_each_year_and_links_the_copy(carryforward):
 def test_voucher_register_marks_duplicates_and_missing_copies(carryforward):
     report = report_of(carryforward, "vouchers")
     register = {(r["voucher"], r["date"].isoformat()): r for r in entry_values(report)}
-    assert register["V-2025-004", "2025-03-01"]["status"] == "duplicate"
+    # The number's first use is in order; its second is the duplicate, as the rule says.
+    assert register["V-2025-004", "2025-03-01"]["status"] == "ok"
     assert register["V-2025-004", "2025-04-01"]["status"] == "duplicate"
     assert register["V-2026-004", "2026-04-01"]["on_file"] is False
     assert register["V-2026-004", "2026-04-01"]["status"] == "copy missing"

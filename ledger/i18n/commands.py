@@ -17,6 +17,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "没有任何年度",
         "en": "no fiscal year",
     },
+    "report.unknown-kind": {
+        "zh": "没有名为 {kind} 的报表：请选择 {kinds} 之一。",
+        "en": "there is no report {kind}: choose one of {kinds}",
+    },
     "validate.no-year": {
         "zh": "账簿没有 {year} 年度的数据：账簿涵盖{span}。请用 --year 选择其中一个年度。",
         "en": "the books have no data for {year}: they cover {span}; choose one of them with --year",
@@ -99,9 +103,9 @@ COMMANDS: dict[str, dict[str, str]] = {
             'See "The directives" in the README.'
         ),
     },
-    "close.no-grant": {
-        "zh": "账簿未声明专项资金（grant-account、grant-category、grant-budget）：无可结账。",
-        "en": "the ledger declares no grant (grant-account, grant-category, grant-budget): nothing to close",
+    "close.no-amounts": {
+        "zh": "专项资金指令没有给出任何金额（grant-source 或 grant-budget 的金额及币种）：无可结账。",
+        "en": "the grant's directives give no amount (the amount and currency of a grant-source or grant-budget): there is nothing to close",
     },
     "cli.error": {
         "zh": "错误：{message}",

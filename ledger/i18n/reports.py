@@ -325,6 +325,18 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "缺复印件",
         "en": "copy missing",
     },
+    "status-outside": {
+        "zh": "复印件在账簿之外",
+        "en": "copy outside the books",
+    },
+    "status-not-text": {
+        "zh": "凭证号不是文本",
+        "en": "number not text",
+    },
+    "status-bad-attachments": {
+        "zh": "附件张数有误",
+        "en": "attachments malformed",
+    },
     "status-no-number": {
         "zh": "缺凭证号",
         "en": "no voucher number",
@@ -537,9 +549,9 @@ REPORTS: dict[str, dict[str, str]] = {
         "zh": "在编辑器中打开 {where}",
         "en": "Open {where} in the editor",
     },
-    "fava-no-grant": {
-        "zh": "此账簿没有声明专项资金（grant-account、grant-category、grant-source 指令），详见 README。",
-        "en": "This ledger declares no grant (grant-account, grant-category, grant-source directives): see the README.",
+    "fava-no-years": {
+        "zh": "账簿还没有专项资金的收支，没有可显示的年度：记入第一笔拨款或支出后即可查看。",
+        "en": "The books have no grant receipt or payment yet, so no fiscal year to show: book the first one to see it here.",
     },
     "fava-no-data": {
         "zh": "账簿没有{year}年度的专项资金数据：账簿涵盖{span}。请在时间筛选中选择其中一个年度。",

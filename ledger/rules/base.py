@@ -19,7 +19,9 @@ Plugin = Callable[..., tuple[list[data.Directive], list[Any]]]
 def plugin_of(check: Check) -> Plugin:
     """A Beancount plugin that runs the single rule `check`, for ledgers that want only it.
 
-    Several such plugins in one ledger share one grant ledger (`ledger.grant_ledger`).
+    Several such plugins in one ledger share one grant ledger (`ledger.grant_ledger`), and
+    each finding is returned once per load: two rules' plugins list the `config` findings of
+    the directives once.
     """
 
     def plugin(
@@ -32,7 +34,8 @@ def plugin_of(check: Check) -> Plugin:
             grant = grant_ledger(entries, options_map)
             if not grant.is_grant_ledger:
                 return entries, []
-            return entries, [*grant.config_errors, *rule_findings(grant, check)]
+            found = [*grant.config_errors, *rule_findings(grant, check)]
+            return entries, grant.not_yet_returned(found)
 
     plugin.__doc__ = check.__doc__
     return plugin

@@ -38,10 +38,10 @@ def check(grant: GrantLedger) -> list[GrantError]:
         if copies.malformed_attachments:
             message = msg.finding("config", "bad-attachments", value=meta.get("attachments"))
             errors.append(GrantError(meta, message, entry, "config", year=flow.year))
-        problem = copies.problem
         # A copy outside the books is rule document-outside's finding.
-        if problem is None or problem == "outside":
+        if not copies.copy_missing:
             continue
+        problem = copies.problem
         if problem == "not-found":
             key, path = copies.not_found  # type: ignore[misc]
             base = os.path.dirname(meta.get("filename", ""))

@@ -40,6 +40,7 @@ from fava.ext import FavaExtensionBase, extension_endpoint
 from fava.helpers import FavaAPIError
 from flask import abort, current_app, jsonify, make_response, request, send_file, url_for
 
+from ledger.findings import display_path
 from ledger.i18n import language_of
 from ledger.loading import loaded_ledger
 from ledger.registers import RegisterError
@@ -148,7 +149,14 @@ class GrantPage(FavaExtensionBase):
         )
 
     def _chosen(self, figures: GrantFigures) -> YearChoice:
-        """The year the request asks for: `?year=`, else the one of Fava's time filter."""
+        """The year the request asks for: `?year=`, else the one of Fava's time filter.
+
+        A ledger that declares no grant has no year to show: the page and every endpoint say
+        so with the message `validate` gives, which shows how to declare one.
+        """
+        if not figures.ledger.grant.is_grant_ledger:
+            message = figures.labels("no-grant", ledger=display_path(str(figures.ledger.path)))
+            return YearChoice(None, message, missing=True)
         asked = request.args.get("year")
         if asked is not None:
             return asked_year(asked, figures.years, figures.labels)

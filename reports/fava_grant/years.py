@@ -51,10 +51,11 @@ def choose_year(
 
     Returns:
         The latest year without a filter; the year holding the filter's days when they all fall
-        in one (with a note when they are not the whole year); else no year and a message.
+        in one (with a note when they are not the whole year); else no year and a message (books
+        without a grant transaction yet have no year at all).
     """
     if not years:
-        return YearChoice(None, labels("fava-no-grant"), missing=True)
+        return YearChoice(None, labels("fava-no-years"), missing=True)
     if begin is None or end is None:
         return YearChoice(years[-1])
     last = end - datetime.timedelta(days=1)
@@ -72,6 +73,8 @@ def choose_year(
 
 def asked_year(value: str, years: list[Year], labels: Labels) -> YearChoice:
     """The fiscal year a `?year=` names, or why there is none: not a year, or not in the books."""
+    if not years:
+        return YearChoice(None, labels("fava-no-years"), missing=True)
     message = labels("fava-bad-year", value=value, span=span_of(labels, years))
     try:
         year = int(value.strip())
