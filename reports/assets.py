@@ -153,7 +153,9 @@ def _payment_status(analysis: AssetAnalysis, payment: AssetPayment, missing: set
     if payment.threshold is None:
         return "assets-payment-before"
     if payment.cards:
-        unknown = analysis.registers_read and any(c not in analysis.cards for c in payment.cards)
+        unknown = analysis.checks_cards(payment) and any(
+            c not in analysis.cards for c in payment.cards
+        )
         return "assets-payment-unknown" if unknown else "assets-payment-cards"
     if payment.exempt:
         return "assets-payment-exempt"

@@ -8,10 +8,17 @@ same from UTF-8 CSV, GBK CSV and an Excel workbook.
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 
 import pytest
-from asset_helpers import EACH_RULE, INSTALMENTS, copy_asset_ledger, register_rows
+from asset_helpers import (
+    EACH_RULE,
+    INSTALMENTS,
+    ONE_REGISTER_UNREAD,
+    copy_asset_ledger,
+    register_rows,
+)
 from click.testing import CliRunner
 from grant_ledgers import expected_marks
 
@@ -196,6 +203,36 @@ def test_a_missing_register_points_at_its_directive(tmp_path):
     text = ledger.read_text(encoding="utf-8").splitlines()
     directive = next(i for i, line in enumerate(text, 1) if '"grant-assets"' in line)
     assert (finding.rule, finding.file, finding.line) == ("config", str(ledger), directive)
+
+
+def test_a_register_that_does_not_read_leaves_the_other_registers_checked(tmp_path):
+    ledger = copy_asset_ledger(tmp_path, ONE_REGISTER_UNREAD)
+    loaded = load_ledger(ledger)
+    findings = ledger_findings(loaded)
+    specialist = tmp_path / f"{ONE_REGISTER_UNREAD}-specialist.csv"
+    # The good register's cards are judged as usual; the accounts of the two registers that
+    # do not read keep their config findings and lose their card checks only.
+    assert _places(findings, ledger) == expected_marks(ledger.read_text(encoding="utf-8"))
+    assert _places(findings, specialist) == {("config", 3)}
+    assert {f.file for f in findings} == {str(ledger), str(specialist)}
+    assert "S-001" in next(f.message for f in findings if f.file == str(specialist))
+    missing = [f for f in findings if f.rule == "config" and f.file == str(ledger)]
+    assert f"{ONE_REGISTER_UNREAD}-missing.csv" in missing[0].message
+    # validate says the same, and fails.
+    result = CliRunner().invoke(main, ["validate", str(ledger), "--format", "json"])
+    assert result.exit_code == 1
+    assert {row["rule"] for row in json.loads(result.output)} == {
+        "config",
+        "asset-value-mismatch",
+        "asset-not-accepted",
+        "asset-unknown",
+        "asset-missing",
+    }
+    # The asset report needs every register: it refuses, and says the others are checked.
+    report = CliRunner().invoke(main, ["report", "assets", str(ledger), "--lang", "en"])
+    assert report.exit_code == 1
+    assert f"{specialist}: row 3, column 卡片编号" in report.output
+    assert "the cards of the other registers are still checked" in report.output
 
 
 @pytest.mark.parametrize(

@@ -169,8 +169,8 @@ ASSETS: dict[str, dict[str, str]] = {
         "en": "The ledger names no asset register (grant-assets).",
     },
     "assets-refused": {
-        "zh": "固定资产卡片登记表无法读取，未生成任何文件：{error}",
-        "en": "the asset register cannot be read, nothing written: {error}",
+        "zh": "固定资产卡片登记表无法读取，未生成任何文件：{error}。账簿所列的每份卡片登记表都能读取后，才生成固定资产登记表和资产标签；其他登记表的卡片仍照常核对，见检查发现的问题。",
+        "en": "an asset register cannot be read, nothing written: {error}. The asset report and the labels are made once every register the ledger names reads; the cards of the other registers are still checked, see the findings.",
     },
     "assets-labels-title": {"zh": "{owner} 资产标签", "en": "{owner}: asset labels"},
     "assets-labels-unknown": {
