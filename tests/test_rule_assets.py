@@ -260,6 +260,26 @@ def test_malformed_directives_are_config_findings(tmp_path, directive, words):
     assert words in findings[0].message
 
 
+def test_a_procurement_record_not_on_file_is_one_finding(tmp_path):
+    ledger = copy_asset_ledger(tmp_path, EACH_RULE)
+    text = ledger.read_text(encoding="utf-8")
+    # V-2025-011, 21,000.00 without a record, now names one that is not on file.
+    named = text.replace(
+        '  voucher: "V-2025-011"\n',
+        '  voucher: "V-2025-011"\n  procurement: "quote-V-2025-011.pdf"\n',
+    )
+    assert named != text
+    ledger.write_text(named, encoding="utf-8")
+    # The voucher line's 0-based index is the 1-based line of the entry above it.
+    line = named.splitlines().index('  voucher: "V-2025-011"')
+    findings = [f for f in ledger_findings(load_ledger(ledger)) if f.rule == "procurement-missing"]
+    at_entry = [f for f in findings if f.line == line]
+    assert len(at_entry) == 1
+    assert "quote-V-2025-011.pdf is not on file" in at_entry[0].message
+    # Contract C-1 names none: its finding stays.
+    assert len(findings) == 2
+
+
 def test_messages_speak_the_ledgers_language(tmp_path):
     ledger = copy_asset_ledger(tmp_path, EACH_RULE)
     text = ledger.read_text(encoding="utf-8")
