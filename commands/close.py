@@ -99,7 +99,7 @@ def _held(
     if broken:
         replace_atomically(written, backup.read_text(encoding="utf-8"))
         _restore(seal.path, old)
-        click.echo(format_table(broken), err=True)
+        click.echo(format_table(broken, msg), err=True)
         raise CloseRefused(msg("close.did-not-hold", year=year))
 
 
@@ -194,7 +194,7 @@ def close_command(
                     _close(loaded, msg, year, day.date() if day else datetime.date.today(), reason)
             except CloseRefusedError as refused:
                 if refused.findings:
-                    click.echo(format_table(refused.findings), err=True)
+                    click.echo(format_table(refused.findings, msg), err=True)
                 raise CloseRefused(str(refused)) from refused
     except LedgerBusyError as error:
         raise CannotWrite(str(error)) from error

@@ -51,7 +51,7 @@ def verify_pack_command(pack: Path, ledger: Path, lang: str | None) -> None:
     except UnreadablePackError as error:
         raise UnreadablePack(str(error)) from error
     if verdict.findings:
-        click.echo(format_table(verdict.findings))
+        click.echo(format_table(verdict.findings, msg))
     for problem in verdict.problems:
         click.echo(f"- {problem}")
     if verdict.matches:
