@@ -25,6 +25,7 @@ file itself in instead, and the copy register records which the pack holds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -332,17 +333,12 @@ def write_pack(
         year = max(books)
     stem = pack_stem(language, year)
     if output is None:
+        # `packs/` beside the ledger is made once the pack is ready to be written.
         target = packs_folder(ledger.path) / f"{stem}.zip"
-        try:
-            target.parent.mkdir(exist_ok=True)
-        except OSError as error:
-            raise PackError(
-                msg("pack.cannot-write", target=target, reason=_reason(error))
-            ) from error
     else:
         target = Path(output)
-    if not target.parent.is_dir():
-        raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
+        if not target.parent.is_dir():
+            raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
     zipped = target.suffix.lower() == ".zip"
     if not zipped and target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise PackError(msg("pack.folder-exists", target=target))
@@ -363,9 +359,14 @@ def write_pack(
     sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files)
     files.append((SUMS_NAME, sums.encode("utf-8")))
 
+    made = None
     try:
+        if not target.parent.is_dir():
+            target.parent.mkdir()
+            made = target.parent
         staged = _stage_zip(target, files) if zipped else _stage_folder(target, files)
     except OSError as error:
+        _remove_if_empty(made)
         raise PackWriteError(
             msg("pack.cannot-write", target=target, reason=_reason(error))
         ) from error
@@ -405,8 +406,16 @@ def write_pack(
             ) from error
     except BaseException:
         _discard(staged)
+        _remove_if_empty(made)
         raise
     return target
+
+
+def _remove_if_empty(folder: Path | None) -> None:
+    """Take back a folder the pack made, unless something else is in it now."""
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _reason(error: OSError) -> str:

@@ -203,6 +203,10 @@ def test_a_register_that_does_not_read_refuses_report_and_pack(tmp_path):
     result = run("pack", str(ledger), "--year", "2025", "--output", str(pack))
     assert result.exit_code == 1
     assert "第 4 行，“卡片编号”列" in result.output
+    # Nor to its default place: no packs/ folder is left behind.
+    result = run("pack", str(ledger), "--year", "2025")
+    assert result.exit_code == 1
+    assert "第 4 行，“卡片编号”列" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "copy.pdf",
         f"{INSTALMENTS}.beancount",
