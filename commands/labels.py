@@ -25,7 +25,9 @@ EXIT_UNREADABLE = 2
 @click.command("labels")
 @click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
-    "--year", type=int, help="Only the cards paid, received or changed in this fiscal year."
+    "--year",
+    type=int,
+    help="Only the cards paid, received or changed in this fiscal year and in use at its end.",
 )
 @click.option(
     "--card", "cards", multiple=True, help="Only this card number (repeat for more cards)."
@@ -46,7 +48,8 @@ def labels_command(
 ) -> None:
     """Print labels (资产标签) for the cards of LEDGER's asset register, with QR codes.
 
-    Without --year or --card: every card in use. Open the page in a browser and print it on A4.
+    Without --year or --card: every card in use; with --year: the year's cards in use at its
+    end. Open the page in a browser and print it on A4.
     """
     from reports.asset_labels import UnknownCardsError, labelled_cards, render_labels
 

@@ -51,14 +51,17 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
-def format_table(findings: list[Finding], messages: Catalogue | None = None) -> str:
+def format_table(findings: list[Finding], messages: Catalogue) -> str:
     """Findings as an aligned text table: where, date, severity, rule, message.
+
+    `validate`, `close` and `verify-pack` print their findings with it, in the words of the
+    ledger's language.
 
     Args:
         findings: the findings to list.
-        messages: the words of the header and the severities (default: English).
+        messages: the words of the header and the severities.
     """
-    t = messages or Catalogue("en")
+    t = messages
     rows = [
         (
             f"{display_path(f.file)}:{f.line}" if f.file else "-",

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ledger.assets.analysis import AssetAnalysis
 from ledger.assets.register import IN_USE, Card
 from ledger.i18n import Catalogue
+from ledger.model import year_end
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("reports", "templates"),
@@ -46,7 +47,9 @@ def labelled_cards(
 ) -> list[Card]:
     """The cards to label: by number, else of `year`, else every card in use.
 
-    A card of `year` is paid, received or changed in it.
+    A label is for an item in use at the end of the period: without a year, every card the
+    register has in use; with one, the cards paid, received or changed in it that were held
+    at its end, as they stood then (where and with whom, as the year's stocktake sheet).
 
     Raises:
         UnknownCardsError: a number asked for is in no register.
@@ -65,11 +68,15 @@ def labelled_cards(
         for number, account in analysis.accounts.items()
         if any(payment.year == year for payment, _ in account.payments)
     }
+    end = year_end(year)
     return [
-        card
+        card.as_on(end)
         for card in cards
-        if card.number in paid
-        or any(day is not None and day.year == year for day in (card.received, card.changed))
+        if (
+            card.number in paid
+            or any(day is not None and day.year == year for day in (card.received, card.changed))
+        )
+        and card.held_on(end)
     ]
 
 

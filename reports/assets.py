@@ -8,8 +8,9 @@ Auditors check that the books, the cards and the devices on the shelf agree. The
 - the payments and cards (大额设备付款与卡片核对): each payment to an account a `grant-assets`
   covers that is at or above its threshold or names cards, with what went to cards, what was
   exempt and what names no card; a subtotal per year;
-- the stocktake sheet (固定资产盘点表): the items held at the year's end (or now), grouped by
-  location and custodian, with blank columns to count and tick on the ward;
+- the stocktake sheet (固定资产盘点表): the items held at the year's end (or on the books' last
+  day), each where and with whom it was that day, grouped by location and custodian, with
+  blank columns to count and tick on the ward;
 - the procurement records (采购记录), when the ledger has a `grant-procurement`: each purchase
   at or above its threshold with its record.
 
@@ -20,14 +21,17 @@ half-done is written.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from decimal import Decimal
+
+from beancount.core import data
 
 from ledger.activity import ZERO
 from ledger.assets.analysis import AssetAnalysis, CardAccount, category_label
 from ledger.assets.payments import AssetPayment
 from ledger.assets.procurement import PurchasePayment
-from ledger.assets.register import Card
+from ledger.assets.register import IN_USE, Card
 from ledger.documents import voucher_copies
 from ledger.i18n import CATALOGUE
 from ledger.model import year_end
@@ -153,7 +157,9 @@ def _payment_status(analysis: AssetAnalysis, payment: AssetPayment, missing: set
     if payment.threshold is None:
         return "assets-payment-before"
     if payment.cards:
-        unknown = analysis.registers_read and any(c not in analysis.cards for c in payment.cards)
+        unknown = analysis.checks_cards(payment) and any(
+            c not in analysis.cards for c in payment.cards
+        )
         return "assets-payment-unknown" if unknown else "assets-payment-cards"
     if payment.exempt:
         return "assets-payment-exempt"
@@ -245,19 +251,42 @@ def _payments_subtotal(t: Labels, year: int, sums: dict[str, Decimal]) -> Row:
     return Row({"year": year, "date": None, "voucher": t("year-total"), **sums}, "subtotal")
 
 
-def stocktake_table(ctx: ReportContext, analysis: AssetAnalysis) -> Table:
-    """The items held at the end of `ctx.year` (or as the register stands), to count.
+def books_last_day(ctx: ReportContext) -> datetime.date | None:
+    """The date of the books' last transaction; None for books without one."""
+    for entry in reversed(ctx.ledger.entries):
+        if isinstance(entry, data.Transaction):
+            return entry.date
+    return None
 
+
+def _later_change(t: Labels, card: Card) -> str:
+    """The note of a change of state after the sheet's date, on a card kept at its new place."""
+    approval = t("assets-stocktake-approval", approval=card.approval) if card.approval else ""
+    return t("assets-stocktake-later", changed=card.changed, state=card.state, approval=approval)
+
+
+def stocktake_table(ctx: ReportContext, analysis: AssetAnalysis) -> Table:
+    """The items held at the end of `ctx.year` (or on the books' last day), to count.
+
+    Each as it stood that day: a change of state dated later is not made yet, so the item is in
+    use, at its former place when the register keeps it (else at its current one, noted).
     Grouped by location and custodian, each group with its subtotal.
     """
     t = ctx.labels
-    day = year_end(ctx.year) if ctx.year is not None else None
-    held = [
-        card
-        for cards in analysis.registers.values()
-        for card in cards
-        if (card.held_on(day) if day is not None else card.state == "在用")
-    ]
+    day = year_end(ctx.year) if ctx.year is not None else books_last_day(ctx)
+    notes: dict[str, str] = {}
+    held: list[Card] = []
+    for cards in analysis.registers.values():
+        for card in cards:
+            if day is None:
+                if card.state == IN_USE:
+                    held.append(card)
+                continue
+            if not card.held_on(day):
+                continue
+            if card.changed_after(day) and not card.former_location:
+                notes[card.number] = _later_change(t, card)
+            held.append(card.as_on(day))
     nobody = t("assets-nobody")
     held.sort(key=lambda card: (card.location or "", card.custodian or "", card.number))
     rows: list[Row] = []
@@ -300,14 +329,11 @@ def stocktake_table(ctx: ReportContext, analysis: AssetAnalysis) -> Table:
                     "quantity": card.quantity,
                     "value": card.value,
                     "state": card.state,
+                    "note": notes.get(card.number),
                 }
             )
         )
     close_group()
-    shown = day or max(
-        (d for c in held for d in (c.received, c.changed) if d is not None),
-        default=None,
-    )
     return Table(
         "stocktake",
         t.year_title("assets-title-stocktake", ctx.year, ctx.years),
@@ -326,7 +352,7 @@ def stocktake_table(ctx: ReportContext, analysis: AssetAnalysis) -> Table:
             ("note", "text"),
         ),
         rows,
-        [t("assets-note-stocktake", day=shown if day else "—")],
+        [t("assets-note-stocktake", day=day or "—")],
         name=t("assets-title-stocktake"),
     )
 

@@ -25,6 +25,7 @@ file itself in instead, and the copy register records which the pack holds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -332,17 +333,12 @@ def write_pack(
         year = max(books)
     stem = pack_stem(language, year)
     if output is None:
+        # `packs/` beside the ledger is made once the pack is ready to be written.
         target = packs_folder(ledger.path) / f"{stem}.zip"
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise PackError(
-                msg("pack.cannot-write", target=target, reason=_reason(error))
-            ) from error
     else:
         target = Path(output)
-    if not target.parent.is_dir():
-        raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
+        if not target.parent.is_dir():
+            raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
     zipped = target.suffix.lower() == ".zip"
     if not zipped and target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise PackError(msg("pack.folder-exists", target=target))
@@ -363,9 +359,17 @@ def write_pack(
     sums = "".join(f"{hashlib.sha256(content).hexdigest()}  {name}\n" for name, content in files)
     files.append((SUMS_NAME, sums.encode("utf-8")))
 
+    made: list[Path] = []
     try:
+        if not target.parent.is_dir():
+            # The folders made here, deepest first, to take back if the pack is not written.
+            made = [
+                folder for folder in (target.parent, *target.parent.parents) if not folder.exists()
+            ]
+            target.parent.mkdir(parents=True)
         staged = _stage_zip(target, files) if zipped else _stage_folder(target, files)
     except OSError as error:
+        _remove_if_empty(made)
         raise PackWriteError(
             msg("pack.cannot-write", target=target, reason=_reason(error))
         ) from error
@@ -405,8 +409,16 @@ def write_pack(
             ) from error
     except BaseException:
         _discard(staged)
+        _remove_if_empty(made)
         raise
     return target
+
+
+def _remove_if_empty(folders: list[Path]) -> None:
+    """Take back the folders the pack made (deepest first), unless something else is in them now."""
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def _reason(error: OSError) -> str:

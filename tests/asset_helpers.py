@@ -2,6 +2,7 @@
 
 Each ledger names its register (`NAME.csv`, UTF-8) beside it; `copy_asset_ledger` can hand it
 over as the same table in GBK or in an Excel workbook instead (the directive then names it).
+A ledger naming further registers keeps them beside it as `NAME-*.csv`, copied as they are.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ledger.registers import parse_amount, parse_date
 FOLDER = Path(__file__).parent / "asset_ledgers"
 EACH_RULE = "each_rule"
 INSTALMENTS = "instalments_and_payable"
+ONE_REGISTER_UNREAD = "one_register_unread"
 
 
 def register_rows(name: str) -> list[list[str]]:
@@ -55,7 +57,7 @@ def write_register(path: Path, rows: list[list[str]], form: str = "csv") -> Path
 def copy_asset_ledger(
     tmp_path: Path, name: str, form: str = "csv", rows: list[list[str]] | None = None
 ) -> Path:
-    """Copy the named ledger into `tmp_path` beside `copy.pdf` and its register.
+    """Copy the named ledger into `tmp_path` beside `copy.pdf` and its registers.
 
     Args:
         tmp_path: the test's folder.
@@ -67,6 +69,8 @@ def copy_asset_ledger(
     suffix = ".xlsx" if form == "xlsx" else ".csv"
     register = tmp_path / f"{name}{suffix}"
     write_register(register, rows if rows is not None else register_rows(name), form)
+    for further in FOLDER.glob(f"{name}-*.csv"):
+        (tmp_path / further.name).write_bytes(further.read_bytes())
     text = (FOLDER / f"{name}.beancount").read_text(encoding="utf-8")
     target = tmp_path / f"{name}.beancount"
     target.write_text(text.replace(f'"{name}.csv"', f'"{register.name}"'), encoding="utf-8")

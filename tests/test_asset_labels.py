@@ -46,12 +46,29 @@ def test_the_demos_2026_labels_scan_to_their_cards(tmp_path):
     target = tmp_path / "标签.html"
     result = run(str(DEMO), "--year", "2026", "--output", str(target))
     assert result.exit_code == 0, result.output
-    assert "已写入 6 张资产标签" in result.output
+    assert "已写入 5 张资产标签" in result.output
     page = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
     label = page.select_one('.label[data-card="ZC-2026-004"]').get_text(" ", strip=True)
     assert "婴儿培养箱 YP-100" in label and "儿科病房" in label and "王丽华" in label
-    expected = ["ZC-2024-002", *(f"ZC-2026-00{n}" for n in range(1, 6))]
+    # The cards bought in 2026; the Doppler monitor transferred out in 2026 is not in use.
+    expected = [f"ZC-2026-00{n}" for n in range(1, 6)]
     assert scanned(target) == {card: card for card in expected}
+
+
+def test_a_years_labels_are_its_cards_in_use_at_its_end():
+    def labelled(*args: str) -> dict[str, str]:
+        result = run(str(DEMO), *args)
+        assert result.exit_code == 0, result.output
+        page = BeautifulSoup(result.output, "html.parser")
+        return {tag["data-card"]: tag.get_text(" ", strip=True) for tag in page(class_="label")}
+
+    # The Doppler monitor transferred to 石桥乡卫生院 on 2026-06-18: in use at the end of 2024
+    # (where it was then, as the register keeps it), not at the end of 2026 nor now.
+    of_2024 = labelled("--year", "2024")
+    assert list(of_2024) == [f"ZC-2024-00{n}" for n in range(1, 7)]
+    assert "产科门诊 · 保管人 张敏" in of_2024["ZC-2024-002"]
+    assert "ZC-2024-002" not in labelled("--year", "2026")
+    assert "ZC-2024-002" not in labelled()
 
 
 def test_labels_of_the_cards_in_use_or_asked_for(tmp_path):

@@ -100,6 +100,16 @@ def test_the_demos_asset_report(demo):
     ]
 
 
+def test_the_demos_2024_stocktake_lists_the_monitor_transferred_in_2026_where_it_was(demo):
+    stocktake = build_report("assets", demo, 2024, "zh").tables[2]
+    [row] = [row.values for row in stocktake.entries if row.values["card"] == "ZC-2024-002"]
+    # The register keeps where it was before its transfer (原存放地点, 原保管人).
+    assert (row["location"], row["custodian"], row["state"]) == ("产科门诊", "张敏", "在用")
+    assert row["note"] is None
+    assert sum(row.values["quantity"] for row in stocktake.entries) == 6
+    assert stocktake.notes[0].startswith("截至 2024-12-31 在用的资产")
+
+
 def test_the_2026_pack_holds_the_procurement_record(demo, tmp_path):
     target = write_pack(demo, 2026, "zh", "yuan", tmp_path / "pack.zip")
     names = zipfile.ZipFile(target).namelist()

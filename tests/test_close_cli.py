@@ -76,6 +76,19 @@ def test_close_refuses_a_year_with_errors_and_writes_nothing(write_ledger):
     assert not path.with_name(path.name + ".bak").exists()
 
 
+def test_a_refused_close_lists_its_findings_as_validate_does(write_ledger):
+    chinese = '2024-01-01 custom "fava-option" "language" "zh"\n'
+    path = write_ledger(chinese, funding(2024), BOOKS_2024.replace("12000.00", "21000.00"))
+    refused = close("2024", str(path), "--date", "2025-01-20")
+    assert refused.exit_code == 1
+    validated = CliRunner().invoke(main, ["validate", str(path), "--year", "2024"])
+    table = validated.output.split("\n\n")[0]
+    # The ledger speaks Chinese: the header and the severities too, word for word.
+    assert table.startswith("文件:行") and "  错误  over-budget  " in table
+    assert table in refused.output
+    assert "SEVERITY" not in refused.output and " error " not in refused.output
+
+
 def test_close_refuses_when_the_match_would_be_short(write_ledger):
     short_county = funding(2024).replace(
         "Income:Funding:County  -100000.00 CNY", "Income:Funding:County  -60000.00 CNY"

@@ -122,6 +122,46 @@ def test_stocktake_is_grouped_by_location_and_custodian(each_rule):
     assert sum(row["quantity"] for row in every["stocktake_totals"]) == 16
 
 
+def test_a_past_years_stocktake_shows_each_item_as_it_stood_then(tmp_path):
+    ledger = copy_asset_ledger(tmp_path, EACH_RULE)
+    stocktake = report_json(ledger, "--year", "2024")["stocktake"]
+    # Held on 2024-12-31: ZC-091 and ZC-093, transferred in 2025, were still in use (ZC-005 has
+    # no acceptance date). The register keeps only where they went: noted.
+    rows = {row["card"]: row for row in stocktake}
+    assert list(rows) == ["ZC-091", "ZC-005", "ZC-093"]
+    assert {row["state"] for row in stocktake} == {"在用"}
+    assert (rows["ZC-093"]["location"], rows["ZC-093"]["custodian"]) == ("Ward B", "Wang")
+    assert rows["ZC-093"]["note"] == (
+        "调拨 on 2025-10-01 (清卫资〔2025〕3号); the register keeps no former location or "
+        "custodian: these are the ones after the change"
+    )
+    assert rows["ZC-091"]["note"].startswith("调拨 on 2025-09-01; ")
+    assert rows["ZC-005"]["note"] is None
+    # A register keeping where ZC-093 was before its transfer: the sheet shows it there.
+    register = register_rows(EACH_RULE)
+    register[1] += ["原存放地点", "原保管人"]
+    for row in register[2:]:
+        row += ["Store", "Chen"] if row[0] == "ZC-093" else ["", ""]
+    (tmp_path / "former").mkdir()
+    ledger = copy_asset_ledger(tmp_path / "former", EACH_RULE, rows=register)
+    stocktake = report_json(ledger, "--year", "2024")["stocktake"]
+    rows = {row["card"]: row for row in stocktake}
+    assert (rows["ZC-093"]["location"], rows["ZC-093"]["custodian"]) == ("Store", "Chen")
+    assert (rows["ZC-093"]["state"], rows["ZC-093"]["note"]) == ("在用", None)
+    # Once the transfer is made (2025), the item is no longer on the sheet.
+    assert "ZC-093" not in {
+        row["card"] for row in report_json(ledger, "--year", "2025")["stocktake"]
+    }
+
+
+def test_the_stocktake_of_every_year_is_dated_the_books_last_day(each_rule):
+    loaded = load_ledger(each_rule)
+    every = build_report("assets", loaded, None, "en").tables[2]
+    assert every.notes[0].startswith("Assets held on 2026-04-02, ")  # the last transaction
+    year = build_report("assets", loaded, 2025, "en").tables[2]
+    assert year.notes[0].startswith("Assets held on 2025-12-31, ")
+
+
 def test_procurement_records(each_rule):
     purchases = report_json(each_rule, "--year", "2025")["purchases"]
     assert [(p["voucher"], p["contract"], p["total"], p["status"]) for p in purchases] == [
@@ -201,6 +241,10 @@ def test_a_register_that_does_not_read_refuses_report_and_pack(tmp_path):
     assert not target.exists()
     pack = tmp_path / "pack.zip"
     result = run("pack", str(ledger), "--year", "2025", "--output", str(pack))
+    assert result.exit_code == 1
+    assert "第 4 行，“卡片编号”列" in result.output
+    # Nor to its default place: no packs/ folder is left behind.
+    result = run("pack", str(ledger), "--year", "2025")
     assert result.exit_code == 1
     assert "第 4 行，“卡片编号”列" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [

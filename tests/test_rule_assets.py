@@ -8,10 +8,17 @@ same from UTF-8 CSV, GBK CSV and an Excel workbook.
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 
 import pytest
-from asset_helpers import EACH_RULE, INSTALMENTS, copy_asset_ledger, register_rows
+from asset_helpers import (
+    EACH_RULE,
+    INSTALMENTS,
+    ONE_REGISTER_UNREAD,
+    copy_asset_ledger,
+    register_rows,
+)
 from click.testing import CliRunner
 from grant_ledgers import expected_marks
 
@@ -198,6 +205,36 @@ def test_a_missing_register_points_at_its_directive(tmp_path):
     assert (finding.rule, finding.file, finding.line) == ("config", str(ledger), directive)
 
 
+def test_a_register_that_does_not_read_leaves_the_other_registers_checked(tmp_path):
+    ledger = copy_asset_ledger(tmp_path, ONE_REGISTER_UNREAD)
+    loaded = load_ledger(ledger)
+    findings = ledger_findings(loaded)
+    specialist = tmp_path / f"{ONE_REGISTER_UNREAD}-specialist.csv"
+    # The good register's cards are judged as usual; the accounts of the two registers that
+    # do not read keep their config findings and lose their card checks only.
+    assert _places(findings, ledger) == expected_marks(ledger.read_text(encoding="utf-8"))
+    assert _places(findings, specialist) == {("config", 3)}
+    assert {f.file for f in findings} == {str(ledger), str(specialist)}
+    assert "S-001" in next(f.message for f in findings if f.file == str(specialist))
+    missing = [f for f in findings if f.rule == "config" and f.file == str(ledger)]
+    assert f"{ONE_REGISTER_UNREAD}-missing.csv" in missing[0].message
+    # validate says the same, and fails.
+    result = CliRunner().invoke(main, ["validate", str(ledger), "--format", "json"])
+    assert result.exit_code == 1
+    assert {row["rule"] for row in json.loads(result.output)} == {
+        "config",
+        "asset-value-mismatch",
+        "asset-not-accepted",
+        "asset-unknown",
+        "asset-missing",
+    }
+    # The asset report needs every register: it refuses, and says the others are checked.
+    report = CliRunner().invoke(main, ["report", "assets", str(ledger), "--lang", "en"])
+    assert report.exit_code == 1
+    assert f"{specialist}: row 3, column 卡片编号" in report.output
+    assert "the cards of the other registers are still checked" in report.output
+
+
 @pytest.mark.parametrize(
     ("directive", "words"),
     [
@@ -221,6 +258,26 @@ def test_malformed_directives_are_config_findings(tmp_path, directive, words):
     last = len(ledger.read_text(encoding="utf-8").splitlines())
     assert [(f.rule, f.line) for f in findings] == [("config", last)]
     assert words in findings[0].message
+
+
+def test_a_procurement_record_not_on_file_is_one_finding(tmp_path):
+    ledger = copy_asset_ledger(tmp_path, EACH_RULE)
+    text = ledger.read_text(encoding="utf-8")
+    # V-2025-011, 21,000.00 without a record, now names one that is not on file.
+    named = text.replace(
+        '  voucher: "V-2025-011"\n',
+        '  voucher: "V-2025-011"\n  procurement: "quote-V-2025-011.pdf"\n',
+    )
+    assert named != text
+    ledger.write_text(named, encoding="utf-8")
+    # The voucher line's 0-based index is the 1-based line of the entry above it.
+    line = named.splitlines().index('  voucher: "V-2025-011"')
+    findings = [f for f in ledger_findings(load_ledger(ledger)) if f.rule == "procurement-missing"]
+    at_entry = [f for f in findings if f.line == line]
+    assert len(at_entry) == 1
+    assert "quote-V-2025-011.pdf is not on file" in at_entry[0].message
+    # Contract C-1 names none: its finding stays.
+    assert len(findings) == 2
 
 
 def test_messages_speak_the_ledgers_language(tmp_path):

@@ -339,6 +339,14 @@ def test_verify_pack_names_what_differs(sealed, tmp_path):
     changed = run("verify-pack", str(pack), str(sealed), "--lang", "en")
     assert changed.exit_code == 1
     assert "no longer hold to the seal" in changed.output and "payee" in changed.output
+    # Its findings are listed as validate lists them, in the words asked for.
+    rows = [line.split()[:4] for line in changed.output.splitlines()]
+    assert rows[0] == ["FILE:LINE", "DATE", "SEVERITY", "RULE"]
+    assert ["error", "closed-year-changed"] in [row[2:] for row in rows]
+    chinese = run("verify-pack", str(pack), str(sealed), "--lang", "zh")
+    rows = [line.split()[:4] for line in chinese.output.splitlines()]
+    assert rows[0] == ["文件:行", "日期", "级别", "规则"]
+    assert ["错误", "closed-year-changed"] in [row[2:] for row in rows]
 
     garbage = tmp_path / "garbage.zip"
     garbage.write_bytes(b"not a zip")

@@ -121,6 +121,9 @@ class AssetAnalysis:
         self.config_errors: list[GrantError] = []
         #: The registers that do not read, each refused with its file, row and column.
         self.register_errors: list[RegisterError] = []
+        #: The paths of the registers that do not read: the payments of the accounts naming
+        #: them are not checked against any card (the others are).
+        self.unread: set[str] = set()
         #: Each register that reads, by path: its cards in the register's order.
         self.registers: dict[str, tuple[Card, ...]] = {}
         #: Every card of the registers by number.
@@ -144,8 +147,16 @@ class AssetAnalysis:
 
     @property
     def registers_read(self) -> bool:
-        """Whether every register named reads: only then are cards judged against it."""
+        """Whether every register named reads (the reports need them all)."""
         return not self.register_errors
+
+    def checks_cards(self, payment: AssetPayment) -> bool:
+        """Whether the payment's cards are checked: its account's register reads.
+
+        A payment before its account's `grant-assets` is not checked either.
+        """
+        threshold = payment.threshold
+        return threshold is not None and threshold.register not in self.unread
 
     # -- reading -------------------------------------------------------------------------
 
@@ -160,6 +171,7 @@ class AssetAnalysis:
                 cards = read_cards(path)
             except RegisterError as error:
                 self.register_errors.append(error)
+                self.unread.add(path)
                 situation = "assets-register-column" if error.column else "assets-register"
                 reason = error.reason.say(msg)
                 message = msg.finding(
@@ -351,13 +363,15 @@ class AssetAnalysis:
 
     @cached_property
     def unknown(self) -> list[tuple[AssetPayment, str]]:
-        """Each card a payment names that no register holds (while every register reads)."""
-        if not self.registers_read:
-            return []
+        """Each card a payment names that no register holds.
+
+        Only payments whose account's register reads: a register that does not read may hold
+        the card (its `config` finding says so), and the other registers are checked as usual.
+        """
         return [
             (payment, card)
             for payment in self.payments
-            if payment.threshold is not None
+            if payment.cards and self.checks_cards(payment)
             for card in payment.cards
             if card not in self.cards
         ]
@@ -366,14 +380,19 @@ class AssetAnalysis:
     def judged(self) -> list[tuple[CardAccount, Card, datetime.date]]:
         """The cards whose last payment's year is closed, from the threshold's date.
 
-        Each with its register card and the date of that close.
+        Each with its register card and the date of that close. A card named by a payment of
+        an account whose register does not read is not judged: that register may hold it.
         """
-        if not self.registers_read:
-            return []
         found = []
+        unread = self.unread
         for account in self.accounts.values():
             card = account.card
             if card is None or account.last.threshold is None:
+                continue
+            if unread and any(
+                payment.threshold is not None and payment.threshold.register in unread
+                for payment, _ in account.payments
+            ):
                 continue
             closed = self.closed_on(account.year)
             if closed is not None:

@@ -10,7 +10,9 @@ register is a table with one row per card, headed with the names an accountant w
     李秀梅  产科新生儿室  在用
 
 A card's value is its quantity times its unit price. Its state is 在用 (in use, also an empty
-cell), 调拨 (transferred) or 报废 (scrapped); a change of state carries its date and approval.
+cell), 调拨 (transferred) or 报废 (scrapped); a change of state carries its date and approval,
+and the register may keep where and with whom the item was before it (原存放地点, 原保管人), so
+a stocktake sheet of an earlier date shows it there.
 """
 
 from __future__ import annotations
@@ -52,6 +54,18 @@ CARD_REGISTER = RegisterSpec(
             "changed", ("变动日期", "状态变动日期", "处置日期", "changed"), "date", False
         ),
         RegisterColumn("approval", ("审批文号", "批准文号", "处置审批", "approval"), "text", False),
+        RegisterColumn(
+            "former_location",
+            ("原存放地点", "变动前存放地点", "原使用科室", "former location"),
+            "text",
+            False,
+        ),
+        RegisterColumn(
+            "former_custodian",
+            ("原保管人", "变动前保管人", "原使用人", "former custodian"),
+            "text",
+            False,
+        ),
     ),
     key="card",
 )
@@ -77,6 +91,10 @@ class Card(NamedTuple):
     """The date of its change of state (transferred, scrapped)."""
     approval: str | None
     """The approval of its change of state (审批文号)."""
+    former_location: str | None
+    """Where it was before its change of state (原存放地点), when the register keeps it."""
+    former_custodian: str | None
+    """Who kept it before its change of state (原保管人), when the register keeps it."""
     path: str
     line: int
 
@@ -94,7 +112,27 @@ class Card(NamedTuple):
         """Whether the institute holds the item on `day`: received by then and not gone."""
         if self.received is not None and self.received > day:
             return False
-        return self.state == IN_USE or (self.changed is not None and self.changed > day)
+        return self.state == IN_USE or self.changed_after(day)
+
+    def changed_after(self, day: datetime.date) -> bool:
+        """Whether its change of state (transferred, scrapped) is dated after `day`."""
+        return self.state != IN_USE and self.changed is not None and self.changed > day
+
+    def as_on(self, day: datetime.date) -> Card:
+        """The card as it stood on `day`, before a change of state dated after it.
+
+        The item was then in use, where and with whom the register says it was before the
+        change (原存放地点, 原保管人); where the register keeps only the current place, there.
+        """
+        if not self.changed_after(day):
+            return self
+        return self._replace(
+            state=IN_USE,
+            location=self.former_location or self.location,
+            custodian=self.former_custodian or self.custodian,
+            changed=None,
+            approval=None,
+        )
 
 
 def _text(row: RegisterRow, field: str) -> str | None:
@@ -140,6 +178,8 @@ def _card(path: Path, row: RegisterRow, headings: dict[str, str]) -> Card:
         state,
         changed if isinstance(changed, datetime.date) else None,
         _text(row, "approval"),
+        _text(row, "former_location"),
+        _text(row, "former_custodian"),
         str(path),
         row.line,
     )

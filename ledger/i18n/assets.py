@@ -161,16 +161,21 @@ ASSETS: dict[str, dict[str, str]] = {
         "en": "Payments at or above the fixed-asset threshold, or naming cards; payments before the rules' date are not checked.",
     },
     "assets-note-stocktake": {
-        "zh": "截至 {day} 在用的资产，按存放地点和保管人分组；盘点时逐项核对并签字。盘点人：__________ 日期：__________",
-        "en": "Assets held on {day}, by location and custodian; tick each item on the ward and sign. Counted by: __________ Date: __________",
+        "zh": "截至 {day} 在用的资产，按当日的存放地点和保管人分组（此后才调拨、报废的，当日仍在用）；盘点时逐项核对并签字。盘点人：__________ 日期：__________",
+        "en": "Assets held on {day}, by their location and custodian on that day (an item transferred or scrapped later was still in use); tick each item on the ward and sign. Counted by: __________ Date: __________",
     },
+    "assets-stocktake-later": {
+        "zh": "{changed} {state}{approval}；登记表未记变动前的存放地点和保管人，所列为变动后的",
+        "en": "{state} on {changed}{approval}; the register keeps no former location or custodian: these are the ones after the change",
+    },
+    "assets-stocktake-approval": {"zh": "（{approval}）", "en": " ({approval})"},
     "assets-no-register": {
         "zh": "账簿未设置固定资产卡片登记表（grant-assets）。",
         "en": "The ledger names no asset register (grant-assets).",
     },
     "assets-refused": {
-        "zh": "固定资产卡片登记表无法读取，未生成任何文件：{error}",
-        "en": "the asset register cannot be read, nothing written: {error}",
+        "zh": "固定资产卡片登记表无法读取，未生成任何文件：{error}。账簿所列的每份卡片登记表都能读取后，才生成固定资产登记表和资产标签；其他登记表的卡片仍照常核对，见检查发现的问题。",
+        "en": "an asset register cannot be read, nothing written: {error}. The asset report and the labels are made once every register the ledger names reads; the cards of the other registers are still checked, see the findings.",
     },
     "assets-labels-title": {"zh": "{owner} 资产标签", "en": "{owner}: asset labels"},
     "assets-labels-unknown": {

@@ -2,7 +2,7 @@
 
 A card number the register does not hold is a typo or a card never made: either way the books
 and the cards no longer agree. (While a register does not read, its `config` finding says so
-and no card is judged against it.)
+and the payments of the accounts naming it are not checked; the other accounts are.)
 
     2026-04-29 * "华康医疗设备有限公司" "购置婴儿培养箱"
       asset: "ZC-2026-040"          ; error: the register has ZC-2026-004, not ZC-2026-040

@@ -4,7 +4,8 @@ From its date, a `grant-procurement` asks each purchase posted to its account (a
 below it) of at least its threshold to name its procurement record (询价、比选或招标记录) in
 `procurement:` on one of its entries: a file found like a voucher copy. A purchase is every
 payment of one contract (`contract:`), or one entry without a contract; the finding points at
-the payment that takes it to the threshold. A record named but not on file is a finding too.
+the payment that takes it to the threshold. A record named but not on file is the finding
+instead, at the entry naming it: one finding per cause.
 
     2026-01-01 custom "grant-procurement" Expenses:MCH:Equipment 20000.00 CNY 90
 
@@ -34,7 +35,7 @@ RULE = "procurement-missing"
 
 
 def check(grant: GrantLedger) -> list[GrantError]:
-    """Purchases at or above their threshold without a record on file; records not on file."""
+    """Records named but not on file; purchases at or above their threshold naming none."""
     if not grant.config.procurement:
         return []
     msg = grant.messages
@@ -52,6 +53,9 @@ def check(grant: GrantLedger) -> list[GrantError]:
             )
         )
     for purchase in grant.assets.unrecorded:
+        if purchase.records:
+            # It names a record, not on file: that finding (above) is the one to fix.
+            continue
         payment = purchase.reaching()
         threshold = purchase.threshold
         fields = {
