@@ -102,7 +102,7 @@ def test_a_roster_reads_numbers_amounts_and_visits_without_its_total_row(tmp_pat
         "JZ-1,王秀英,1,320.00\nJZ-2,李梅,2,650\n合  计,,3,970.00\n",
         encoding="gbk",
     )
-    assert [tuple(line) for line in read_roster(str(path))] == [
+    assert [tuple(line) for line in read_roster(str(path)).lines] == [
         (3, "JZ-1", 320, 1),
         (4, "JZ-2", 650, 2),
     ]

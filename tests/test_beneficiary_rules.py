@@ -501,3 +501,48 @@ def test_a_standard_without_a_register_is_a_config_finding(tmp_path):
     path = write_books(tmp_path, body, [], preamble)
     findings = assert_marked_findings(path)
     assert "needs a beneficiary register" in findings[0].message
+
+
+def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(tmp_path):
+    cara = person_id("19920202", "026")
+    old = "990303" + "940404" + "040"  # an old 15-digit number
+    rows = [
+        woman("A-1", ANNA),
+        woman(BEA, BEA, note="expect: config"),  # her identity number as her register number
+        # Name and identity number swapped: the number in the name column, the name judged.
+        woman("A-3", "某某", name=cara, note="expect: config, beneficiary-id-invalid"),
+        woman(old, person_id("19940404", "040"), note="expect: config"),
+    ]
+    roster = write_roster(
+        tmp_path / "rosters" / "R.csv",
+        [(ANNA, "100.00", 1, "expect: config"), ("A-1", "200.00", 1, "")],
+    )
+    body = (
+        # Her identity number where her register number belongs: the value is in the ledger.
+        payment("2026-02-01", "R-1", "100.00", mark="config", beneficiary=f'"{cara}"')
+        # A register number that is an identity number is hers still: its row says so.
+        + payment("2026-02-02", "R-2", "100.00", beneficiary=f'"{BEA}"')
+        + payment(
+            "2026-02-03", "R-3", "300.00", "Expenses:Work:Relief:Checkups", roster='"rosters/R.csv"'
+        )
+    )
+    path = write_books(tmp_path, body, rows)
+    findings = assert_marked_findings(path, tmp_path / "register.csv", roster)
+    for finding in findings:
+        for number in (ANNA, BEA, cara, old):
+            assert number[6:14] not in finding.message, finding.message
+    by_place = {(Path(f.file).name, f.rule, f.line): f.message for f in findings}
+    masked = {
+        number: f"{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}"
+        for number in (BEA, cara, old, ANNA)
+    }
+    assert (
+        f"row 4: its 登记号 {masked[BEA]} looks like an identity number"
+        in (by_place["register.csv", "config", 4])
+    )
+    assert f"row 6: its 登记号 {masked[old]} looks like" in by_place["register.csv", "config", 6]
+    assert f"row 5: its 姓名 {masked[cara]} looks like" in by_place["register.csv", "config", 5]
+    assert "swapped" in by_place["register.csv", "config", 5]
+    assert f"row 2: its 登记号 {masked[ANNA]} looks like" in by_place["R.csv", "config", 2]
+    [(_, _, line)] = [key for key in by_place if key[:2] == ("books.beancount", "config")]
+    assert f"`beneficiary` {masked[cara]} looks like" in by_place["books.beancount", "config", line]

@@ -9,7 +9,8 @@ What is judged where:
 
 - a register row: its identity number (`beneficiary-id-invalid`: check character, date of
   birth, sex digit) and whether another row has the same number for an overlapping pregnancy
-  (`beneficiary-duplicate`), pointing at the register's row;
+  (`beneficiary-duplicate`), and a register number or name that looks like an identity number
+  (`config`), pointing at the register's row;
 - a payment: whether it names anyone, and whom (`ledger.beneficiaries.payments`);
 - each woman a payment pays: her age on the day (`beneficiary-id-invalid`), her eligibility
   evidence (`beneficiary-ineligible`), her public notice (`beneficiary-not-noticed`), and her
@@ -221,6 +222,18 @@ class _Judge:
             for share in payment.shares:
                 first_year.setdefault(share.number, payment.year)
         directive = self.setup.entry
+        for misplaced in register.misplaced:
+            self.add(
+                CONFIG,
+                f"register-identity-{misplaced.field}",
+                at_row(register.path, misplaced.line),
+                directive,
+                self.setup.date.year,
+                path=self.setup.written,
+                row=misplaced.line,
+                column=misplaced.column,
+                value=misplaced.masked,
+            )
         earlier: dict[str, list[Beneficiary]] = defaultdict(list)
         for row in register.rows.values():
             year = first_year.get(row.number, self.setup.date.year)

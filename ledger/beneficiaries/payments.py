@@ -18,7 +18,8 @@ on or after the directive) names one woman or a roster:
 Each payment becomes `Share`s, one per woman and account, with the problems of naming found on
 the way: nobody named (`beneficiary-missing`), a number not in the register
 (`beneficiary-unknown`), a roster whose total is not the payment or whose rows are not in the
-register (`roster-mismatch`), and the `config` problems of a roster that does not read.
+register (`roster-mismatch`), and the `config` problems of a roster that does not read, and of
+an identity number written where a register number belongs (`beneficiary:`, a roster's key).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import NamedTuple
 from beancount.core import data
 
 from ledger.activity import ZERO, Flow
+from ledger.beneficiaries.identity import looks_like_identity, mask
 from ledger.beneficiaries.problems import Problem, at_row
 from ledger.beneficiaries.register import (
     Beneficiary,
@@ -179,7 +181,12 @@ class PaymentReader:
         if named:
             visits = self._visits(entry) if VISITS_KEY in meta else None
             found = self.register.rows.get(named) if self.register is not None else None
-            if found is None and self.register is not None:
+            if found is None and looks_like_identity(named):
+                # Her identity number, not her register number: and now in the ledger's text.
+                self.problems.append(
+                    _problem(CONFIG, "beneficiary-identity", entry, value=mask(named))
+                )
+            elif found is None and self.register is not None:
                 self.problems.append(
                     _problem(
                         UNKNOWN,
@@ -222,7 +229,7 @@ class PaymentReader:
         if path not in self.rosters:
             self.rosters.append(path)
         try:
-            lines = read_roster(path)
+            roster = read_roster(path)
         except UnreadableError as error:
             if not os.path.exists(path):
                 self.problems.append(
@@ -241,6 +248,7 @@ class PaymentReader:
                     )
                 )
             return Payment(entry, flow.year, accounts, amount, path, ())
+        lines = roster.lines
         if len(accounts) > 1:
             self.problems.append(
                 _problem(
@@ -272,7 +280,20 @@ class PaymentReader:
         rows = self.register.rows if self.register is not None else None
         for line in lines:
             found = rows.get(line.number) if rows is not None else None
-            if rows is not None and found is None:
+            if found is None and looks_like_identity(line.number):
+                self.problems.append(
+                    _problem(
+                        CONFIG,
+                        "roster-identity",
+                        entry,
+                        source=at_row(path, line.line),
+                        roster=written,
+                        row=line.line,
+                        column=roster.headings.get("number", "-"),
+                        value=mask(line.number),
+                    )
+                )
+            elif rows is not None and found is None:
                 self.problems.append(
                     _problem(
                         ROSTER,

@@ -42,6 +42,22 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "zh": "救助对象登记册 {path} 位于 {folder} 中，Fava 会把该文件夹中的文件提供给任何能打开账簿的人：请把登记册移出该文件夹（例如 registers/），以免身份证号外泄。",
         "en": "the beneficiary register {path} lies in {folder}, whose files Fava serves to anyone who can open the books: move the register out of it (to registers/, say), so its identity numbers stay private.",
     },
+    "config.register-identity-number": {
+        "zh": "救助对象登记册 {path} 第 {row} 行的“{column}” {value} 像是身份证号：登记号应是登记册自编的编号（如 JZ-2026-001），身份证号只写在身份证号列；登记号会出现在账簿、花名册、报表和检查发现中。",
+        "en": "the beneficiary register {path}, row {row}: its {column} {value} looks like an identity number: a register number is the register's own number (JZ-2026-001, say), and the identity number goes in its own column only; register numbers appear in the ledger, the rosters, the reports and the findings.",
+    },
+    "config.register-identity-name": {
+        "zh": "救助对象登记册 {path} 第 {row} 行的“{column}” {value} 像是身份证号：请核对该行的姓名和身份证号是否填反。",
+        "en": "the beneficiary register {path}, row {row}: its {column} {value} looks like an identity number: check whether the row's name and identity number are swapped.",
+    },
+    "config.beneficiary-identity": {
+        "zh": "beneficiary 的值 {value} 像是身份证号，而不是登记号：请改写她在救助对象登记册中的登记号（如 JZ-2026-001），并从账簿中删去身份证号（Fava 会把账簿内容显示给每个读者）。",
+        "en": "the `beneficiary` {value} looks like an identity number, not a register number: write her register number (JZ-2026-001, say) and take the identity number out of the ledger (Fava shows the ledger to every reader).",
+    },
+    "config.roster-identity": {
+        "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 像是身份证号：花名册应写救助对象登记册中的登记号（如 JZ-2026-001），该行未计入任何救助对象。",
+        "en": "the roster {roster}, row {row}: its {column} {value} looks like an identity number: a roster names each woman by her register number in the beneficiary register (JZ-2026-001, say); the row is counted for nobody.",
+    },
     "config.roster-not-found": {
         "zh": "花名册 {roster} 不存在（相对于 {base}）：请把花名册放到该位置，或更正 roster 路径。",
         "en": "the roster {roster} does not exist (relative to {base}): put the roster there or correct the `roster` path.",
