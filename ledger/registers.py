@@ -46,6 +46,8 @@ class RegisterColumn(NamedTuple):
     kind: CellKind = "text"
     required: bool = True
     """Whether the register must have the column (its cells may still be empty)."""
+    bound: Decimal | None = None
+    """For an amount: the least amount (either sign) the column refuses as no amount at all."""
 
 
 class RegisterSpec(NamedTuple):
@@ -244,6 +246,12 @@ def _cell(text: str, column: RegisterColumn, path: Path, line: int, heading: str
     if value is None:
         key = f"register.not-{column.kind}"
         raise RegisterError(path, key, row=line, column=heading, text=text)
+    if column.bound is not None and abs(value) >= column.bound:  # type: ignore[arg-type]
+        # An identity or account number in an amount column reads as a number: refuse it.
+        bound = f"{column.bound:,.2f}"
+        raise RegisterError(
+            path, "register.amount-too-large", row=line, column=heading, bound=bound
+        )
     return value
 
 

@@ -301,6 +301,7 @@ MISPLACED_IDS = {
     "roster": person_id("19920202", "026"),  # a roster keyed by identity numbers
     "narration": person_id("19930303", "028"),  # quoted in an entry's narration
     "old": "990303" + "940404" + "040",  # an old 15-digit number as a register number
+    "amount": person_id("19910101", "024"),  # typed into a roster's amount column
 }
 
 
@@ -322,6 +323,7 @@ def misplaced(tmp_path_factory) -> Books:
     write_roster(
         folder / "rosters" / "R-1.csv", [(ids["roster"], "100.00", "1"), ("A-1", "200.00", "1")]
     )
+    write_roster(folder / "rosters" / "R-6.csv", [("A-1", ids["amount"], "1")])
     body = (
         payment("2026-02-01", "R-1", "300.00", beneficiary=f'"{ids["number"]}"')
         + payment(
@@ -340,6 +342,13 @@ def misplaced(tmp_path_factory) -> Books:
   Assets:Bank:Special
 
 """
+        + payment(
+            "2026-02-06",
+            "R-6",
+            "300.00",
+            "Expenses:Work:Relief:Checkups",
+            roster='"rosters/R-6.csv"',
+        )
     )
     ledger = write_books(folder, body, rows, PREAMBLE_ZH)
     return Books(ledger, folder / "register.csv", set(ids.values()))

@@ -546,3 +546,30 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     assert f"row 2: its 登记号 {masked[ANNA]} looks like" in by_place["R.csv", "config", 2]
     [(_, _, line)] = [key for key in by_place if key[:2] == ("books.beancount", "config")]
     assert f"`beneficiary` {masked[cara]} looks like" in by_place["books.beancount", "config", line]
+
+
+def test_a_roster_amount_beyond_bounds_refuses_the_roster_at_its_row(tmp_path):
+    rows = [woman("A-1", ANNA), woman("B-1", BEA)]
+    # Her identity number typed into the amount column: read as 990,303,… it is no amount.
+    typed = write_roster(tmp_path / "rosters" / "typed.csv", [("A-1", BEA, 1), ("B-1", "50.00", 1)])
+    # One woman's part more than the whole payment: another number in the column.
+    larger = write_roster(
+        tmp_path / "rosters" / "larger.csv", [("A-1", "50.00", 1), ("B-1", "2026.00", 1)]
+    )
+    checkups = "Expenses:Work:Relief:Checkups"
+    body = payment("2026-02-01", "R-1", "100.00", checkups, roster='"rosters/typed.csv"')
+    body += payment("2026-02-02", "R-2", "100.00", checkups, roster='"rosters/larger.csv"')
+    path = write_books(tmp_path, body, rows)
+    findings = findings_at(path)
+    # Only the refusals: no standard or total judged on a figure that is no amount.
+    assert {(f.rule, f.file, f.line) for f in findings} == {
+        ("config", str(typed), 2),
+        ("config", str(larger), 3),
+    }
+    first, second = sorted(findings, key=lambda f: f.file, reverse=True)
+    assert "row 2, column 金额" in first.message and "1,000,000,000.00 or more" in first.message
+    assert BEA[6:14] not in first.message
+    assert "row 3: its 金额 2,026.00 CNY is more than the whole payment of 100.00 CNY" in (
+        second.message
+    )
+    assert load_ledger(path).grant.beneficiaries.positions_of("A-1") == []

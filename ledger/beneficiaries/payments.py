@@ -249,6 +249,24 @@ class PaymentReader:
                 )
             return Payment(entry, flow.year, accounts, amount, path, ())
         lines = roster.lines
+        larger = next((line for line in lines if abs(line.amount) > abs(amount)), None)
+        if larger is not None:
+            # One woman's part cannot be more than the whole payment: the column holds
+            # something else. The roster is refused, as one that does not read.
+            self.problems.append(
+                _problem(
+                    CONFIG,
+                    "roster-amount-over-payment",
+                    entry,
+                    source=at_row(path, larger.line),
+                    roster=written,
+                    row=larger.line,
+                    column=roster.headings.get("amount", "-"),
+                    value=money(larger.amount, self.currency),
+                    amount_text=money(amount, self.currency),
+                )
+            )
+            return Payment(entry, flow.year, accounts, amount, path, ())
         if len(accounts) > 1:
             self.problems.append(
                 _problem(

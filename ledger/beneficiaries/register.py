@@ -84,6 +84,10 @@ REGISTER = RegisterSpec(
     key="number",
 )
 
+ROSTER_AMOUNT_BOUND = Decimal(1_000_000_000)
+"""A roster's amount cell at or above this is refused: an identity number (or another number)
+typed into the column, read as 990,102,199,201,010,642.00, is no one's subsidy."""
+
 ROSTER = RegisterSpec(
     "花名册 (roster)",
     (
@@ -92,6 +96,7 @@ ROSTER = RegisterSpec(
             "amount",
             ("金额", "金额（元）", "补助金额", "补助金额（元）", "发放金额", "救助金额", "amount"),
             "amount",
+            bound=ROSTER_AMOUNT_BOUND,
         ),
         RegisterColumn(
             "visits",

@@ -58,6 +58,10 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 像是身份证号：花名册应写救助对象登记册中的登记号（如 JZ-2026-001），该行未计入任何救助对象。",
         "en": "the roster {roster}, row {row}: its {column} {value} looks like an identity number: a roster names each woman by her register number in the beneficiary register (JZ-2026-001, say); the row is counted for nobody.",
     },
+    "config.roster-amount-over-payment": {
+        "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 大于整笔付款 {amount_text}：一人的补助不会超过整笔付款，请核对该列是否填入了别的数字；在更正前不按此花名册核对。",
+        "en": "the roster {roster}, row {row}: its {column} {value} is more than the whole payment of {amount_text}: one woman's part cannot be; check whether another number is in the column. The roster is not checked until it is corrected.",
+    },
     "config.roster-not-found": {
         "zh": "花名册 {roster} 不存在（相对于 {base}）：请把花名册放到该位置，或更正 roster 路径。",
         "en": "the roster {roster} does not exist (relative to {base}): put the roster there or correct the `roster` path.",

@@ -91,6 +91,11 @@ TABLES: dict[str, dict[str, str]] = {
         "zh": "“{text}”不是金额：请写成 1,080.00 这样的金额",
         "en": "{text!r} is not an amount such as 1,080.00",
     },
+    "register.amount-too-large": {
+        "zh": "金额不小于 {bound}，不是一笔补助的金额：是否填入了身份证号或其他编号？请更正",
+        "en": "the amount is {bound} or more, no amount of one payment: is an identity or other "
+        "number in the column? Correct it",
+    },
     "register.not-count": {
         "zh": "“{text}”不是整数",
         "en": "{text!r} is not a whole number",
