@@ -408,3 +408,44 @@ def test_misplaced_numbers_are_masked_on_the_grant_page_and_favas_errors(misplac
         response = client.get(f"/{slug}/{path}")
         assert response.status_code == 200, path
         misplaced.assert_hidden(response.data, path)
+
+
+# -- the register pulled into the ledger with `include` ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def included(tmp_path_factory) -> Books:
+    """The demo with its register included as ledger text: Beancount's errors quote its lines."""
+    folder = tmp_path_factory.mktemp("included")
+    for name in ("documents", "registers", "rosters"):
+        shutil.copytree(ROOT / name, folder / name)
+    ledger = folder / "main.beancount"
+    text = (ROOT / "main.beancount").read_text(encoding="utf-8")
+    ledger.write_text(text + '\ninclude "registers/救助对象.csv"\n', encoding="utf-8")
+    return Books(ledger, folder / "registers" / "救助对象.csv")
+
+
+def test_an_included_register_is_a_finding_and_beancounts_errors_are_masked(included, tmp_path):
+    ledger = str(included.ledger)
+    text = run(included, "validate", ledger)
+    assert "registers/救助对象.csv 被 include 读入了账簿" in text
+    assert "请删去引入它的 `include` 行" in text
+    # Beancount's own errors quote the register's lines: shown, their numbers masked.
+    beancount = [line for line in text.splitlines() if "  beancount  " in line]
+    assert len(beancount) > 10 and any("990101********" in line for line in beancount)
+    run(included, "validate", ledger, "--format", "json")
+    for output_format in FORMATS:
+        target = tmp_path / f"findings.{output_format}"
+        run(
+            included,
+            "report",
+            "findings",
+            ledger,
+            "--format",
+            output_format,
+            "--output",
+            str(target),
+        )
+        included.assert_hidden(target.read_bytes(), f"report findings --format {output_format}")
+    run(included, "report", "pack", ledger, "--output", str(tmp_path / "p.zip"), "--recipient", "x")
+    included.assert_hidden((tmp_path / "p.zip").read_bytes(), "pack.zip")

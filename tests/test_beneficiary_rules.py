@@ -573,3 +573,25 @@ def test_a_roster_amount_beyond_bounds_refuses_the_roster_at_its_row(tmp_path):
         second.message
     )
     assert load_ledger(path).grant.beneficiaries.positions_of("A-1") == []
+
+
+def test_a_register_or_roster_included_as_ledger_text_is_a_config_finding(tmp_path):
+    write_roster(tmp_path / "rosters" / "R.csv", [("A-1", "100.00", 1)])
+    body = payment(
+        "2026-02-01", "R-1", "100.00", "Expenses:Work:Relief:Checkups", roster='"rosters/R.csv"'
+    )
+    path = write_books(tmp_path, body, [woman("A-1", ANNA)])
+    with path.open("a", encoding="utf-8") as ledger:
+        ledger.write('\ninclude "register.csv"\ninclude "rosters/R.csv"\n')
+    findings = findings_at(path)
+    config = sorted(f.message for f in findings if f.rule == "config")
+    assert len(config) == 2
+    assert config[0].startswith("[config] the beneficiary register register.csv is included")
+    assert "Remove the `include` line" in config[0]
+    assert "the roster rosters/R.csv is included in the ledger" in config[1]
+    # Beancount's own errors about the register's lines: its numbers masked.
+    quoted = [
+        f for f in findings if f.rule == "beancount" and f.file == str(tmp_path / "register.csv")
+    ]
+    assert quoted and all(ANNA[6:14] not in f.message for f in quoted)
+    assert any(f"{ANNA[:6]}********{ANNA[-4:]}" in f.message for f in quoted)

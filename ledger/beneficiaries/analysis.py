@@ -135,6 +135,16 @@ def _in_folder(path: str, folder: str) -> bool:
     return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def real_path(path: str) -> str:
+    """A file's path as files are compared: symbolic links resolved, case as the system has it."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def included_files(options_map: Mapping[str, Any]) -> frozenset[str]:
+    """The files Beancount read as ledger text (the ledger and its `include`s), as `real_path`."""
+    return frozenset(real_path(path) for path in options_map.get("include", []))
+
+
 def served_folders(entries: Sequence[data.Directive], options_map: Mapping[str, Any]) -> list[str]:
     """The folders whose files Fava serves: the documents folders and the import folders."""
     root = os.path.dirname(options_map.get("filename") or "")
@@ -185,6 +195,10 @@ class _Judge:
         setup = self.setup
         directive = setup.entry
         year = setup.date.year
+        if real_path(setup.path) in included_files(options_map):
+            self.add(
+                CONFIG, "register-included", directive.meta, directive, year, path=setup.written
+            )
         for folder in served_folders(entries, options_map):
             if _in_folder(setup.path, folder):
                 self.add(
@@ -423,7 +437,9 @@ def analyse(
         for account in config.categories
         if setup.account == account or setup.account.startswith(account + ":")
     )
-    reader = PaymentReader(setup, register, config.currency, config.language)
+    reader = PaymentReader(
+        setup, register, config.currency, config.language, included_files(options_map)
+    )
     payments = reader.read(activity.flows, category)
     judge.problems.extend(reader.problems)
     standing = Tally({}, [])

@@ -123,11 +123,14 @@ class PaymentReader:
         register: BeneficiaryRegister | None,
         currency: str | None,
         language: str = "en",
+        included: frozenset[str] = frozenset(),
     ) -> None:
         self.setup = setup
         self.register = register
         self.currency = currency
         self.messages = Catalogue(language)
+        self.included = included
+        """The files Beancount read as ledger text, real paths: a roster must not be one."""
         self.problems: list[Problem] = []
         self.rosters: list[str] = []
         """Every roster file the payments name (absolute paths): part of the books."""
@@ -228,6 +231,8 @@ class PaymentReader:
         path = os.path.normpath(os.path.join(folder, written))
         if path not in self.rosters:
             self.rosters.append(path)
+            if self.included and os.path.normcase(os.path.realpath(path)) in self.included:
+                self.problems.append(_problem(CONFIG, "roster-included", entry, roster=written))
         try:
             roster = read_roster(path)
         except UnreadableError as error:

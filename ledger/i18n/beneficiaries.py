@@ -62,6 +62,14 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 大于整笔付款 {amount_text}：一人的补助不会超过整笔付款，请核对该列是否填入了别的数字；在更正前不按此花名册核对。",
         "en": "the roster {roster}, row {row}: its {column} {value} is more than the whole payment of {amount_text}: one woman's part cannot be; check whether another number is in the column. The roster is not checked until it is corrected.",
     },
+    "config.register-included": {
+        "zh": "救助对象登记册 {path} 被 include 读入了账簿：Beancount 把它当作账簿文本解析，其报错（bean-check、Fava 的错误页）和 Fava 的编辑器会显示完整的身份证号。请删去引入它的 `include` 行：登记册由“grant-beneficiaries”指定即可。",
+        "en": "the beneficiary register {path} is included in the ledger: Beancount parses it as ledger text, and its errors (bean-check, Fava's Errors page) and Fava's editor show its identity numbers in full. Remove the `include` line that reads it: `grant-beneficiaries` names the register.",
+    },
+    "config.roster-included": {
+        "zh": "花名册 {roster} 被 include 读入了账簿：Beancount 把它当作账簿文本解析，其报错和 Fava 的编辑器会显示花名册的内容。请删去该 include：付款的 roster 指定花名册即可。",
+        "en": "the roster {roster} is included in the ledger: Beancount parses it as ledger text, and its errors and Fava's editor show what the roster holds. Remove the `include`: the payment's `roster` names it.",
+    },
     "config.roster-not-found": {
         "zh": "花名册 {roster} 不存在（相对于 {base}）：请把花名册放到该位置，或更正 roster 路径。",
         "en": "the roster {roster} does not exist (relative to {base}): put the roster there or correct the `roster` path.",
