@@ -27,7 +27,9 @@ from beneficiary_helpers import (
     write_books,
     write_roster,
 )
+from click.testing import CliRunner
 
+from commands.main import main
 from ledger.findings import ledger_findings
 from ledger.loading import load_ledger
 
@@ -595,3 +597,51 @@ def test_a_register_or_roster_included_as_ledger_text_is_a_config_finding(tmp_pa
     ]
     assert quoted and all(ANNA[6:14] not in f.message for f in quoted)
     assert any(f"{ANNA[:6]}********{ANNA[-4:]}" in f.message for f in quoted)
+
+
+def test_a_roster_outside_the_books_is_never_read(tmp_path):
+    books = tmp_path / "books"
+    outside = tmp_path / "elsewhere" / "secret.csv"
+    outside.parent.mkdir()
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (books / "rosters").mkdir(parents=True)
+    (books / "rosters" / "link.csv").symlink_to(outside)  # a link inside, pointing out
+    checkups = "Expenses:Work:Relief:Checkups"
+    body = payment(
+        "2026-02-01", "R-1", "100.00", checkups, mark="config", roster='"../elsewhere/secret.csv"'
+    )
+    body += payment("2026-02-02", "R-2", "100.00", checkups, mark="config", roster=f'"{outside}"')
+    body += payment(
+        "2026-02-03", "R-3", "100.00", checkups, mark="config", roster='"rosters/link.csv"'
+    )
+    path = write_books(books, body, [woman("A-1", ANNA)])
+    findings = assert_marked_findings(path, books / "register.csv")
+    for finding in findings:
+        assert "lies outside the books" in finding.message and "root:" not in finding.message
+    loaded = load_ledger(path)
+    assert not any(str(outside.parent) in file for file in loaded.files)
+    assert str(books / "rosters" / "link.csv") not in loaded.files
+
+
+def test_a_register_outside_the_books_is_never_read_nor_packed(tmp_path):
+    books, elsewhere = tmp_path / "books", tmp_path / "elsewhere"
+    preamble = PREAMBLE.replace('"register.csv"', '"../elsewhere/register.csv"')
+    body = payment("2026-02-01", "R-1", "100.00", beneficiary='"A-1"')
+    path = write_books(books, body, [woman("A-1", ANNA, basis="")], preamble)
+    elsewhere.mkdir()
+    (books / "register.csv").rename(elsewhere / "register.csv")
+    (finding,) = findings_at(path)  # the rules wait for a register they may read
+    assert (finding.rule, finding.file) == ("config", str(path))
+    assert "register ../elsewhere/register.csv lies outside the books" in finding.message
+    loaded = load_ledger(path)
+    assert loaded.grant.beneficiaries.register is None
+    assert not any("elsewhere" in file for file in loaded.files)
+    result = CliRunner().invoke(
+        main,
+        [
+            *("report", "pack", str(path), "--output", str(tmp_path / "p.zip")),
+            *("--recipient", "x", "--full-register"),
+        ],
+    )
+    assert result.exit_code != 0 and not (tmp_path / "p.zip").exists()
+    assert "lies outside the books' folders and never goes into a pack" in result.output

@@ -38,7 +38,7 @@ from ledger.beneficiaries.register import (
 )
 from ledger.beneficiaries.settings import DEFAULT_AGES, BeneficiarySetup, ages_on
 from ledger.beneficiaries.standards import Position, Tally, tally
-from ledger.documents import document_dirs
+from ledger.documents import book_roots, document_dirs, inside
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, money
 from ledger.model import GrantConfig
@@ -60,7 +60,8 @@ class BeneficiaryAnalysis:
         payments: the payments of the beneficiaries account, in ledger order.
         problems: every problem, in the order found.
         standing: every woman's totals against the standards.
-        rosters: the roster files the payments name.
+        rosters: the roster files the payments name, inside the books (never read else).
+        register_outside: the register lies outside the books: never read, nor stamped.
     """
 
     def __init__(
@@ -71,6 +72,7 @@ class BeneficiaryAnalysis:
         problems: Sequence[Problem] = (),
         standing: Tally | None = None,
         rosters: Sequence[str] = (),
+        register_outside: bool = False,
     ) -> None:
         self.setup = setup
         self.register = register
@@ -78,6 +80,7 @@ class BeneficiaryAnalysis:
         self.problems = list(problems)
         self.standing = standing or Tally({}, [])
         self.rosters = list(rosters)
+        self.register_outside = register_outside
         by_rule: dict[str, list[Problem]] = defaultdict(list)
         by_share: dict[tuple[int, str], list[str]] = defaultdict(list)
         for problem in self.problems:
@@ -93,7 +96,8 @@ class BeneficiaryAnalysis:
     @property
     def files(self) -> list[str]:
         """The files the analysis read: the register and the rosters (part of the books)."""
-        return ([self.setup.path] if self.setup else []) + self.rosters
+        register = [self.setup.path] if self.setup and not self.register_outside else []
+        return register + self.rosters
 
     @property
     def mask_names(self) -> bool:
@@ -169,6 +173,7 @@ class _Judge:
         self.currency = config.currency
         self.messages = Catalogue(config.language)
         self.problems: list[Problem] = []
+        self.register_outside = False
 
     def add(
         self,
@@ -191,10 +196,20 @@ class _Judge:
     def register(
         self, entries: Sequence[data.Directive], options_map: Mapping[str, Any]
     ) -> BeneficiaryRegister | None:
-        """Read the register; a register that does not read is a `config` problem."""
+        """Read the register; a register that does not read is a `config` problem.
+
+        A register outside the books (as `document-outside` judges a copy) is never read: a
+        `config` problem too, and nothing of the file is shown.
+        """
         setup = self.setup
         directive = setup.entry
         year = setup.date.year
+        if not inside(setup.path, book_roots(options_map)):
+            self.register_outside = True
+            self.add(
+                CONFIG, "register-outside", directive.meta, directive, year, path=setup.written
+            )
+            return None
         if real_path(setup.path) in included_files(options_map):
             self.add(
                 CONFIG, "register-included", directive.meta, directive, year, path=setup.written
@@ -438,7 +453,12 @@ def analyse(
         if setup.account == account or setup.account.startswith(account + ":")
     )
     reader = PaymentReader(
-        setup, register, config.currency, config.language, included_files(options_map)
+        setup,
+        register,
+        config.currency,
+        config.language,
+        included_files(options_map),
+        book_roots(options_map),
     )
     payments = reader.read(activity.flows, category)
     judge.problems.extend(reader.problems)
@@ -448,4 +468,12 @@ def analyse(
         judge.shares(payments)
         standing = tally(payments, config.standards)
         judge.excesses(standing)
-    return BeneficiaryAnalysis(setup, register, payments, judge.problems, standing, reader.rosters)
+    return BeneficiaryAnalysis(
+        setup,
+        register,
+        payments,
+        judge.problems,
+        standing,
+        reader.rosters,
+        judge.register_outside,
+    )

@@ -25,7 +25,7 @@ an identity number written where a register number belongs (`beneficiary:`, a ro
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -41,6 +41,7 @@ from ledger.beneficiaries.register import (
     read_roster,
 )
 from ledger.beneficiaries.settings import BeneficiarySetup
+from ledger.documents import inside
 from ledger.i18n import Catalogue, money
 
 BENEFICIARY_KEY = "beneficiary"
@@ -124,6 +125,7 @@ class PaymentReader:
         currency: str | None,
         language: str = "en",
         included: frozenset[str] = frozenset(),
+        roots: Sequence[str] | None = None,
     ) -> None:
         self.setup = setup
         self.register = register
@@ -131,6 +133,9 @@ class PaymentReader:
         self.messages = Catalogue(language)
         self.included = included
         """The files Beancount read as ledger text, real paths: a roster must not be one."""
+        self.roots = roots
+        """The books' folders (`ledger.documents.book_roots`): a roster outside is never read."""
+        self._outside: dict[str, bool] = {}
         self.problems: list[Problem] = []
         self.rosters: list[str] = []
         """Every roster file the payments name (absolute paths): part of the books."""
@@ -229,6 +234,13 @@ class PaymentReader:
         entry = flow.entry
         folder = os.path.dirname(str(entry.meta.get("filename") or ""))
         path = os.path.normpath(os.path.join(folder, written))
+        outside = self._outside.get(path)
+        if outside is None:
+            outside = self._outside[path] = self.roots is not None and not inside(path, self.roots)
+        if outside:
+            # As `document-outside` judges a copy: never read, never stamped, never shown.
+            self.problems.append(_problem(CONFIG, "roster-outside", entry, roster=written))
+            return Payment(entry, flow.year, accounts, amount, None, ())
         if path not in self.rosters:
             self.rosters.append(path)
             if self.included and os.path.normcase(os.path.realpath(path)) in self.included:

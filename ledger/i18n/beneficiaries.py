@@ -70,6 +70,14 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "zh": "花名册 {roster} 被 include 读入了账簿：Beancount 把它当作账簿文本解析，其报错和 Fava 的编辑器会显示花名册的内容。请删去该 include：付款的 roster 指定花名册即可。",
         "en": "the roster {roster} is included in the ledger: Beancount parses it as ledger text, and its errors and Fava's editor show what the roster holds. Remove the `include`: the payment's `roster` names it.",
     },
+    "config.register-outside": {
+        "zh": "救助对象登记册 {path} 不在账簿文件夹（本账簿所在文件夹及其凭证文件夹）之内：账簿之外的文件一概不读。请把登记册移入账簿文件夹（如 registers/），并更正“grant-beneficiaries”中的路径。",
+        "en": "the beneficiary register {path} lies outside the books (the ledger's folder and its documents folders): no file outside them is read. Move the register into them (registers/, say) and correct the path of `grant-beneficiaries`.",
+    },
+    "config.roster-outside": {
+        "zh": "花名册 {roster} 不在账簿文件夹（本账簿所在文件夹及其凭证文件夹）之内：账簿之外的文件一概不读。请把花名册移入账簿文件夹（如 rosters/），并更正 roster 路径。",
+        "en": "the roster {roster} lies outside the books (the ledger's folder and its documents folders): no file outside them is read. Move the roster into them (rosters/, say) and correct the `roster` path.",
+    },
     "config.roster-not-found": {
         "zh": "花名册 {roster} 不存在（相对于 {base}）：请把花名册放到该位置，或更正 roster 路径。",
         "en": "the roster {roster} does not exist (relative to {base}): put the roster there or correct the `roster` path.",
