@@ -88,7 +88,6 @@ def demo(tmp_path_factory) -> Books:
 def planted(tmp_path_factory) -> Books:
     folder = tmp_path_factory.mktemp("planted") / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     ledger.write_text(ledger.read_text(encoding="utf-8") + EXTENSION, encoding="utf-8")
     return Books(ledger, folder / "registers" / "救助对象.csv")

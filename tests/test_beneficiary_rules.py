@@ -9,6 +9,7 @@ The findings must be exactly the ledger's and register's `expect:` marks.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,6 @@ BEA = person_id("19900101", "046")
 def test_the_planted_ledger_fires_each_rule_once_where_its_header_says(tmp_path):
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     register = folder / "registers" / "救助对象.csv"
     findings = assert_marked_findings(ledger, register)
@@ -69,10 +69,31 @@ def test_the_planted_ledger_fires_each_rule_once_where_its_header_says(tmp_path)
     )
 
 
+def test_the_planted_ledger_as_committed_gives_its_headers_findings_and_nothing_else():
+    # As a user runs it, in place: its voucher copy is on disk beside it.
+    ledger = PLANTED / "planted_one_of_each.beancount"
+    result = CliRunner().invoke(main, ["validate", str(ledger), "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.output)
+    assert sorted(f["rule"] for f in findings) == sorted(
+        [
+            "beneficiary-over-standard",
+            "beneficiary-missing",
+            "beneficiary-unknown",
+            "roster-mismatch",
+            "beneficiary-not-noticed",
+            "beneficiary-ineligible",
+            "beneficiary-id-invalid",
+            "beneficiary-duplicate",
+        ]
+    )
+    header = ledger.read_text(encoding="utf-8").split("\noption", 1)[0]
+    assert "reports these 8 findings and nothing else" in " ".join(header.split())
+
+
 def test_the_plugin_line_does_not_change_the_findings(tmp_path):
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     with_plugin = {(f.rule, f.file, f.line) for f in findings_at(ledger)}
     ledger.write_text(
@@ -84,7 +105,6 @@ def test_the_plugin_line_does_not_change_the_findings(tmp_path):
 def test_bean_check_reports_the_register_rows_too(tmp_path):
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     bean_check = Path(sys.executable).with_name("bean-check")
     ledger = folder / "planted_one_of_each.beancount"
     result = subprocess.run(
