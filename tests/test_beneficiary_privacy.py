@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import shutil
 import zipfile
@@ -448,3 +449,40 @@ def test_an_included_register_is_a_finding_and_beancounts_errors_are_masked(incl
         included.assert_hidden(target.read_bytes(), f"report findings --format {output_format}")
     run(included, "report", "pack", ledger, "--output", str(tmp_path / "p.zip"), "--recipient", "x")
     included.assert_hidden((tmp_path / "p.zip").read_bytes(), "pack.zip")
+
+
+# -- a copy of the books without the register, as the README says to make one -----------------
+
+
+def test_a_copy_without_the_register_and_rosters_reports_them_missing_and_nothing_else(tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(ROOT / "documents", folder / "documents")
+    (folder / "registers").mkdir()
+    # The register file and the rosters left out; the asset register beside it kept.
+    shutil.copyfile(ROOT / "registers" / "固定资产.xlsx", folder / "registers" / "固定资产.xlsx")
+    shutil.copyfile(ROOT / "main.beancount", folder / "main.beancount")
+    ledger = str(folder / "main.beancount")
+    result = CliRunner().invoke(main, ["validate", ledger, "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.output)
+    assert {f["rule"] for f in findings} == {"config"}
+    missing = [f["message"] for f in findings]
+    assert sum("救助对象登记册" in m and "不存在" in m for m in missing) == 1
+    assert sum("花名册 rosters/" in m and "不存在" in m for m in missing) == 6 == len(missing) - 1
+    names = {
+        row[1]
+        for row in csv.reader((ROOT / "registers" / "救助对象.csv").open(encoding="utf-8-sig"))
+        if len(row) > 2
+    }
+    for kind in KINDS:
+        result = CliRunner().invoke(main, ["report", kind, ledger])
+        assert result.exit_code == 0, (kind, result.output)
+        if kind == "beneficiaries":
+            assert "JZ-2026-001" in result.output
+            assert not any(name in result.output for name in names - {"姓名"})
+    result = CliRunner().invoke(
+        main, ["report", "pack", ledger, "--output", str(tmp_path / "p.zip")]
+    )
+    assert result.exit_code == 0
+    with zipfile.ZipFile(tmp_path / "p.zip") as archive:
+        assert not any(name.startswith("registers/") for name in archive.namelist())
