@@ -77,7 +77,10 @@ def looks_like_identity(value: object) -> bool:
 
     Compared as `normalise` writes it: full-width digits, spaces and a leading `'` allowed.
     """
-    text = normalise(str(value)) if value is not None else ""
+    text = str(value) if value is not None else ""
+    if len(text) < _SHORTEST:  # a register number or a name: normalising only shortens it
+        return False
+    text = normalise(text)
     return len(text) >= _SHORTEST and _ALONE.fullmatch(text) is not None
 
 
