@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from beancount.core import data
 
+from ledger.beneficiaries.identity import mask_in_text
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, money
 
@@ -64,7 +65,8 @@ def with_entry_words(error: GrantError, messages: Catalogue) -> GrantError:
         return error
     prefix = f"[{error.rule}] "
     body = error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
-    words = describe_entry(entry, messages)
+    # The payee or narration may quote anything: masked as the message is (`Catalogue.finding`).
+    words = mask_in_text(describe_entry(entry, messages))
     return error._replace(message=f"{prefix}{words}{messages.word('colon')}{body}")
 
 

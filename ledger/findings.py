@@ -1,6 +1,8 @@
 """Findings as `validate` and the reports show them: Beancount's errors and the grant rules'.
 
-Beancount's own errors (parse, booking, balance) become findings of rule `beancount`.
+Beancount's own errors (parse, booking, balance) become findings of rule `beancount`, with
+anything in their message that looks like an identity number masked, as the grant rules'
+messages are where they are made.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ledger.beneficiaries.identity import mask_in_text
 from ledger.errors import ERROR, WARNING, GrantError
 from ledger.loading import LoadedLedger
 
@@ -93,7 +96,8 @@ def finding_of(error: Any) -> Finding:
         file,
         line,
         date,
-        error.message,
+        # Beancount quotes the text it cannot parse: an included register's lines, say.
+        mask_in_text(str(error.message)),
         account,
         year=date.year if date else None,
     )

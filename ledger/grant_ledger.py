@@ -170,7 +170,9 @@ class GrantLedger:
     def book_files(self) -> list[str]:
         """Every file the books are made of: the ledger's files and the registers it names."""
         files = list(self.options_map.get("include", []))
-        files.extend(path for path in self.config.register_files if path not in files)
+        # A beneficiary register outside the books is never read, not even for its digest.
+        unread = {self.config.beneficiaries.path} if self.beneficiaries.register_outside else set()
+        files.extend(p for p in self.config.register_files if p not in files and p not in unread)
         files.extend(path for path in self.beneficiaries.rosters if path not in files)
         return files
 

@@ -4,7 +4,10 @@ A register is a table the institute keeps in Excel or CSV (UTF-8 or GBK, as `led
 reads them). A `RegisterSpec` says which columns it has, each under the names an accountant
 would type (`登记号`, `登记编号`, `编号`), compared without spaces and full-width differences,
 and how each column's cells read: text, a date, an amount, a whole number. The header is the
-first row naming every required column (title rows above it are skipped).
+first row naming every required column (title rows above it are skipped). A column headed with
+a field's own name (the first: `登记号`) is that field, whatever other columns are headed with
+the names it is also read by (`编号`); two such others, and no column of its own name, are
+refused, naming both.
 
 Reading a register gives its rows with their row numbers, or a `RegisterError` naming the file,
 the row and the column: a missing column, a repeated key, a cell that does not read. A register
@@ -46,6 +49,8 @@ class RegisterColumn(NamedTuple):
     kind: CellKind = "text"
     required: bool = True
     """Whether the register must have the column (its cells may still be empty)."""
+    bound: Decimal | None = None
+    """For an amount: the least amount (either sign) the column refuses as no amount at all."""
 
 
 class RegisterSpec(NamedTuple):
@@ -177,20 +182,57 @@ def parse_amount(text: str) -> Decimal | None:
         return None
 
 
+def _fields(
+    names: list[str], spec: RegisterSpec
+) -> tuple[dict[str, int], tuple[RegisterColumn, list[int]] | None]:
+    """Each field's column among a row's normalised `names`, and the first field two could be.
+
+    A column headed with the field's own name (its first, `登记号`) is taken before one headed
+    with another name it is read by (`编号`), wherever they stand; two columns the field could
+    equally be (two of its other names, or its own name twice) leave it in doubt.
+    """
+    found: dict[str, int] = {}
+    doubt: tuple[RegisterColumn, list[int]] | None = None
+    for column in spec.columns:
+        aliases = {normalise_name(name) for name in column.names}
+        matches = [position for position, name in enumerate(names) if name in aliases]
+        if not matches:
+            continue
+        own = normalise_name(column.names[0])
+        exact = [position for position in matches if names[position] == own]
+        chosen = exact or matches
+        found[column.field] = chosen[0]
+        if len(chosen) > 1 and doubt is None:
+            doubt = (column, chosen)
+    return found, doubt
+
+
 def _header(table: Table, spec: RegisterSpec) -> tuple[int, dict[str, int]]:
-    """The header row's index in `table.rows` and each present field's column index."""
-    wanted = {column.field: {normalise_name(n) for n in column.names} for column in spec.columns}
+    """The header row's index in `table.rows` and each present field's column index.
+
+    Raises:
+        RegisterError: no row names every required column, or the header has two columns one
+            field could be and neither is headed with the field's own name.
+    """
     required = {column.field for column in spec.columns if column.required}
     best: tuple[int, int] | None = None  # (required columns found, row index)
-    for index, (_, cells) in enumerate(table.rows[:30]):
+    for index, (line, cells) in enumerate(table.rows[:30]):
         names = [normalise_name(cell) for cell in cells]
-        found: dict[str, int] = {}
-        for field, aliases in wanted.items():
-            for position, name in enumerate(names):
-                if name in aliases:
-                    found[field] = position
-                    break
+        found, doubt = _fields(names, spec)
         if required <= set(found):
+            if doubt is not None:
+                column, positions = doubt
+                first, second = (cells[position] for position in positions[:2])
+                raise RegisterError(
+                    table.path,
+                    "register.ambiguous-column",
+                    row=line,
+                    column=first,
+                    kind=spec.kind,
+                    name=column.names[0],
+                    first=first,
+                    second=second,
+                )
             return index, found
         count = len(required & set(found))
         if count and (best is None or count > best[0]):
@@ -244,6 +286,12 @@ def _cell(text: str, column: RegisterColumn, path: Path, line: int, heading: str
     if value is None:
         key = f"register.not-{column.kind}"
         raise RegisterError(path, key, row=line, column=heading, text=text)
+    if column.bound is not None and abs(value) >= column.bound:  # type: ignore[arg-type]
+        # An identity or account number in an amount column reads as a number: refuse it.
+        bound = f"{column.bound:,.2f}"
+        raise RegisterError(
+            path, "register.amount-too-large", row=line, column=heading, bound=bound
+        )
     return value
 
 

@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from ledger.activity import ZERO
 from ledger.beneficiaries.analysis import BeneficiaryAnalysis
-from ledger.beneficiaries.identity import mask_name
+from ledger.beneficiaries.identity import mask_in_text, mask_name
 from ledger.beneficiaries.payments import Payment, Share
 from ledger.beneficiaries.register import Beneficiary
 from ledger.beneficiaries.standards import Position
@@ -262,7 +262,8 @@ def build(ctx: ReportContext) -> list[Table]:
 
 
 def _safe(cell: object) -> str:
-    text = "" if cell is None else str(cell)
+    # The identity column is masked already; a number typed in another column is masked here.
+    text = "" if cell is None else mask_in_text(str(cell))
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 

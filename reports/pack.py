@@ -120,13 +120,15 @@ def register_file(
     register file itself.
 
     Raises:
-        PackError: the register file cannot be read.
+        PackError: the register file cannot be read, or lies outside the books.
     """
     analysis = ledger.grant.beneficiaries
     if analysis.setup is None or not any(p.year == year for p in analysis.payments):
         return None
     if full:
         path = Path(analysis.setup.path)
+        if analysis.register_outside:
+            raise PackError(Catalogue(language)("pack.register-outside", path=path))
         try:
             return f"{REGISTERS_FOLDER}/{path.name}", path.read_bytes()
         except OSError as error:

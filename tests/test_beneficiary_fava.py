@@ -53,7 +53,6 @@ class Fava:
 def planted_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     ledger.write_text(ledger.read_text(encoding="utf-8") + EXTENSION, encoding="utf-8")
     return ledger

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ledger.beneficiaries.identity import (
     age_on,
     check_character,
+    looks_like_identity,
     mask,
     mask_in_text,
     mask_name,
@@ -78,6 +79,55 @@ def test_masking_shows_the_first_six_and_last_four_characters_at_most():
     )
     assert mask_in_text("JZ-2026-001 paid 5,710.00") == "JZ-2026-001 paid 5,710.00"
     assert mask_name("王秀英") == "王**"
+
+
+@given(BIRTHS, st.integers(min_value=0, max_value=999))
+def test_every_number_of_a_person_born_since_1900_looks_like_one_and_is_masked(birth, sequence):
+    number = person_id(birth.strftime("%Y%m%d"), f"{sequence:03d}")
+    assert looks_like_identity(number)
+    old = number[:6] + number[8:17]  # the 15-digit kind: YYMMDD, no check character
+    text = f"登记号{number}，“{number.lower()}”,{number[:17]} {old}。"
+    head, tail = number[:6], number[-4:]
+    assert mask_in_text(text) == (
+        f"登记号{head}********{tail}，“{head}********{tail}”,"
+        f"{head}*******{number[13:17]} {head}*****{old[-4:]}。"
+    )
+
+
+def test_what_looks_like_an_identity_number():
+    # 18 characters, 17 (a digit lost), the old 15 (YYMMDD): a date of birth where it belongs.
+    for text in (
+        "11010519491231002X",
+        "11010519491231002",
+        "110105491231002",
+        "990303199502300241",
+    ):
+        assert looks_like_identity(text), text
+    # As a cell may hold it: Excel's apostrophe, full-width digits, spaces.
+    assert looks_like_identity("'１１０１０５ 19491231002X")
+    # Not a person's: register and voucher numbers, a bank account number or reference of as
+    # many digits without a date of birth in its place, a sequence of 16 digits, an amount.
+    for text in (
+        "JZ-2026-001",
+        "记-2026-005",
+        "201000187654321",
+        "6228480402564890018",
+        "QX20240312000001",
+        "1101051949123100",
+        "990,102,199,201,010,642.00",
+        "陈静",
+    ):
+        assert not looks_like_identity(text), text
+
+
+def test_masking_in_text_leaves_other_numbers_alone():
+    untouched = (
+        "账号 201000187654321，流水号 QX20240312000001，卡号 6228480402564890018，"
+        "摘要 a1101051949123100 2b，金额 990,102,199,201,010,642.00，"
+        "摘要 77b19fdbdf900a2211010519491231002Xdd0"  # a digest: digits between letters
+    )
+    assert mask_in_text(untouched) == untouched
+    assert mask_in_text("证号１１０１０５１９４９１２３１００２Ｘ。") == "证号110105********002X。"
 
 
 def test_age_in_completed_years():

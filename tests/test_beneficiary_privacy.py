@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import shutil
 import zipfile
@@ -20,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from beneficiary_helpers import PREAMBLE, payment, person_id, woman, write_books, write_roster
 from click.testing import CliRunner
 from fava.application import create_app
 from fava.beans.funcs import hash_entry
@@ -46,11 +48,11 @@ def register_ids(path: Path) -> set[str]:
 class Books:
     """A ledger copied to a folder of its own, with the identity numbers of its register."""
 
-    def __init__(self, ledger: Path, register: Path) -> None:
+    def __init__(self, ledger: Path, register: Path, ids: set[str] | None = None) -> None:
         self.ledger = ledger
         self.register = register
-        self.ids = register_ids(register)
-        assert len(self.ids) >= 7 and all(len(number) == 18 for number in self.ids)
+        self.ids = ids or register_ids(register)
+        assert len(self.ids) >= 4 and all(len(number) in (15, 18) for number in self.ids)
 
     def assert_hidden(self, content: bytes | str, where: str) -> None:
         """No identity number of the register in `content`, or in any file it zips."""
@@ -61,6 +63,9 @@ class Books:
             return
         text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
         for number in self.ids:
+            if len(number) == 15:  # the old kind: its date of birth and sequence
+                assert number[6:15] not in text, f"{where} shows {number[:6]}…"
+                continue
             assert number[:17] not in text, f"{where} shows {number[:6]}…"
             assert number[6:17] not in text, f"{where} shows {number[:6]}…"
 
@@ -84,7 +89,6 @@ def demo(tmp_path_factory) -> Books:
 def planted(tmp_path_factory) -> Books:
     folder = tmp_path_factory.mktemp("planted") / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     ledger.write_text(ledger.read_text(encoding="utf-8") + EXTENSION, encoding="utf-8")
     return Books(ledger, folder / "registers" / "救助对象.csv")
@@ -183,6 +187,8 @@ def test_import(books, tmp_path):
         run(books, "import", "identify", str(statement), "--ledger", ledger)
         run(books, "import", "extract", str(statement), "--ledger", ledger)
 
+
+PREAMBLE_ZH = PREAMBLE + EXTENSION + '2025-01-01 custom "fava-option" "language" "zh"\n\n'
 
 #: Fava's pages (its client-side reports) and the API endpoints they call.
 PAGES = (
@@ -285,3 +291,198 @@ def test_the_grant_page_shows_the_women_masked(planted, request):
     assert len(paid) == 6
     for number in paid:
         assert f"{number[:6]}********{number[-4:]}" in page
+
+
+# -- identity numbers typed where they do not belong -----------------------------------------
+
+MISPLACED_IDS = {
+    "number": person_id("19950412", "024"),  # a register number that is her identity number
+    "name": person_id("19900101", "046"),  # in the name column, the name in the ID column
+    "roster": person_id("19920202", "026"),  # a roster keyed by identity numbers
+    "narration": person_id("19930303", "028"),  # quoted in an entry's narration
+    "old": "990303" + "940404" + "040",  # an old 15-digit number as a register number
+    "amount": person_id("19910101", "024"),  # typed into a roster's amount column
+}
+
+
+@pytest.fixture(scope="module")
+def misplaced(tmp_path_factory) -> Books:
+    """Books whose register, roster and entries hold identity numbers where they do not belong.
+
+    No identity number is in the ledger's own text but the narration's (which Fava shows as the
+    accountant wrote it); the register's rows and the roster hold the rest.
+    """
+    ids = MISPLACED_IDS
+    folder = tmp_path_factory.mktemp("misplaced")
+    rows = [
+        woman("A-1", person_id("19950101", "024")),
+        woman(ids["number"], ids["number"]),
+        woman("A-3", "某某", name=ids["name"]),
+        woman(ids["old"], person_id("19940404", "040")),
+    ]
+    write_roster(
+        folder / "rosters" / "R-1.csv", [(ids["roster"], "100.00", "1"), ("A-1", "200.00", "1")]
+    )
+    write_roster(folder / "rosters" / "R-6.csv", [("A-1", ids["amount"], "1")])
+    body = (
+        payment("2026-02-01", "R-1", "300.00", beneficiary=f'"{ids["number"]}"')
+        + payment(
+            "2026-02-02",
+            "R-2",
+            "300.00",
+            "Expenses:Work:Relief:Checkups",
+            roster='"rosters/R-1.csv"',
+        )
+        + payment("2026-02-03", "R-3", "300.00", beneficiary='"A-3"')
+        + payment("2026-02-04", "R-4", "300.00", beneficiary=f'"{ids["old"]}"')
+        + f"""2026-02-05 * "救助 {ids["narration"]} 的补助"
+  voucher: "R-5"
+  document: "copy.pdf"
+  Expenses:Work:Relief:Rescue  300.00 CNY
+  Assets:Bank:Special
+
+"""
+        + payment(
+            "2026-02-06",
+            "R-6",
+            "300.00",
+            "Expenses:Work:Relief:Checkups",
+            roster='"rosters/R-6.csv"',
+        )
+    )
+    ledger = write_books(folder, body, rows, PREAMBLE_ZH)
+    return Books(ledger, folder / "register.csv", set(ids.values()))
+
+
+def test_misplaced_numbers_are_masked_in_findings_and_every_report(misplaced, tmp_path):
+    ledger = str(misplaced.ledger)
+    text = run(misplaced, "validate", ledger)
+    # The findings are there, naming the rows and entries, the numbers masked.
+    head, tail = MISPLACED_IDS["narration"][:6], MISPLACED_IDS["narration"][-4:]
+    assert f"救助 {head}********{tail} 的补助" in text
+    run(misplaced, "validate", ledger, "--format", "json")
+    for kind in KINDS:
+        for output_format in FORMATS:
+            target = tmp_path / f"{kind}.{output_format}"
+            run(
+                misplaced,
+                "report",
+                kind,
+                ledger,
+                "--format",
+                output_format,
+                "--output",
+                str(target),
+            )
+            misplaced.assert_hidden(target.read_bytes(), f"report {kind} --format {output_format}")
+    beneficiaries = run(misplaced, "report", "beneficiaries", ledger)
+    number = MISPLACED_IDS["number"]
+    assert f"{number[:6]}********{number[-4:]}" in beneficiaries
+
+
+def test_misplaced_numbers_are_masked_in_the_pack(misplaced, tmp_path):
+    ledger = str(misplaced.ledger)
+    run(
+        misplaced, "report", "pack", ledger, "--output", str(tmp_path / "p.zip"), "--recipient", "x"
+    )
+    misplaced.assert_hidden((tmp_path / "p.zip").read_bytes(), "pack.zip")
+    run(misplaced, "report", "pack", ledger, "--year", "2026", "--output", str(tmp_path / "p"))
+    misplaced.assert_folder_hidden(tmp_path / "p", "pack/")
+
+
+def test_misplaced_numbers_are_masked_on_the_grant_page_and_favas_errors(misplaced):
+    app = create_app([str(misplaced.ledger)], load=True, read_only=True, poll_watcher=True)
+    client = app.test_client()
+    slug = client.get("/").headers["Location"].strip("/").split("/")[0]
+    # Fava's journal shows the narration as written: the pages this program makes, and the
+    # findings Fava lists, are what must hide the numbers.
+    for path in (
+        "errors/",
+        "api/errors",
+        "extension/GrantPage/?year=2026",
+        "extension/GrantPage/data?year=2026",
+        "extension/GrantPage/excel?year=2026",
+        "extension/GrantPage/html?year=2026",
+        "extension/GrantPage/pack?year=2026",
+    ):
+        response = client.get(f"/{slug}/{path}")
+        assert response.status_code == 200, path
+        misplaced.assert_hidden(response.data, path)
+
+
+# -- the register pulled into the ledger with `include` ----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def included(tmp_path_factory) -> Books:
+    """The demo with its register included as ledger text: Beancount's errors quote its lines."""
+    folder = tmp_path_factory.mktemp("included")
+    for name in ("documents", "registers", "rosters"):
+        shutil.copytree(ROOT / name, folder / name)
+    ledger = folder / "main.beancount"
+    text = (ROOT / "main.beancount").read_text(encoding="utf-8")
+    ledger.write_text(text + '\ninclude "registers/救助对象.csv"\n', encoding="utf-8")
+    return Books(ledger, folder / "registers" / "救助对象.csv")
+
+
+def test_an_included_register_is_a_finding_and_beancounts_errors_are_masked(included, tmp_path):
+    ledger = str(included.ledger)
+    text = run(included, "validate", ledger)
+    assert "registers/救助对象.csv 被 include 读入了账簿" in text
+    assert "请删去引入它的 `include` 行" in text
+    # Beancount's own errors quote the register's lines: shown, their numbers masked.
+    beancount = [line for line in text.splitlines() if "  beancount  " in line]
+    assert len(beancount) > 10 and any("990101********" in line for line in beancount)
+    run(included, "validate", ledger, "--format", "json")
+    for output_format in FORMATS:
+        target = tmp_path / f"findings.{output_format}"
+        run(
+            included,
+            "report",
+            "findings",
+            ledger,
+            "--format",
+            output_format,
+            "--output",
+            str(target),
+        )
+        included.assert_hidden(target.read_bytes(), f"report findings --format {output_format}")
+    run(included, "report", "pack", ledger, "--output", str(tmp_path / "p.zip"), "--recipient", "x")
+    included.assert_hidden((tmp_path / "p.zip").read_bytes(), "pack.zip")
+
+
+# -- a copy of the books without the register, as the README says to make one -----------------
+
+
+def test_a_copy_without_the_register_and_rosters_reports_them_missing_and_nothing_else(tmp_path):
+    folder = tmp_path / "copy"
+    shutil.copytree(ROOT / "documents", folder / "documents")
+    (folder / "registers").mkdir()
+    # The register file and the rosters left out; the asset register beside it kept.
+    shutil.copyfile(ROOT / "registers" / "固定资产.xlsx", folder / "registers" / "固定资产.xlsx")
+    shutil.copyfile(ROOT / "main.beancount", folder / "main.beancount")
+    ledger = str(folder / "main.beancount")
+    result = CliRunner().invoke(main, ["validate", ledger, "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.output)
+    assert {f["rule"] for f in findings} == {"config"}
+    missing = [f["message"] for f in findings]
+    assert sum("救助对象登记册" in m and "不存在" in m for m in missing) == 1
+    assert sum("花名册 rosters/" in m and "不存在" in m for m in missing) == 6 == len(missing) - 1
+    names = {
+        row[1]
+        for row in csv.reader((ROOT / "registers" / "救助对象.csv").open(encoding="utf-8-sig"))
+        if len(row) > 2
+    }
+    for kind in KINDS:
+        result = CliRunner().invoke(main, ["report", kind, ledger])
+        assert result.exit_code == 0, (kind, result.output)
+        if kind == "beneficiaries":
+            assert "JZ-2026-001" in result.output
+            assert not any(name in result.output for name in names - {"姓名"})
+    result = CliRunner().invoke(
+        main, ["report", "pack", ledger, "--output", str(tmp_path / "p.zip")]
+    )
+    assert result.exit_code == 0
+    with zipfile.ZipFile(tmp_path / "p.zip") as archive:
+        assert not any(name.startswith("registers/") for name in archive.namelist())

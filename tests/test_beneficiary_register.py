@@ -102,7 +102,38 @@ def test_a_roster_reads_numbers_amounts_and_visits_without_its_total_row(tmp_pat
         "JZ-1,王秀英,1,320.00\nJZ-2,李梅,2,650\n合  计,,3,970.00\n",
         encoding="gbk",
     )
-    assert [tuple(line) for line in read_roster(str(path))] == [
+    assert [tuple(line) for line in read_roster(str(path)).lines] == [
         (3, "JZ-1", 320, 1),
         (4, "JZ-2", 650, 2),
     ]
+
+
+def test_the_register_number_column_is_the_one_so_named_before_an_other_name(tmp_path):
+    # A serial 编号 column before 登记号 (the register's own first column, say).
+    header = ("编号", *HEADER)
+    rows = [{"编号": str(index), **row} for index, row in enumerate(ROWS, start=1)]
+    path = tmp_path / "救助对象.csv"
+    path.write_text(register_text(rows, header), encoding="utf-8")
+    check_rows(read_beneficiaries(str(path)))
+    # A roster numbering its rows the same way.
+    roster = tmp_path / "花名册.csv"
+    roster.write_text("编号,登记号,姓名,人次,金额\n1,JZ-1,王秀英,1,320.00\n", encoding="utf-8")
+    assert [tuple(line) for line in read_roster(str(roster)).lines] == [(2, "JZ-1", 320, 1)]
+
+
+def test_two_columns_that_could_be_the_register_number_are_refused(tmp_path):
+    header = tuple("救助编号" if column == "登记号" else column for column in HEADER)
+    rows = [{"救助编号": row["登记号"], **row} for row in ROWS]
+    path = tmp_path / "救助对象.csv"
+    path.write_text(register_text(rows, ("编号", *header)), encoding="utf-8")
+    with pytest.raises(UnreadableError) as refused:
+        read_beneficiaries(str(path))
+    assert (refused.value.row, refused.value.error.column) == (2, "编号")
+    assert "the columns 编号 and 救助编号 could both be the 登记号 column" in str(refused.value)
+    roster = tmp_path / "花名册.csv"
+    roster.write_text(
+        "补助金额,姓名,发放金额,登记号\n320.00,王秀英,320.00,JZ-1\n", encoding="utf-8"
+    )
+    with pytest.raises(UnreadableError) as refused:
+        read_roster(str(roster))
+    assert "the columns 补助金额 and 发放金额 could both be the 金额 column" in str(refused.value)

@@ -9,6 +9,7 @@ The findings must be exactly the ledger's and register's `expect:` marks.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,9 @@ from beneficiary_helpers import (
     write_books,
     write_roster,
 )
+from click.testing import CliRunner
 
+from commands.main import main
 from ledger.findings import ledger_findings
 from ledger.loading import load_ledger
 
@@ -39,7 +42,6 @@ BEA = person_id("19900101", "046")
 def test_the_planted_ledger_fires_each_rule_once_where_its_header_says(tmp_path):
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     register = folder / "registers" / "救助对象.csv"
     findings = assert_marked_findings(ledger, register)
@@ -67,10 +69,31 @@ def test_the_planted_ledger_fires_each_rule_once_where_its_header_says(tmp_path)
     )
 
 
+def test_the_planted_ledger_as_committed_gives_its_headers_findings_and_nothing_else():
+    # As a user runs it, in place: its voucher copy is on disk beside it.
+    ledger = PLANTED / "planted_one_of_each.beancount"
+    result = CliRunner().invoke(main, ["validate", str(ledger), "--format", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.output)
+    assert sorted(f["rule"] for f in findings) == sorted(
+        [
+            "beneficiary-over-standard",
+            "beneficiary-missing",
+            "beneficiary-unknown",
+            "roster-mismatch",
+            "beneficiary-not-noticed",
+            "beneficiary-ineligible",
+            "beneficiary-id-invalid",
+            "beneficiary-duplicate",
+        ]
+    )
+    header = ledger.read_text(encoding="utf-8").split("\noption", 1)[0]
+    assert "reports these 8 findings and nothing else" in " ".join(header.split())
+
+
 def test_the_plugin_line_does_not_change_the_findings(tmp_path):
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     ledger = folder / "planted_one_of_each.beancount"
     with_plugin = {(f.rule, f.file, f.line) for f in findings_at(ledger)}
     ledger.write_text(
@@ -82,7 +105,6 @@ def test_the_plugin_line_does_not_change_the_findings(tmp_path):
 def test_bean_check_reports_the_register_rows_too(tmp_path):
     folder = tmp_path / "books"
     shutil.copytree(PLANTED, folder)
-    (folder / "copy.pdf").write_bytes(b"%PDF-1.4 voucher copy\n")
     bean_check = Path(sys.executable).with_name("bean-check")
     ledger = folder / "planted_one_of_each.beancount"
     result = subprocess.run(
@@ -501,3 +523,145 @@ def test_a_standard_without_a_register_is_a_config_finding(tmp_path):
     path = write_books(tmp_path, body, [], preamble)
     findings = assert_marked_findings(path)
     assert "needs a beneficiary register" in findings[0].message
+
+
+def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(tmp_path):
+    cara = person_id("19920202", "026")
+    old = "990303" + "940404" + "040"  # an old 15-digit number
+    rows = [
+        woman("A-1", ANNA),
+        woman(BEA, BEA, note="expect: config"),  # her identity number as her register number
+        # Name and identity number swapped: the number in the name column, the name judged.
+        woman("A-3", "某某", name=cara, note="expect: config, beneficiary-id-invalid"),
+        woman(old, person_id("19940404", "040"), note="expect: config"),
+    ]
+    roster = write_roster(
+        tmp_path / "rosters" / "R.csv",
+        [(ANNA, "100.00", 1, "expect: config"), ("A-1", "200.00", 1, "")],
+    )
+    body = (
+        # Her identity number where her register number belongs: the value is in the ledger.
+        payment("2026-02-01", "R-1", "100.00", mark="config", beneficiary=f'"{cara}"')
+        # A register number that is an identity number is hers still: its row says so.
+        + payment("2026-02-02", "R-2", "100.00", beneficiary=f'"{BEA}"')
+        + payment(
+            "2026-02-03", "R-3", "300.00", "Expenses:Work:Relief:Checkups", roster='"rosters/R.csv"'
+        )
+    )
+    path = write_books(tmp_path, body, rows)
+    findings = assert_marked_findings(path, tmp_path / "register.csv", roster)
+    for finding in findings:
+        for number in (ANNA, BEA, cara, old):
+            assert number[6:14] not in finding.message, finding.message
+    by_place = {(Path(f.file).name, f.rule, f.line): f.message for f in findings}
+    masked = {
+        number: f"{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}"
+        for number in (BEA, cara, old, ANNA)
+    }
+    assert (
+        f"row 4: its 登记号 {masked[BEA]} looks like an identity number"
+        in (by_place["register.csv", "config", 4])
+    )
+    assert f"row 6: its 登记号 {masked[old]} looks like" in by_place["register.csv", "config", 6]
+    assert f"row 5: its 姓名 {masked[cara]} looks like" in by_place["register.csv", "config", 5]
+    assert "swapped" in by_place["register.csv", "config", 5]
+    assert f"row 2: its 登记号 {masked[ANNA]} looks like" in by_place["R.csv", "config", 2]
+    [(_, _, line)] = [key for key in by_place if key[:2] == ("books.beancount", "config")]
+    assert f"`beneficiary` {masked[cara]} looks like" in by_place["books.beancount", "config", line]
+
+
+def test_a_roster_amount_beyond_bounds_refuses_the_roster_at_its_row(tmp_path):
+    rows = [woman("A-1", ANNA), woman("B-1", BEA)]
+    # Her identity number typed into the amount column: read as 990,303,… it is no amount.
+    typed = write_roster(tmp_path / "rosters" / "typed.csv", [("A-1", BEA, 1), ("B-1", "50.00", 1)])
+    # One woman's part more than the whole payment: another number in the column.
+    larger = write_roster(
+        tmp_path / "rosters" / "larger.csv", [("A-1", "50.00", 1), ("B-1", "2026.00", 1)]
+    )
+    checkups = "Expenses:Work:Relief:Checkups"
+    body = payment("2026-02-01", "R-1", "100.00", checkups, roster='"rosters/typed.csv"')
+    body += payment("2026-02-02", "R-2", "100.00", checkups, roster='"rosters/larger.csv"')
+    path = write_books(tmp_path, body, rows)
+    findings = findings_at(path)
+    # Only the refusals: no standard or total judged on a figure that is no amount.
+    assert {(f.rule, f.file, f.line) for f in findings} == {
+        ("config", str(typed), 2),
+        ("config", str(larger), 3),
+    }
+    first, second = sorted(findings, key=lambda f: f.file, reverse=True)
+    assert "row 2, column 金额" in first.message and "1,000,000,000.00 or more" in first.message
+    assert BEA[6:14] not in first.message
+    assert "row 3: its 金额 2,026.00 CNY is more than the whole payment of 100.00 CNY" in (
+        second.message
+    )
+    assert load_ledger(path).grant.beneficiaries.positions_of("A-1") == []
+
+
+def test_a_register_or_roster_included_as_ledger_text_is_a_config_finding(tmp_path):
+    write_roster(tmp_path / "rosters" / "R.csv", [("A-1", "100.00", 1)])
+    body = payment(
+        "2026-02-01", "R-1", "100.00", "Expenses:Work:Relief:Checkups", roster='"rosters/R.csv"'
+    )
+    path = write_books(tmp_path, body, [woman("A-1", ANNA)])
+    with path.open("a", encoding="utf-8") as ledger:
+        ledger.write('\ninclude "register.csv"\ninclude "rosters/R.csv"\n')
+    findings = findings_at(path)
+    config = sorted(f.message for f in findings if f.rule == "config")
+    assert len(config) == 2
+    assert config[0].startswith("[config] the beneficiary register register.csv is included")
+    assert "Remove the `include` line" in config[0]
+    assert "the roster rosters/R.csv is included in the ledger" in config[1]
+    # Beancount's own errors about the register's lines: its numbers masked.
+    quoted = [
+        f for f in findings if f.rule == "beancount" and f.file == str(tmp_path / "register.csv")
+    ]
+    assert quoted and all(ANNA[6:14] not in f.message for f in quoted)
+    assert any(f"{ANNA[:6]}********{ANNA[-4:]}" in f.message for f in quoted)
+
+
+def test_a_roster_outside_the_books_is_never_read(tmp_path):
+    books = tmp_path / "books"
+    outside = tmp_path / "elsewhere" / "secret.csv"
+    outside.parent.mkdir()
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (books / "rosters").mkdir(parents=True)
+    (books / "rosters" / "link.csv").symlink_to(outside)  # a link inside, pointing out
+    checkups = "Expenses:Work:Relief:Checkups"
+    body = payment(
+        "2026-02-01", "R-1", "100.00", checkups, mark="config", roster='"../elsewhere/secret.csv"'
+    )
+    body += payment("2026-02-02", "R-2", "100.00", checkups, mark="config", roster=f'"{outside}"')
+    body += payment(
+        "2026-02-03", "R-3", "100.00", checkups, mark="config", roster='"rosters/link.csv"'
+    )
+    path = write_books(books, body, [woman("A-1", ANNA)])
+    findings = assert_marked_findings(path, books / "register.csv")
+    for finding in findings:
+        assert "lies outside the books" in finding.message and "root:" not in finding.message
+    loaded = load_ledger(path)
+    assert not any(str(outside.parent) in file for file in loaded.files)
+    assert str(books / "rosters" / "link.csv") not in loaded.files
+
+
+def test_a_register_outside_the_books_is_never_read_nor_packed(tmp_path):
+    books, elsewhere = tmp_path / "books", tmp_path / "elsewhere"
+    preamble = PREAMBLE.replace('"register.csv"', '"../elsewhere/register.csv"')
+    body = payment("2026-02-01", "R-1", "100.00", beneficiary='"A-1"')
+    path = write_books(books, body, [woman("A-1", ANNA, basis="")], preamble)
+    elsewhere.mkdir()
+    (books / "register.csv").rename(elsewhere / "register.csv")
+    (finding,) = findings_at(path)  # the rules wait for a register they may read
+    assert (finding.rule, finding.file) == ("config", str(path))
+    assert "register ../elsewhere/register.csv lies outside the books" in finding.message
+    loaded = load_ledger(path)
+    assert loaded.grant.beneficiaries.register is None
+    assert not any("elsewhere" in file for file in loaded.files)
+    result = CliRunner().invoke(
+        main,
+        [
+            *("report", "pack", str(path), "--output", str(tmp_path / "p.zip")),
+            *("--recipient", "x", "--full-register"),
+        ],
+    )
+    assert result.exit_code != 0 and not (tmp_path / "p.zip").exists()
+    assert "lies outside the books' folders and never goes into a pack" in result.output

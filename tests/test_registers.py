@@ -86,3 +86,41 @@ def test_a_register_that_does_not_read_is_refused_naming_row_and_column(
     assert (error.value.row, error.value.column) == (row, column)
     assert str(path) in str(error.value)
     assert words in str(error.value)
+
+
+def test_a_column_of_the_fields_own_name_is_taken_before_its_other_names(tmp_path):
+    # 编号 (a row count here) stands before 登记号: the column headed 登记号 is the number.
+    rows = [["编号", "登记号", "姓名", "日期", "金额"], ["1", "JZ-001", "甲", "2025-03-18", "5"]]
+    register = read_register(_csv(tmp_path / "r.csv", rows, "utf-8"), SPEC)
+    assert register.rows[0].get("number") == "JZ-001"
+    assert register.headings["number"] == "登记号"
+    # Its own name counts as written: spaces and full-width forms apart.
+    rows = [
+        ["编号", "登 记 号", "姓名", "日期", "金额", "金额（元）"],
+        ["1", "JZ-1", "甲", "", "5", "6"],
+    ]
+    register = read_register(_csv(tmp_path / "s.csv", rows, "utf-8"), SPEC)
+    assert (register.rows[0].get("number"), register.rows[0].get("amount")) == ("JZ-1", 5)
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "second", "name"),
+    [
+        (["编号", "姓名", "日期", "金额（元）", "编 号"], "编号", "编 号", "登记号"),
+        (["登记号", "姓名", "日期", "金额", "金额"], "金额", "金额", "金额"),
+        (["登记号", "姓名", "日期", "金额（元）", "金额(元)"], "金额（元）", "金额(元)", "金额"),
+    ],
+    ids=["two-other-names", "own-name-twice", "same-other-name"],
+)
+def test_two_columns_one_field_could_be_are_refused_naming_both(
+    tmp_path, header, first, second, name
+):
+    path = _csv(
+        tmp_path / "登记册.csv", [["某县登记册"], header, ["JZ-1", "甲", "", "1", "2"]], "utf-8"
+    )
+    with pytest.raises(RegisterError) as error:
+        read_register(path, SPEC)
+    assert (error.value.row, error.value.column) == (2, first)
+    assert f"the columns {first} and {second} could both be the {name} column of a 登记册" in str(
+        error.value
+    )

@@ -9,7 +9,8 @@ What is judged where:
 
 - a register row: its identity number (`beneficiary-id-invalid`: check character, date of
   birth, sex digit) and whether another row has the same number for an overlapping pregnancy
-  (`beneficiary-duplicate`), pointing at the register's row;
+  (`beneficiary-duplicate`), and a register number or name that looks like an identity number
+  (`config`), pointing at the register's row;
 - a payment: whether it names anyone, and whom (`ledger.beneficiaries.payments`);
 - each woman a payment pays: her age on the day (`beneficiary-id-invalid`), her eligibility
   evidence (`beneficiary-ineligible`), her public notice (`beneficiary-not-noticed`), and her
@@ -37,7 +38,7 @@ from ledger.beneficiaries.register import (
 )
 from ledger.beneficiaries.settings import DEFAULT_AGES, BeneficiarySetup, ages_on
 from ledger.beneficiaries.standards import Position, Tally, tally
-from ledger.documents import document_dirs
+from ledger.documents import book_roots, document_dirs, inside
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, money
 from ledger.model import GrantConfig
@@ -59,7 +60,8 @@ class BeneficiaryAnalysis:
         payments: the payments of the beneficiaries account, in ledger order.
         problems: every problem, in the order found.
         standing: every woman's totals against the standards.
-        rosters: the roster files the payments name.
+        rosters: the roster files the payments name, inside the books (never read else).
+        register_outside: the register lies outside the books: never read, nor stamped.
     """
 
     def __init__(
@@ -70,6 +72,7 @@ class BeneficiaryAnalysis:
         problems: Sequence[Problem] = (),
         standing: Tally | None = None,
         rosters: Sequence[str] = (),
+        register_outside: bool = False,
     ) -> None:
         self.setup = setup
         self.register = register
@@ -77,6 +80,7 @@ class BeneficiaryAnalysis:
         self.problems = list(problems)
         self.standing = standing or Tally({}, [])
         self.rosters = list(rosters)
+        self.register_outside = register_outside
         by_rule: dict[str, list[Problem]] = defaultdict(list)
         by_share: dict[tuple[int, str], list[str]] = defaultdict(list)
         for problem in self.problems:
@@ -92,7 +96,8 @@ class BeneficiaryAnalysis:
     @property
     def files(self) -> list[str]:
         """The files the analysis read: the register and the rosters (part of the books)."""
-        return ([self.setup.path] if self.setup else []) + self.rosters
+        register = [self.setup.path] if self.setup and not self.register_outside else []
+        return register + self.rosters
 
     @property
     def mask_names(self) -> bool:
@@ -134,6 +139,16 @@ def _in_folder(path: str, folder: str) -> bool:
     return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def real_path(path: str) -> str:
+    """A file's path as files are compared: symbolic links resolved, case as the system has it."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def included_files(options_map: Mapping[str, Any]) -> frozenset[str]:
+    """The files Beancount read as ledger text (the ledger and its `include`s), as `real_path`."""
+    return frozenset(real_path(path) for path in options_map.get("include", []))
+
+
 def served_folders(entries: Sequence[data.Directive], options_map: Mapping[str, Any]) -> list[str]:
     """The folders whose files Fava serves: the documents folders and the import folders."""
     root = os.path.dirname(options_map.get("filename") or "")
@@ -158,6 +173,7 @@ class _Judge:
         self.currency = config.currency
         self.messages = Catalogue(config.language)
         self.problems: list[Problem] = []
+        self.register_outside = False
 
     def add(
         self,
@@ -180,10 +196,24 @@ class _Judge:
     def register(
         self, entries: Sequence[data.Directive], options_map: Mapping[str, Any]
     ) -> BeneficiaryRegister | None:
-        """Read the register; a register that does not read is a `config` problem."""
+        """Read the register; a register that does not read is a `config` problem.
+
+        A register outside the books (as `document-outside` judges a copy) is never read: a
+        `config` problem too, and nothing of the file is shown.
+        """
         setup = self.setup
         directive = setup.entry
         year = setup.date.year
+        if not inside(setup.path, book_roots(options_map)):
+            self.register_outside = True
+            self.add(
+                CONFIG, "register-outside", directive.meta, directive, year, path=setup.written
+            )
+            return None
+        if real_path(setup.path) in included_files(options_map):
+            self.add(
+                CONFIG, "register-included", directive.meta, directive, year, path=setup.written
+            )
         for folder in served_folders(entries, options_map):
             if _in_folder(setup.path, folder):
                 self.add(
@@ -221,6 +251,18 @@ class _Judge:
             for share in payment.shares:
                 first_year.setdefault(share.number, payment.year)
         directive = self.setup.entry
+        for misplaced in register.misplaced:
+            self.add(
+                CONFIG,
+                f"register-identity-{misplaced.field}",
+                at_row(register.path, misplaced.line),
+                directive,
+                self.setup.date.year,
+                path=self.setup.written,
+                row=misplaced.line,
+                column=misplaced.column,
+                value=misplaced.masked,
+            )
         earlier: dict[str, list[Beneficiary]] = defaultdict(list)
         for row in register.rows.values():
             year = first_year.get(row.number, self.setup.date.year)
@@ -410,7 +452,14 @@ def analyse(
         for account in config.categories
         if setup.account == account or setup.account.startswith(account + ":")
     )
-    reader = PaymentReader(setup, register, config.currency, config.language)
+    reader = PaymentReader(
+        setup,
+        register,
+        config.currency,
+        config.language,
+        included_files(options_map),
+        book_roots(options_map),
+    )
     payments = reader.read(activity.flows, category)
     judge.problems.extend(reader.problems)
     standing = Tally({}, [])
@@ -419,4 +468,12 @@ def analyse(
         judge.shares(payments)
         standing = tally(payments, config.standards)
         judge.excesses(standing)
-    return BeneficiaryAnalysis(setup, register, payments, judge.problems, standing, reader.rosters)
+    return BeneficiaryAnalysis(
+        setup,
+        register,
+        payments,
+        judge.problems,
+        standing,
+        reader.rosters,
+        judge.register_outside,
+    )

@@ -31,9 +31,22 @@ Problem = Literal["missing", "format", "check-digit", "birth-date", "sex"]
 a wrong check character, no real date of birth, or a man's sequence digit."""
 
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
-# What may be an identity number inside a text: 15 to 18 digits (the last may be X), a number
-# with a typo or of the old 15-digit kind included, not inside a longer word or number.
-_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{14,17}[\dXx](?![0-9A-Za-z])")
+_MONTH_DAY = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+# What looks like an identity number: 6 digits, a date of birth (19xx or 20xx), the 3-digit
+# sequence and the check character (17 characters: one digit lost to a typo); or an old
+# 15-digit number (6 digits, YYMMDD, 3 digits). The date's shape is what tells a person's
+# number from a bank account or serial number of as many digits; its reality is not asked (a
+# number with an impossible date is still someone's, mistyped).
+_LOOKS = (
+    rf"[0-9]{{6}}(?:(?:19|20)[0-9]{{2}}{_MONTH_DAY}[0-9]{{2,3}}[0-9Xx]"
+    rf"|[0-9]{{2}}{_MONTH_DAY}[0-9]{{3}})"
+)
+_ALONE = re.compile(_LOOKS)
+# Inside a text: not part of a longer word or number.
+_IN_TEXT = re.compile(rf"(?<![0-9A-Za-z]){_LOOKS}(?![0-9A-Za-z])")
+_SHORTEST = 15
+#: Full-width digits and X, read as their half-width forms (one character for one).
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
 
 
 def check_character(first17: str) -> str:
@@ -59,9 +72,42 @@ def mask(text: str) -> str:
     return text[:SHOWN_HEAD] + MASK * (len(text) - SHOWN_HEAD - SHOWN_TAIL) + text[-SHOWN_TAIL:]
 
 
+def looks_like_identity(value: object) -> bool:
+    """Whether a cell or value looks like an identity number (18 or 17 characters, or 15).
+
+    Compared as `normalise` writes it: full-width digits, spaces and a leading `'` allowed.
+    """
+    text = str(value) if value is not None else ""
+    if len(text) < _SHORTEST:  # a register number or a name: normalising only shortens it
+        return False
+    text = normalise(text)
+    return len(text) >= _SHORTEST and _ALONE.fullmatch(text) is not None
+
+
 def mask_in_text(text: str) -> str:
-    """`text` with every identity number in it masked (an error message quoting a cell)."""
-    return _IN_TEXT.sub(lambda found: mask(found[0]), text)
+    """`text` with everything in it that looks like an identity number masked.
+
+    Every text the program makes from the books goes through this where it is made: each
+    finding's message (`ledger.i18n.Catalogue.finding`, and the entry's words at its head),
+    Beancount's own errors as the front ends show them (`ledger.findings.finding_of`), every
+    cell a report renderer writes (`reports.render.cells`), and a register's cell quoted in an
+    error. So a number typed where it does not belong (a register number, a name, a roster's
+    key, a payee) is masked too. Full-width digits count as digits.
+    """
+    if len(text) < _SHORTEST:
+        return text
+    probe = text if text.isascii() else text.translate(_HALF_WIDTH)
+    found = _IN_TEXT.search(probe)
+    if found is None:
+        return text
+    pieces = []
+    last = 0
+    while found is not None:
+        pieces += [text[last : found.start()], mask(found[0])]
+        last = found.end()
+        found = _IN_TEXT.search(probe, last)
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def mask_name(name: str) -> str:

@@ -18,19 +18,21 @@ on or after the directive) names one woman or a roster:
 Each payment becomes `Share`s, one per woman and account, with the problems of naming found on
 the way: nobody named (`beneficiary-missing`), a number not in the register
 (`beneficiary-unknown`), a roster whose total is not the payment or whose rows are not in the
-register (`roster-mismatch`), and the `config` problems of a roster that does not read.
+register (`roster-mismatch`), and the `config` problems of a roster that does not read, and of
+an identity number written where a register number belongs (`beneficiary:`, a roster's key).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
 from beancount.core import data
 
 from ledger.activity import ZERO, Flow
+from ledger.beneficiaries.identity import looks_like_identity, mask
 from ledger.beneficiaries.problems import Problem, at_row
 from ledger.beneficiaries.register import (
     Beneficiary,
@@ -39,6 +41,7 @@ from ledger.beneficiaries.register import (
     read_roster,
 )
 from ledger.beneficiaries.settings import BeneficiarySetup
+from ledger.documents import inside
 from ledger.i18n import Catalogue, money
 
 BENEFICIARY_KEY = "beneficiary"
@@ -121,11 +124,18 @@ class PaymentReader:
         register: BeneficiaryRegister | None,
         currency: str | None,
         language: str = "en",
+        included: frozenset[str] = frozenset(),
+        roots: Sequence[str] | None = None,
     ) -> None:
         self.setup = setup
         self.register = register
         self.currency = currency
         self.messages = Catalogue(language)
+        self.included = included
+        """The files Beancount read as ledger text, real paths: a roster must not be one."""
+        self.roots = roots
+        """The books' folders (`ledger.documents.book_roots`): a roster outside is never read."""
+        self._outside: dict[str, bool] = {}
         self.problems: list[Problem] = []
         self.rosters: list[str] = []
         """Every roster file the payments name (absolute paths): part of the books."""
@@ -179,7 +189,12 @@ class PaymentReader:
         if named:
             visits = self._visits(entry) if VISITS_KEY in meta else None
             found = self.register.rows.get(named) if self.register is not None else None
-            if found is None and self.register is not None:
+            if found is None and looks_like_identity(named):
+                # Her identity number, not her register number: and now in the ledger's text.
+                self.problems.append(
+                    _problem(CONFIG, "beneficiary-identity", entry, value=mask(named))
+                )
+            elif found is None and self.register is not None:
                 self.problems.append(
                     _problem(
                         UNKNOWN,
@@ -219,10 +234,19 @@ class PaymentReader:
         entry = flow.entry
         folder = os.path.dirname(str(entry.meta.get("filename") or ""))
         path = os.path.normpath(os.path.join(folder, written))
+        outside = self._outside.get(path)
+        if outside is None:
+            outside = self._outside[path] = self.roots is not None and not inside(path, self.roots)
+        if outside:
+            # As `document-outside` judges a copy: never read, never stamped, never shown.
+            self.problems.append(_problem(CONFIG, "roster-outside", entry, roster=written))
+            return Payment(entry, flow.year, accounts, amount, None, ())
         if path not in self.rosters:
             self.rosters.append(path)
+            if self.included and os.path.normcase(os.path.realpath(path)) in self.included:
+                self.problems.append(_problem(CONFIG, "roster-included", entry, roster=written))
         try:
-            lines = read_roster(path)
+            roster = read_roster(path)
         except UnreadableError as error:
             if not os.path.exists(path):
                 self.problems.append(
@@ -240,6 +264,25 @@ class PaymentReader:
                         message=error.say(self.messages),
                     )
                 )
+            return Payment(entry, flow.year, accounts, amount, path, ())
+        lines = roster.lines
+        larger = next((line for line in lines if abs(line.amount) > abs(amount)), None)
+        if larger is not None:
+            # One woman's part cannot be more than the whole payment: the column holds
+            # something else. The roster is refused, as one that does not read.
+            self.problems.append(
+                _problem(
+                    CONFIG,
+                    "roster-amount-over-payment",
+                    entry,
+                    source=at_row(path, larger.line),
+                    roster=written,
+                    row=larger.line,
+                    column=roster.headings.get("amount", "-"),
+                    value=money(larger.amount, self.currency),
+                    amount_text=money(amount, self.currency),
+                )
+            )
             return Payment(entry, flow.year, accounts, amount, path, ())
         if len(accounts) > 1:
             self.problems.append(
@@ -272,7 +315,20 @@ class PaymentReader:
         rows = self.register.rows if self.register is not None else None
         for line in lines:
             found = rows.get(line.number) if rows is not None else None
-            if rows is not None and found is None:
+            if found is None and looks_like_identity(line.number):
+                self.problems.append(
+                    _problem(
+                        CONFIG,
+                        "roster-identity",
+                        entry,
+                        source=at_row(path, line.line),
+                        roster=written,
+                        row=line.line,
+                        column=roster.headings.get("number", "-"),
+                        value=mask(line.number),
+                    )
+                )
+            elif rows is not None and found is None:
                 self.problems.append(
                     _problem(
                         ROSTER,

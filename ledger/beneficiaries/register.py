@@ -18,7 +18,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import NamedTuple
 
-from ledger.beneficiaries.identity import Identity, mask_in_text, parse_identity
+from ledger.beneficiaries.identity import (
+    Identity,
+    looks_like_identity,
+    mask,
+    mask_in_text,
+    parse_identity,
+)
 from ledger.i18n import Catalogue
 from ledger.registers import (
     FileVersionCache,
@@ -78,6 +84,10 @@ REGISTER = RegisterSpec(
     key="number",
 )
 
+ROSTER_AMOUNT_BOUND = Decimal(1_000_000_000)
+"""A roster's amount cell at or above this is refused: an identity number (or another number)
+typed into the column, read as 990,102,199,201,010,642.00, is no one's subsidy."""
+
 ROSTER = RegisterSpec(
     "花名册 (roster)",
     (
@@ -86,6 +96,7 @@ ROSTER = RegisterSpec(
             "amount",
             ("金额", "金额（元）", "补助金额", "补助金额（元）", "发放金额", "救助金额", "amount"),
             "amount",
+            bound=ROSTER_AMOUNT_BOUND,
         ),
         RegisterColumn(
             "visits",
@@ -139,12 +150,30 @@ class Beneficiary(NamedTuple):
         return start, end
 
 
+class Misplaced(NamedTuple):
+    """A register number or name that looks like an identity number.
+
+    A typing slip, or two columns swapped: the number would show wherever the register number
+    or name is shown, so it is a `config` finding at its row.
+    """
+
+    line: int
+    field: str
+    """`number` or `name`."""
+    column: str
+    """The column's heading, as the file writes it."""
+    masked: str
+    """The cell, masked."""
+
+
 class BeneficiaryRegister(NamedTuple):
     """The register as read: its rows by register number, and its file's digest."""
 
     path: str
     rows: Mapping[str, Beneficiary]
     sha256: str
+    misplaced: tuple[Misplaced, ...] = ()
+    """The register numbers and names that look like identity numbers."""
 
     def __repr__(self) -> str:
         # Rows hold identity numbers: never show them by accident.
@@ -158,6 +187,17 @@ class RosterLine(NamedTuple):
     number: str
     amount: Decimal
     visits: int | None
+
+
+class Roster(NamedTuple):
+    """A roster as read: its lines (the total row left out), and its columns' headings."""
+
+    lines: list[RosterLine]
+    headings: Mapping[str, str]
+    """Each field's column heading as the file writes it (`登记号`, `金额（元）`), for messages."""
+
+    def __repr__(self) -> str:
+        return f"<Roster: {len(self.lines)} lines>"
 
 
 class UnreadableError(Exception):
@@ -207,7 +247,7 @@ def _beneficiary(row: RegisterRow) -> Beneficiary:
 
 
 _REGISTERS: FileVersionCache[BeneficiaryRegister] = FileVersionCache(256)
-_ROSTERS: FileVersionCache[list[RosterLine]] = FileVersionCache(256)
+_ROSTERS: FileVersionCache[Roster] = FileVersionCache(256)
 
 
 def forget_readings() -> None:
@@ -235,11 +275,16 @@ def read_beneficiaries(path: str) -> BeneficiaryRegister:
         register = _read(path, REGISTER)
         rows: dict[str, Beneficiary] = {}
         first: dict[str, str] = {}
+        misplaced: list[Misplaced] = []
         for row in register.rows:
             read = _beneficiary(row)
             woman = first.setdefault(read.identity.text, read.number) if read.identity.text else ""
             rows[read.number] = read._replace(woman=woman or read.number)
-        return BeneficiaryRegister(path, rows, register.sha256)
+            for field, value in (("number", read.number), ("name", read.name)):
+                if looks_like_identity(value):
+                    heading = register.headings.get(field, field)
+                    misplaced.append(Misplaced(row.line, field, heading, mask(value)))
+        return BeneficiaryRegister(path, rows, register.sha256, tuple(misplaced))
 
     try:
         return _REGISTERS.get(path, make)
@@ -247,16 +292,16 @@ def read_beneficiaries(path: str) -> BeneficiaryRegister:
         raise UnreadableError(error) from None
 
 
-def read_roster(path: str) -> list[RosterLine]:
+def read_roster(path: str) -> Roster:
     """The roster at `path`, read once per version of the file.
 
     Raises:
         UnreadableError: the file is missing or cannot be read as a roster.
     """
 
-    def make() -> list[RosterLine]:
+    def make() -> Roster:
         roster = _read(path, ROSTER)
-        return [
+        lines = [
             RosterLine(
                 row.line,
                 str(row.values["number"]),
@@ -266,6 +311,7 @@ def read_roster(path: str) -> list[RosterLine]:
             for row in roster.rows
             if normalise_name(str(row.values["number"])) not in TOTAL_ROWS
         ]
+        return Roster(lines, roster.headings)
 
     try:
         return _ROSTERS.get(path, make)

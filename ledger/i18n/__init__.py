@@ -18,6 +18,7 @@ from typing import Any
 
 from beancount.core import data
 
+from ledger.beneficiaries.identity import mask_in_text
 from ledger.i18n.assets import ASSETS
 from ledger.i18n.beneficiaries import BENEFICIARIES
 from ledger.i18n.commands import COMMANDS
@@ -101,8 +102,13 @@ class Catalogue:
         return CATALOGUE[key][self.language].format(**fields)
 
     def finding(self, rule: str, situation: str, /, **fields: Any) -> str:
-        """The message of `rule`'s `situation`, prefixed with the rule id in brackets."""
-        return f"[{rule}] " + self(f"{rule}.{situation}", **fields)
+        """The message of `rule`'s `situation`, prefixed with the rule id in brackets.
+
+        Every finding's message is made here, and shown everywhere (bean-check, Fava, the
+        reports, the packs): anything in it that looks like an identity number is masked, a
+        value quoted from the books included (`ledger.beneficiaries.identity.mask_in_text`).
+        """
+        return mask_in_text(f"[{rule}] " + self(f"{rule}.{situation}", **fields))
 
     def word(self, key: str, /, **fields: Any) -> str:
         """A word or phrase used inside a finding's message."""

@@ -42,6 +42,42 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "zh": "救助对象登记册 {path} 位于 {folder} 中，Fava 会把该文件夹中的文件提供给任何能打开账簿的人：请把登记册移出该文件夹（例如 registers/），以免身份证号外泄。",
         "en": "the beneficiary register {path} lies in {folder}, whose files Fava serves to anyone who can open the books: move the register out of it (to registers/, say), so its identity numbers stay private.",
     },
+    "config.register-identity-number": {
+        "zh": "救助对象登记册 {path} 第 {row} 行的“{column}” {value} 像是身份证号：登记号应是登记册自编的编号（如 JZ-2026-001），身份证号只写在身份证号列；登记号会出现在账簿、花名册、报表和检查发现中。",
+        "en": "the beneficiary register {path}, row {row}: its {column} {value} looks like an identity number: a register number is the register's own number (JZ-2026-001, say), and the identity number goes in its own column only; register numbers appear in the ledger, the rosters, the reports and the findings.",
+    },
+    "config.register-identity-name": {
+        "zh": "救助对象登记册 {path} 第 {row} 行的“{column}” {value} 像是身份证号：请核对该行的姓名和身份证号是否填反。",
+        "en": "the beneficiary register {path}, row {row}: its {column} {value} looks like an identity number: check whether the row's name and identity number are swapped.",
+    },
+    "config.beneficiary-identity": {
+        "zh": "beneficiary 的值 {value} 像是身份证号，而不是登记号：请改写她在救助对象登记册中的登记号（如 JZ-2026-001），并从账簿中删去身份证号（Fava 会把账簿内容显示给每个读者）。",
+        "en": "the `beneficiary` {value} looks like an identity number, not a register number: write her register number (JZ-2026-001, say) and take the identity number out of the ledger (Fava shows the ledger to every reader).",
+    },
+    "config.roster-identity": {
+        "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 像是身份证号：花名册应写救助对象登记册中的登记号（如 JZ-2026-001），该行未计入任何救助对象。",
+        "en": "the roster {roster}, row {row}: its {column} {value} looks like an identity number: a roster names each woman by her register number in the beneficiary register (JZ-2026-001, say); the row is counted for nobody.",
+    },
+    "config.roster-amount-over-payment": {
+        "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 大于整笔付款 {amount_text}：一人的补助不会超过整笔付款，请核对该列是否填入了别的数字；在更正前不按此花名册核对。",
+        "en": "the roster {roster}, row {row}: its {column} {value} is more than the whole payment of {amount_text}: one woman's part cannot be; check whether another number is in the column. The roster is not checked until it is corrected.",
+    },
+    "config.register-included": {
+        "zh": "救助对象登记册 {path} 被 include 读入了账簿：Beancount 把它当作账簿文本解析，其报错（bean-check、Fava 的错误页）和 Fava 的编辑器会显示完整的身份证号。请删去引入它的 `include` 行：登记册由“grant-beneficiaries”指定即可。",
+        "en": "the beneficiary register {path} is included in the ledger: Beancount parses it as ledger text, and its errors (bean-check, Fava's Errors page) and Fava's editor show its identity numbers in full. Remove the `include` line that reads it: `grant-beneficiaries` names the register.",
+    },
+    "config.roster-included": {
+        "zh": "花名册 {roster} 被 include 读入了账簿：Beancount 把它当作账簿文本解析，其报错和 Fava 的编辑器会显示花名册的内容。请删去该 include：付款的 roster 指定花名册即可。",
+        "en": "the roster {roster} is included in the ledger: Beancount parses it as ledger text, and its errors and Fava's editor show what the roster holds. Remove the `include`: the payment's `roster` names it.",
+    },
+    "config.register-outside": {
+        "zh": "救助对象登记册 {path} 不在账簿文件夹（本账簿所在文件夹及其凭证文件夹）之内：账簿之外的文件一概不读。请把登记册移入账簿文件夹（如 registers/），并更正“grant-beneficiaries”中的路径。",
+        "en": "the beneficiary register {path} lies outside the books (the ledger's folder and its documents folders): no file outside them is read. Move the register into them (registers/, say) and correct the path of `grant-beneficiaries`.",
+    },
+    "config.roster-outside": {
+        "zh": "花名册 {roster} 不在账簿文件夹（本账簿所在文件夹及其凭证文件夹）之内：账簿之外的文件一概不读。请把花名册移入账簿文件夹（如 rosters/），并更正 roster 路径。",
+        "en": "the roster {roster} lies outside the books (the ledger's folder and its documents folders): no file outside them is read. Move the roster into them (rosters/, say) and correct the `roster` path.",
+    },
     "config.roster-not-found": {
         "zh": "花名册 {roster} 不存在（相对于 {base}）：请把花名册放到该位置，或更正 roster 路径。",
         "en": "the roster {roster} does not exist (relative to {base}): put the roster there or correct the `roster` path.",

@@ -223,6 +223,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "账簿位于 mch-ledger 自身的代码文件夹中：检查资料和复制件登记簿不放进代码仓库，而是存放在 {folder}",
         "en": "the ledger is in mch-ledger's own code folder: packs and the copy register go to {folder}, outside the code's repository",
     },
+    "pack.register-outside": {
+        "zh": "救助对象登记册 {path} 不在账簿文件夹之内，不放入检查资料：请把登记册移入账簿文件夹（如 registers/）。检查资料未写出",
+        "en": "the beneficiary register {path} lies outside the books' folders and never goes into a pack: move it into them (registers/, say); the pack was not written",
+    },
     "pack.register-failed": {
         "zh": "无法写入复制件登记簿 {register}：{reason}。检查资料未写出。",
         "en": "cannot write the copy register {register}: {reason}; the pack was not written",

@@ -75,6 +75,12 @@ TABLES: dict[str, dict[str, str]] = {
         "zh": "表头没有“{name}”列{aliases}：{kind}需要这一列，请补上{others}",
         "en": "the header has no column {name}{aliases}: a {kind} needs it, add the column{others}",
     },
+    "register.ambiguous-column": {
+        "zh": "“{first}”和“{second}”两列都可以是{kind}的“{name}”列：请把不是的一列改名"
+        "（名为“{name}”的一列优先）",
+        "en": "the columns {first} and {second} could both be the {name} column of a {kind}: "
+        "rename the one that is not (a column headed {name} itself is taken first)",
+    },
     "register.also-read-as": {
         "zh": "（也可写作：{names}）",
         "en": " (also read as: {names})",
@@ -90,6 +96,11 @@ TABLES: dict[str, dict[str, str]] = {
     "register.not-amount": {
         "zh": "“{text}”不是金额：请写成 1,080.00 这样的金额",
         "en": "{text!r} is not an amount such as 1,080.00",
+    },
+    "register.amount-too-large": {
+        "zh": "金额不小于 {bound}，不是一笔补助的金额：是否填入了身份证号或其他编号？请更正",
+        "en": "the amount is {bound} or more, no amount of one payment: is an identity or other "
+        "number in the column? Correct it",
     },
     "register.not-count": {
         "zh": "“{text}”不是整数",

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
+from ledger.beneficiaries.identity import mask_in_text
 from ledger.findings import Finding, display_path, for_year, ledger_findings, summary
 from ledger.loading import LoadedLedger
 from ledger.model import Year
@@ -182,7 +183,8 @@ def section(
     lines = [
         Line(
             row.role,
-            str(line_key(row)),
+            # A row's key is written into the page as its cells are: masked like them.
+            mask_in_text(str(line_key(row))),
             [_cell(table, row, k, labels) for k in keys],
             _source(row),
         )

@@ -1,4 +1,10 @@
-"""How one value of a report is written out: amounts, rates, dates, yes/no, in yuan or 万元."""
+"""How one value of a report is written out: amounts, rates, dates, yes/no, in yuan or 万元.
+
+Every renderer (text, CSV, JSON, Excel, HTML, the Fava page) writes a value through
+`format_cell` or `json_value`, so text that looks like an identity number is masked here, in
+every cell of every report, wherever it came from: a register number or name that is one, a
+payee or narration quoting one. Amounts, dates and counts are not text, and are not touched.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from ledger.beneficiaries.identity import mask_in_text
 from reports.labels import Labels
 from reports.stamp import Stamp
 from reports.table import Column, Equation, Row, Table, Value
@@ -50,12 +57,14 @@ def format_cell(value: Value, column: Column, labels: Labels, unit: Unit) -> str
         return labels("yes") if value else labels("no")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return str(value)
+    return mask_in_text(str(value))
 
 
 def json_value(value: Value, column: Column) -> str | int | bool | None:
     """A value for JSON: amounts and rates as strings with two decimals (in yuan), dates ISO."""
-    if value is None or isinstance(value, bool | int | str):
+    if isinstance(value, str):
+        return mask_in_text(value)
+    if value is None or isinstance(value, bool | int):
         return value
     if isinstance(value, Decimal):
         if column.kind == "percent":
