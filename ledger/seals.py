@@ -36,6 +36,7 @@ A seal file is UTF-8 text, one record a line, fields separated by tabs:
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
@@ -44,7 +45,8 @@ from typing import NamedTuple
 
 from beancount.core import data, flags
 
-from ledger.documents import DOCUMENT_PREFIX, DocumentFinder, voucher_copies
+from ledger.directives import SEAL_FILE_KEY, SEAL_KEY
+from ledger.documents import DOCUMENT_PREFIX, DocumentFinder, document_dirs, voucher_copies
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
@@ -334,6 +336,16 @@ def seal_path(close: Close) -> Path | None:
     return base / close.seal_file
 
 
+def default_seal_path(options_map: Mapping[str, object], year: Year) -> Path:
+    """Where `mch-ledger close` writes the seal file of `year` for the ledger of `options_map`.
+
+    `seals/YEAR.tsv` in the ledger's first documents folder, else beside its main file.
+    """
+    folders = document_dirs(options_map)
+    base = folders[0] if folders else os.path.dirname(str(options_map.get("filename") or ""))
+    return Path(base) / SEALS_FOLDER / f"{year}.tsv"
+
+
 def previous_seal(closes: Mapping[Year, Close], year: Year) -> str | None:
     """The seal that the seal of `year` follows in the chain.
 
@@ -515,6 +527,12 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
                 expected=expected or NO_SEAL,
                 found=head.previous if head.year == year else f"{head.year}",
             )
+        elif expected is None:
+            # The close before is there but carries no seal: `close` seals a year only after
+            # the one before it, so that close's seal lines have been taken out.
+            problem(
+                "seal-chain-unsealed", file=str(path), previous_year=year - 1, found=head.previous
+            )
         recorded = {
             key: f"{amount.number:.2f} {amount.currency}" for key, amount in close.figures.items()
         }
@@ -522,6 +540,46 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
         if moved:
             problem("seal-figures", figures=msg.join(dict.fromkeys(key for key, _ in moved)))
         found[year] = YearSeal(close, path, problems, text, head, transactions[year])
+    return found
+
+
+#: Why a close carries no seal although the books say it should have one.
+UNSEALED = "unsealed"
+"""Another close of the ledger is sealed (`mch-ledger close --seal` seals this one)."""
+SEAL_NOT_NAMED = "seal-not-named"
+"""A seal file lies where `close` writes the year's, but the close does not name it."""
+
+
+def unsealed_closes(grant: GrantLedger) -> list[tuple[str, GrantError]]:
+    """Closes without their seal, as (why, finding on the close); made once per load.
+
+    Every close is sealed since closes are: a close without `seal:` and `seal-file:` while
+    another close of the ledger is sealed (`UNSEALED`), or while a seal file lies where
+    `close` writes the year's (`SEAL_NOT_NAMED`), has had its seal lines taken out, or is an
+    old close still to seal. A close whose seal lines are malformed is a `config` finding.
+    """
+    return grant.memo(("unsealed",), lambda: _unsealed_closes(grant))
+
+
+def _unsealed_closes(grant: GrantLedger) -> list[tuple[str, GrantError]]:
+    closes = grant.config.closes
+    sealed = [year for year, close in closes.items() if close.seal is not None]
+    msg = grant.messages
+    found = []
+    for year, close in closes.items():
+        meta = close.entry.meta
+        if close.seal is not None or SEAL_KEY in meta or SEAL_FILE_KEY in meta:
+            continue
+        path = default_seal_path(grant.options_map, year)
+        if path.is_file():
+            situation, fields = SEAL_NOT_NAMED, {"file": str(path)}
+        elif sealed:
+            other = min(sealed, key=lambda sealed_year: (abs(sealed_year - year), sealed_year))
+            situation, fields = UNSEALED, {"sealed_year": other}
+        else:
+            continue
+        message = msg.finding(RULE, situation, year=year, **fields)
+        found.append((situation, GrantError(meta, message, close.entry, RULE, year=year)))
     return found
 
 
@@ -534,11 +592,12 @@ def seal_findings(grant: GrantLedger) -> list[GrantError]:
     """What the seals say of the books, without reading the copies: for the plugin's rule.
 
     A seal file missing, altered, unreadable, out of its chain or with other figures than its
-    close is a finding on the close; an entry changed since the close or added to the closed
-    year is a finding on the entry; an entry gone is a finding on the close, naming it.
+    close, and a close without its seal (`unsealed_closes`), is a finding on the close; an
+    entry changed since the close or added to the closed year is a finding on the entry; an
+    entry gone is a finding on the close, naming it.
     """
     msg = grant.messages
-    errors = []
+    errors = [error for _, error in unsealed_closes(grant)]
     for year, sealed in year_seals(grant).items():
         errors.extend(sealed.problems)
         if sealed.unchanged:

@@ -214,6 +214,18 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": "{year} 年度的封存文件 {file} 应接续 {previous_year} 年度的封存 {expected}，但其中记录为 {found}：上一年度的封存或其结账指令已被改动。",
         "en": "the seal file {file} of {year} must follow the seal {expected} of {previous_year}, but names {found}: the earlier year's seal or its close has been changed.",
     },
+    "closed-year-changed.seal-chain-unsealed": {
+        "zh": "{year} 年度的封存文件 {file} 接续 {previous_year} 年度的封存 {found}，但 {previous_year} 年度的结账指令已没有封存（seal、seal-file）：其封存行已被删除，请从备份或版本库中恢复。",
+        "en": "the seal file {file} of {year} follows the seal {found} of {previous_year}, but the close of {previous_year} carries no seal (`seal`, `seal-file`): its seal lines have been taken out; restore them from a backup or the repository.",
+    },
+    "closed-year-changed.unsealed": {
+        "zh": "{year} 年度的结账指令没有封存（seal、seal-file），而本账簿 {sealed_year} 年度的结账已封存：结账都会封存，其封存行可能已被删除。请从备份或版本库中恢复；若是封存功能启用前的旧结账，用 `mch-ledger close {year} 账簿文件 --seal` 封存。",
+        "en": "the close of {year} carries no seal (`seal`, `seal-file`), while the close of {sealed_year} of these books is sealed: every close is sealed, so its seal lines may have been taken out. Restore them from a backup or the repository; a close made before seals existed is sealed with `mch-ledger close {year} LEDGER --seal`.",
+    },
+    "closed-year-changed.seal-not-named": {
+        "zh": "{year} 年度的结账指令没有封存（seal、seal-file），但 `mch-ledger close` 为该年度写入的封存文件 {file} 仍在：结账指令的封存行已被删除。请从备份或版本库中恢复这两行（seal-file 指向该文件，seal 为其 SHA-256）。",
+        "en": "the close of {year} carries no seal (`seal`, `seal-file`), yet the seal file {file} that `mch-ledger close` writes for the year is there: the close's seal lines have been taken out. Restore them from a backup or the repository (`seal-file` naming that file, `seal` its SHA-256).",
+    },
     "closed-year-changed.seal-figures": {
         "zh": "{year} 年度结账指令上的数字与封存时不同（{figures}）：结账数字已被改动，请恢复。",
         "en": "the figures on the close of {year} differ from the sealed ones ({figures}): the close's figures have been changed; restore them.",
