@@ -2,8 +2,9 @@
 
 `mch-ledger close` records a year's closing figures on its `grant-close`, and seals the year: a
 seal file beside the ledger lists every transaction of the year with a digest of exactly these
-fields — date, flag, payee, narration, postings, `voucher`, the `document*` links — and the
-SHA-256 of each voucher copy's content. The close records the file and its own SHA-256:
+fields — date, flag, payee, narration, postings, `voucher`, the `document*` links, and its tags
+and links when it has any — and the SHA-256 of each voucher copy's content. The close records
+the file and its own SHA-256:
 
     2025-01-20 custom "grant-close" 2024
       balance: 4818.56 CNY
@@ -58,9 +59,13 @@ SEALS_FOLDER = "seals"
 NO_SEAL = "-"
 """The `previous` of the first sealed year, and a copy that was not on file when sealed."""
 
-#: The sealed fields of an entry, in the order of its field digests.
-FIELDS = ("date", "flag", "payee", "narration", "postings", "voucher", "documents")
+#: The sealed fields of an entry, in the order of its field digests. The last, an entry's tags
+#: and links, is sealed only when it has some: seals made before it was sealed (the demo's)
+#: keep their digests, and adding a tag or link to a sealed entry is still seen.
+FIELDS = ("date", "flag", "payee", "narration", "postings", "voucher", "documents", "tags")
 _FIELD_DIGEST_LENGTH = 16
+#: The field digest of an entry without tags or links (a record that names no such field).
+_NO_TAGS = hashlib.sha256(b"").hexdigest()[:_FIELD_DIGEST_LENGTH]
 _SEPARATOR = "\x1e"
 #: Fields that pair a changed entry with its sealed record, tried in this order.
 _PAIRING = ((5,), (2, 3), (4,), (0, 6))
@@ -81,8 +86,7 @@ class SealedEntry(NamedTuple):
     @property
     def fields(self) -> tuple[str, ...]:
         """A short digest of each field of `FIELDS`, to name what changed."""
-        fields = tuple(self.field_text.split(","))
-        return fields if len(fields) == len(FIELDS) else ("",) * len(FIELDS)
+        return _all_fields(tuple(self.field_text.split(",")))
 
     @property
     def copies(self) -> tuple[tuple[str, str], ...]:
@@ -136,7 +140,8 @@ def entry_fields(
     """The sealed fields of a transaction as text, in the order of `FIELDS`.
 
     Postings are taken in a fixed order (writing them in another order changes nothing); their
-    amounts as Beancount reads them (`12000.00`). `copy_keys` keeps, per sequence of metadata
+    amounts as Beancount reads them (`12000.00`). Tags and links (`#audit ^contract-7`) are a
+    last field only for an entry that has some. `copy_keys` keeps, per sequence of metadata
     keys, the ones that name copies (entries mostly share their keys).
     """
     meta = entry.meta
@@ -153,7 +158,7 @@ def entry_fields(
     postings = [_posting(posting) for posting in entry.postings]
     postings.sort()
     payee = entry.payee
-    return (
+    fields = (
         entry.date.isoformat(),
         entry.flag or "",
         "\x00" if payee is None else payee,
@@ -162,6 +167,11 @@ def entry_fields(
         "" if voucher is None else f"{type(voucher).__name__}:{voucher}",
         documents,
     )
+    tags, links = entry.tags, entry.links
+    if not tags and not links:
+        return fields
+    marks = sorted(f"#{tag}" for tag in tags or ()) + sorted(f"^{link}" for link in links or ())
+    return (*fields, " ".join(marks))
 
 
 def digest_of(fields: Sequence[str]) -> str:
@@ -185,6 +195,13 @@ def field_digests(fields: Sequence[str]) -> tuple[str, ...]:
     return tuple(
         hashlib.sha256(field.encode("utf-8")).hexdigest()[:_FIELD_DIGEST_LENGTH] for field in fields
     )
+
+
+def _all_fields(digests: tuple[str, ...]) -> tuple[str, ...]:
+    """Field digests of every one of `FIELDS`: no tags or links when the last is not given."""
+    if len(digests) == len(FIELDS) - 1:
+        return (*digests, _NO_TAGS)
+    return digests if len(digests) == len(FIELDS) else ("",) * len(FIELDS)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -400,7 +417,7 @@ def compare(sealed: Sequence[SealedEntry], entries: Sequence[data.Transaction]) 
 
     taken: set[int] = set()
     changed = []
-    pending = [(entry, field_digests(fields)) for entry, fields in unmatched]
+    pending = [(entry, _all_fields(field_digests(fields))) for entry, fields in unmatched]
     for indexes in _PAIRING:
         index: dict[tuple[str, ...], list[SealedEntry]] = defaultdict(list)
         for record in left:

@@ -445,3 +445,42 @@ def test_every_seal_taken_out_is_seen_from_a_pack_only(two_sealed, tmp_path):
     assert findings_of(two_sealed) == []  # the books alone cannot tell (README)
     result = run("verify-pack", str(pack), str(two_sealed), "--lang", "en")
     assert result.exit_code == 1 and "no sealed close of 2025" in result.output
+
+
+def test_tags_and_links_added_to_a_sealed_entry_are_named(sealed):
+    edit(sealed, '2024-04-01 * "Hospital" "relief"', '2024-04-01 * "Hospital" "relief" #audit')
+    [(line, message)] = seal_changes(sealed)
+    assert line == line_of(sealed, "2024-04-01")
+    assert "V-2" in message and "tags or links" in message and "narration" not in message
+    edit(sealed, '"relief" #audit', '"relief" ^contract-7')
+    [(_, message)] = seal_changes(sealed)
+    assert "tags or links" in message
+    edit(sealed, '"relief" ^contract-7', '"relief"')
+    assert findings_of(sealed) == []
+
+
+def test_a_tagged_entry_is_sealed_with_its_tags(write_ledger, tmp_path):
+    (tmp_path / "copy-3.pdf").write_bytes(b"%PDF-1.4 check-up receipts\n")
+    books = BOOKS_2024.replace('"Clinic" "check-ups"', '"Clinic" "check-ups" #outreach ^pkg-1')
+    path = write_ledger(funding(2024), books)
+    assert run("close", "2024", str(path), "--date", "2025-01-20").exit_code == 0
+    assert findings_of(path) == []
+    edit(path, "#outreach ^pkg-1", "^pkg-1")
+    [(line, message)] = seal_changes(path)
+    assert line == line_of(path, "2024-04-02") and "tags or links" in message
+
+
+def test_the_demo_seal_is_made_again_byte_for_byte(tmp_path):
+    # A tag-free entry's digest is the one sealed before tags were sealed.
+    shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
+    for name in ("registers", "rosters"):
+        shutil.copytree(DEMO.parent / name, tmp_path / name)
+    path = tmp_path / "main.beancount"
+    shutil.copyfile(DEMO, path)
+    sealed = (DEMO.parent / "documents" / "seals" / "2025.tsv").read_bytes()
+    (tmp_path / "documents" / "seals" / "2025.tsv").unlink()
+    without_seal_lines(path, 2025)
+    result = run("close", "2025", str(path), "--seal")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "documents" / "seals" / "2025.tsv").read_bytes() == sealed
+    assert path.read_bytes() == DEMO.read_bytes()

@@ -272,6 +272,7 @@ WORDS: dict[str, dict[str, str]] = {
     "word.field-postings": {"zh": "分录科目或金额", "en": "postings"},
     "word.field-voucher": {"zh": "凭证号", "en": "voucher"},
     "word.field-documents": {"zh": "凭证复印件链接", "en": "document links"},
+    "word.field-tags": {"zh": "标签或链接", "en": "tags or links"},
     "word.entry": {
         "zh": "凭证 {voucher}（{date}，{payee}，{amount}）",
         "en": "voucher {voucher} ({date}, {payee}, {amount})",
