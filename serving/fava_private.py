@@ -9,7 +9,9 @@ is left relies on these internals, and on nothing else:
 2. The names of Fava's views (Flask endpoints) that run a query, add entries or save an upload,
    which the layer tells apart.
 3. `FavaLedger.query_shell.shell.parseline`: how Fava's query shell splits a command line, so
-   that a refused command is recognised exactly as the shell would dispatch it.
+   that a refused command is recognised exactly as the shell would dispatch it; and its
+   `outfile` (and `stdout`), the in-memory text it prints into, put back after each query so
+   that the shell's output never stays pointed at a file.
 4. `fava.core.ingest.load_import_config(path)`: Fava runs every import config through it;
    `guard_import_configs` puts a check in front of it; on a read-only instance's first load
    (before `NoImports` takes over) it answers "no config" (None, which `IngestModule` takes as
@@ -30,7 +32,10 @@ revisit (`tests/test_fava_private.py` fails first).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -180,8 +185,11 @@ def check_app(app: Flask) -> None:
     endpoints = set(app.view_functions)
     problems = [f"Fava has no view {name}" for name in sorted(ENDPOINTS - endpoints)]
     for ledger in fava_ledgers(app):
-        if not callable(getattr(getattr(ledger.query_shell, "shell", None), "parseline", None)):
+        shell = getattr(ledger.query_shell, "shell", None)
+        if not callable(getattr(shell, "parseline", None)):
             problems.append("Fava's query shell has no parseline")
+        if type(getattr(shell, "outfile", None)) is not io.StringIO:
+            problems.append("Fava's query shell does not print into an in-memory outfile")
     if problems:
         raise UnsupportedFavaError("; ".join(problems))
 
@@ -189,6 +197,26 @@ def check_app(app: Flask) -> None:
 def query_parseline(ledger: FavaLedger) -> Parseline:
     """How the ledger's query shell splits a command line (`cmd.Cmd.parseline`)."""
     return ledger.query_shell.shell.parseline
+
+
+def reset_query_output(ledger: FavaLedger) -> bool:
+    """Point the ledger's query shell back at its own in-memory output, if it is not.
+
+    beanquery's `.output FILE` points the shell Fava keeps for every request at a file; the
+    layer refuses it, and makes sure after each query that nothing else left it so.
+
+    Returns:
+        Whether the output had to be put back (a file it pointed at is closed).
+    """
+    shell = ledger.query_shell.shell
+    output = getattr(shell, "outfile", None)
+    if type(output) is io.StringIO:
+        return False
+    if output is not None and output not in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            output.close()
+    shell.outfile = shell.stdout = io.StringIO()
+    return True
 
 
 # -- import configs ---------------------------------------------------------------------------

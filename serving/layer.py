@@ -138,6 +138,8 @@ class ServingLayer:
             refusal = self._refused_query(_request(environ, body))
             if refusal is not None:
                 return json_error(refusal, 400)(environ, start_response)
+            if not writes:
+                return self._query(environ)(environ, start_response)
         if not writes or self.read_only:
             return self.fava_wsgi(environ, start_response)
         try:
@@ -147,6 +149,15 @@ class ServingLayer:
             message = self.messages("serve.busy", lock=lock_path(self.path))
             response = json_error(message, 503)
         return response(environ, start_response)
+
+    def _query(self, environ: dict[str, Any]) -> Response:
+        """Fava's answer to a query, its shell's output put back in memory before and after."""
+        fava_private.reset_query_output(self.ledger)
+        try:
+            return Response.from_app(self.fava_wsgi, environ, buffered=True)
+        finally:
+            if fava_private.reset_query_output(self.ledger):
+                log.warning("%s", self.messages("serve.query-output-reset"))
 
     @staticmethod
     def _buffer(environ: dict[str, Any]) -> bytes:
@@ -175,7 +186,7 @@ class ServingLayer:
         data = _json(request)
         if isinstance(data, dict) and isinstance(data.get("query_string"), str):
             texts.append(data["query_string"])
-        queries = {q.name: q.query_string for q in self.ledger.all_entries_by_type.Query}
+        queries = [(q.name, q.query_string) for q in self.ledger.all_entries_by_type.Query]
         for text in texts:
             command = refused_command(text, self.parseline, queries)
             if command is not None:
