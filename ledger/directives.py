@@ -29,6 +29,7 @@ from ledger.model import (
     MAX_AMOUNT,
     MAX_CARRY_YEARS,
     MAX_CLOSE_MARGIN,
+    MAX_PROCUREMENT_WINDOW,
     MAX_RATIO,
     AssetThreshold,
     CarryForward,
@@ -111,6 +112,7 @@ class _Parser:
         self.beneficiaries_named = False
         self.standards: list[Standard] = []
         self.ages: list[AgeRange] = []
+        self.bare: list[data.Custom] = []
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -149,8 +151,13 @@ class _Parser:
 
     def parse(self, entry: data.Custom) -> None:
         handler = self.HANDLERS.get(entry.type)
+        values = entry.values
+        if values is None and entry.type.startswith(KNOWN_PREFIXES):
+            # `custom "grant-budget"` with nothing after it: Beancount gives None for values.
+            self.bare.append(entry)
+            values = []
         if handler is not None:
-            handler(self, entry, entry.values)
+            handler(self, entry, values)
         elif entry.type.startswith(KNOWN_PREFIXES) and entry.type not in OTHER_TYPES:
             self.unknown_type(entry)
 
@@ -389,6 +396,11 @@ class _Parser:
         window = _whole_number(values[2].value)
         if window is None or window < 0:
             self.error(entry, "assets-bad-window", value=values[2].value)
+            return
+        if window > MAX_PROCUREMENT_WINDOW:
+            self.error(
+                entry, "procurement-window-too-long", value=window, limit=MAX_PROCUREMENT_WINDOW
+            )
             return
         threshold = ProcurementThreshold(
             entry.date, account, amount.number, amount.currency, window, entry
@@ -629,6 +641,7 @@ class _Parser:
             beneficiaries=self.beneficiaries,
             standards=tuple(sorted(self.standards, key=lambda standard: standard.date)),
             ages=tuple(sorted(self.ages, key=lambda a: a.date)),
+            bare=tuple(self.bare),
             assets=_sorted_schedules(self.assets),
             procurement=_sorted_schedules(self.procurement),
         )

@@ -39,7 +39,9 @@ def enforce_grant_rules(
         config: must be empty: the rules come from the ledger's directives.
 
     Returns:
-        The entries, unchanged, and the findings.
+        The entries, unchanged but for a `grant-*` or `import-*` directive written without
+        values, which gets an empty list of them (`ledger.grant_ledger.with_values`), and the
+        findings.
     """
     with gc_paused():
         grant = grant_ledger(entries, options_map)
@@ -47,4 +49,4 @@ def enforce_grant_rules(
     if config:
         message = grant.messages.finding("config", "plugin-config", value=config)
         errors.append(GrantError(global_meta(), message, None, "config"))
-    return entries, errors
+    return grant.entries, errors  # type: ignore[return-value]

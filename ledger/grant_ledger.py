@@ -92,6 +92,11 @@ class GrantLedger:
         options_map: Mapping[str, Any],
         closes: Mapping[Year, Close] | None = None,
     ) -> None:
+        config, errors = parse_grant_config(entries)
+        if config.bare:
+            entries, errors = with_values(entries, config.bare, errors)
+        #: The entries the rules judge, and the plugin returns: the ledger's, each `grant-*` or
+        #: `import-*` directive written without values given an empty list of them.
         self.entries = entries
         # A copy without the grant ledger itself: the options map keeps the grant ledger, and
         # a reference back would make the two a cycle that only the collector frees, keeping a
@@ -99,7 +104,6 @@ class GrantLedger:
         self.options_map: Mapping[str, Any] = MappingProxyType(
             {key: value for key, value in options_map.items() if key != SLOT}
         )
-        config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
         self.messages = Catalogue(config.language)
         self.activity: Activity = scan(entries, config)
@@ -221,6 +225,25 @@ class GrantLedger:
             if key not in self._memo:
                 self._memo[key] = make()
             return self._memo[key]
+
+
+def with_values(
+    entries: Sequence[data.Directive], bare: Sequence[data.Custom], errors: list[GrantError]
+) -> tuple[list[data.Directive], list[GrantError]]:
+    """`entries` with each directive of `bare` given an empty list of values instead of None.
+
+    `custom "grant-budget"` with nothing after it has None for values, on which Beancount's
+    `pad` and Fava's views of accounts fail (Fava would not start): the plugin returns it with
+    no values, and its `config` finding (among `errors`, made to point at it) says what to
+    write.
+    """
+    fixed = {id(entry): entry._replace(values=[]) for entry in bare}
+    found = [fixed.get(id(entry), entry) for entry in entries]
+    pointed = [
+        error._replace(entry=fixed[id(error.entry)]) if id(error.entry) in fixed else error
+        for error in errors
+    ]
+    return found, pointed
 
 
 def grant_ledger(entries: Sequence[data.Directive], options_map: dict[str, Any]) -> GrantLedger:

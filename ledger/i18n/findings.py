@@ -34,6 +34,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": '“grant-close”的年度 {year} 无效：年度应在 {first} 至 {last} 之间，例如 `custom "grant-close" 2024`。',
         "en": '"grant-close" names the year {year}: a fiscal year is between {first} and {last}, e.g. `custom "grant-close" 2024`.',
     },
+    "config.procurement-window-too-long": {
+        "zh": "“grant-procurement”的累计天数 {value} 超过上限 {limit} 天（一个会计年度）：请核对天数，例如 90 表示同一收款人 90 天内的采购合并计算。",
+        "en": '"grant-procurement" adds up purchases within {value} days, more than the {limit} days (a fiscal year) it may: check the number; 90 adds up the purchases from one payee within 90 days.',
+    },
     "config.bad-seal": {
         "zh": "{year} 年度结账指令的 seal 和 seal-file 应同时写明、均为文本：请勿手工修改，用 `mch-ledger close {year} 账簿文件 --seal` 封存。",
         "en": "the close of {year} must give both `seal` and `seal-file`, as text: do not edit them by hand; seal the year with `mch-ledger close {year} LEDGER --seal`.",

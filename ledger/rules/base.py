@@ -30,9 +30,11 @@ def plugin_of(check: Check) -> Plugin:
 
         with gc_paused():
             grant = grant_ledger(entries, options_map)
+            # The entries as the grant ledger holds them (`ledger.grant_ledger.with_values`).
+            kept: list[data.Directive] = grant.entries  # type: ignore[assignment]
             if not grant.is_grant_ledger:
-                return entries, []
-            return entries, [*grant.config_errors, *rule_findings(grant, check)]
+                return kept, []
+            return kept, [*grant.config_errors, *rule_findings(grant, check)]
 
     plugin.__doc__ = check.__doc__
     return plugin
