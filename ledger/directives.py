@@ -151,20 +151,25 @@ class _Parser:
 
     def parse(self, entry: data.Custom) -> None:
         handler = self.HANDLERS.get(entry.type)
+        ours = handler is not None or _normal_type(entry.type).startswith(KNOWN_PREFIXES)
         values = entry.values
-        if values is None and entry.type.startswith(KNOWN_PREFIXES):
+        if values is None and ours:
             # `custom "grant-budget"` with nothing after it: Beancount gives None for values.
             self.bare.append(entry)
             values = []
         if handler is not None:
             handler(self, entry, values)
-        elif entry.type.startswith(KNOWN_PREFIXES) and entry.type not in OTHER_TYPES:
+        elif ours and entry.type not in OTHER_TYPES:
             self.unknown_type(entry)
 
     def unknown_type(self, entry: data.Custom) -> None:
-        """A `grant-*` or `import-*` type no one reads: a misspelling, or it would do nothing."""
+        """A `grant-*` or `import-*` type no one reads: a misspelling, or it would do nothing.
+
+        Types are compared as Beancount does, exactly: `Grant-Budget` and `grant_budget` are
+        misspellings of `grant-budget`, which is guessed.
+        """
         known = sorted({*self.HANDLERS, *OTHER_TYPES})
-        close = difflib.get_close_matches(entry.type, known, n=1, cutoff=0.7)
+        close = difflib.get_close_matches(_normal_type(entry.type), known, n=1, cutoff=0.7)
         guess = self.msg.word("did-you-mean", type=close[0]) if close else ""
         self.error(entry, "unknown-directive", type=entry.type, known=", ".join(known), guess=guess)
 
@@ -654,6 +659,11 @@ def _sorted_schedules(schedules: dict[str, list]) -> dict[str, list]:
         for account, items in schedules.items()
         if items
     }
+
+
+def _normal_type(kind: str) -> str:
+    """A directive type as it was surely meant: lower case, `-` for `_`, no spaces around."""
+    return kind.strip().lower().replace("_", "-")
 
 
 def _whole_number(value: object) -> int | None:

@@ -154,6 +154,23 @@ def test_a_misspelt_directive_type_is_a_finding_with_a_guess(write_ledger):
     assert "grant-carryforward" in by_line[2].message  # the known types are listed
 
 
+def test_a_directive_type_in_other_case_or_with_underscores_is_a_misspelling(write_ledger):
+    path = write_ledger(
+        funding(2024),
+        PAYMENT,
+        """
+        2024-06-01 custom "Grant-Budget" Expenses:Program:Admin 25000.00 CNY   ; expect: config
+        2024-06-01 custom "grant_budget" Expenses:Program:Admin 25000.00 CNY   ; expect: config
+        2024-06-01 custom "GRANT-CLOSE" 2024   ; expect: config
+        2024-06-01 custom "Import_Holding" Expenses:Other   ; expect: config
+        """,
+    )
+    findings = sorted(assert_findings(path), key=lambda f: f.line)
+    guesses = ["grant-budget", "grant-budget", "grant-close", "import-holding"]
+    for finding, guess in zip(findings, guesses, strict=True):
+        assert f'did you mean "{guess}"' in finding.message
+
+
 def test_a_misspelt_directive_in_chinese(write_ledger):
     path = write_ledger(
         funding(2024),
