@@ -35,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -65,6 +66,12 @@ ADD_ENTRIES_ENDPOINT = "json_api.put_add_entries"
 UPLOAD_ENDPOINTS = frozenset({"json_api.put_add_document", "json_api.put_upload_import_file"})
 #: Fava's view that moves a file into a documents folder, under a name the request gives.
 MOVE_ENDPOINT = "json_api.put_move"
+#: Fava's views that serve a file: a document by its name, a statement an entry links.
+DOCUMENT_ENDPOINT = "document"
+STATEMENT_ENDPOINT = "statement"
+#: Fava's view that deletes a document by its name (writable instances).
+DELETE_DOCUMENT_ENDPOINT = "json_api.delete_document"
+FILE_ENDPOINTS = frozenset({DOCUMENT_ENDPOINT, STATEMENT_ENDPOINT, DELETE_DOCUMENT_ENDPOINT})
 #: Fava's views that write the ledger's files, with the commit message's catalogue key.
 WRITE_ENDPOINTS = {
     "json_api.put_source": "serve.commit-source",
@@ -74,7 +81,9 @@ WRITE_ENDPOINTS = {
     "json_api.put_attach_document": "serve.commit-document",
     "json_api.put_add_document": "serve.commit-document",
 }
-ENDPOINTS = QUERY_ENDPOINTS | UPLOAD_ENDPOINTS | {MOVE_ENDPOINT} | set(WRITE_ENDPOINTS)
+ENDPOINTS = (
+    QUERY_ENDPOINTS | UPLOAD_ENDPOINTS | FILE_ENDPOINTS | {MOVE_ENDPOINT} | set(WRITE_ENDPOINTS)
+)
 
 #: `ExtensionModule`'s public methods, which `FrozenExtensions` must all answer itself.
 EXTENSION_METHODS = frozenset(
@@ -197,6 +206,26 @@ def check_app(app: Flask) -> None:
 def query_parseline(ledger: FavaLedger) -> Parseline:
     """How the ledger's query shell splits a command line (`cmd.Cmd.parseline`)."""
     return ledger.query_shell.shell.parseline
+
+
+def served_file(app: Flask, ledger: FavaLedger, endpoint: str, args: Any) -> str | None:
+    """The file a request to one of `FILE_ENDPOINTS` would read or delete, as Fava finds it.
+
+    A document's `filename` is opened by Flask relative to the application's folder, deleted
+    relative to the working folder; a statement is the document entry `statement_path` finds
+    for the entry and key. None when Fava would find none (it answers that itself).
+    """
+    if endpoint == STATEMENT_ENDPOINT:
+        try:
+            return ledger.statement_path(args.get("entry_hash", ""), args.get("key", ""))
+        except Exception:  # Fava's own errors (no such entry, key or document): its answer
+            return None
+    filename = args.get("filename", "")
+    if not isinstance(filename, str) or not filename:
+        return None
+    if endpoint == DOCUMENT_ENDPOINT:
+        return os.path.join(app.root_path, filename)
+    return os.path.abspath(filename)
 
 
 def reset_query_output(ledger: FavaLedger) -> bool:

@@ -11,7 +11,9 @@ Fava has no hook that runs before it writes, so `serve` wraps Fava's WSGI applic
   entries being added get their voucher numbers (`serving.vouchers`), the write happens, the
   books are loaded again and the changed files are committed to git;
 - an upload or move whose file name is a Python program is refused: a voucher copy or a
-  statement is never code (`serving.code_guard` refuses to run one anyway).
+  statement is never code (`serving.code_guard` refuses to run one anyway);
+- a document or statement to serve (or delete) that resolves, symlinks included, outside the
+  ledger's folder, its documents folders and its import folders is refused with 403.
 
 A refusal is a JSON `{"error": ...}` in the ledger's language, as Fava's own API answers, and
 leaves every file as it was. A read-only instance takes no lock (its user may be unable to
@@ -24,6 +26,7 @@ import importlib.machinery
 import io
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,12 +34,14 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Request, Response
 
+from ledger.documents import book_roots, inside
 from ledger.i18n import Catalogue, language_of
 from ledger.loading import loaded_ledger
 from ledger.locking import LedgerBusyError, ledger_lock, lock_path
 from serving import fava_private
 from serving.books import BooksOnDisk, Signature
 from serving.code_guard import CodeGuard
+from serving.folders import folders_of
 from serving.git import commit
 from serving.queries import refused_command
 from serving.vouchers import fill_vouchers
@@ -134,6 +139,10 @@ class ServingLayer:
         writes = method not in READING_METHODS
         body = self._buffer(environ) if writes else b""
         endpoint = self._endpoint(environ, method)
+        if endpoint in fava_private.FILE_ENDPOINTS:
+            refusal = self._refused_file(_request(environ, body), endpoint)
+            if refusal is not None:
+                return json_error(refusal, 403)(environ, start_response)
         if endpoint in fava_private.QUERY_ENDPOINTS:
             refusal = self._refused_query(_request(environ, body))
             if refusal is not None:
@@ -179,6 +188,26 @@ class ServingLayer:
             except HTTPException:
                 return None
         return None
+
+    def _refused_file(self, request: Request, endpoint: str) -> str | None:
+        """Why the file a request would read or delete is refused: it lies outside the books.
+
+        The ledger's folder, its documents folders and its import folders are the books'; a
+        file that resolves (symlinks included) anywhere else is not served, whatever entry
+        names it (`document-outside`).
+        """
+        path = fava_private.served_file(self.app, self.ledger, endpoint, request.args)
+        if path is None:
+            return None
+        options = self.ledger.options
+        roots = [
+            *book_roots(options),  # type: ignore[arg-type]
+            *(os.path.normcase(os.path.realpath(f)) for f in folders_of(self.ledger)),
+        ]
+        if inside(path, roots):
+            return None
+        name = request.args.get("filename") or request.args.get("key") or path
+        return self.messages("serve.file-outside", file=name)
 
     def _refused_query(self, request: Request) -> str | None:
         """Why the query texts of a request must not run; None when they only read."""

@@ -9,9 +9,17 @@ the finding points at the entry.
       voucher: "记-2024-015"
       document: "2024-03-18.记-2024-015.pdf"         ; in the documents folder: fine
       document-2: "../../../../etc/passwd"            ; error: outside the books
+
+    2026-11-15 document Assets:Bank:MCH-Special "/etc/passwd"   ; error: outside the books
+
+A `document` directive (written, or one Beancount's documents plugin found: a symbolic link in a
+documents folder) whose file resolves outside the books is a finding too: Fava does not serve it
+(`serving.layer`).
 """
 
 from __future__ import annotations
+
+import os
 
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
@@ -23,18 +31,38 @@ RULE = "document-outside"
 
 
 def check(grant: GrantLedger) -> list[GrantError]:
-    """Each copy an entry links that lies outside the ledger's folder and documents folders."""
+    """Each copy an entry links, and each `document` directive, outside the books' folders."""
     msg = grant.messages
-    return [
-        GrantError(
-            entry.meta,
-            msg.finding(RULE, "copy", key=key, path=value),
-            entry,
-            RULE,
-            year=entry.date.year,
+    finder = grant.documents
+    errors = []
+    linked = set()
+    for entry, key, value in grant.vouchers.outside_copies():
+        errors.append(
+            GrantError(
+                entry.meta,
+                msg.finding(RULE, "copy", key=key, path=value),
+                entry,
+                RULE,
+                year=entry.date.year,
+            )
         )
-        for entry, key, value in grant.vouchers.outside_copies()
-    ]
+        found = finder.locate(value, entry.meta.get("filename", ""))
+        if found is not None:
+            linked.add(os.path.normpath(found))
+    for document in finder.outside_documents():
+        if os.path.normpath(document.filename) in linked:
+            continue  # the entry linking it has its finding
+        errors.append(
+            GrantError(
+                document.meta,
+                msg.finding(RULE, "document", path=document.filename, account=document.account),
+                document,
+                RULE,
+                account=document.account,
+                year=document.date.year,
+            )
+        )
+    return errors
 
 
 validate_document_outside = plugin_of(check)
