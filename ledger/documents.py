@@ -228,6 +228,14 @@ class DocumentFinder:
             return []
         return [entry for entry in self.document_entries if not self.is_inside(entry.filename)]
 
+    def on_file(self, value: str, entry_file: str) -> bool:
+        """Whether the file named `value` in an entry of `entry_file` is on file inside the books.
+
+        A procurement record or a reported value's evidence counts only so: one outside the
+        books is not on file (rule `document-outside`).
+        """
+        return self.judge(value, entry_file) == ON_FILE
+
     def judge(self, value: str, entry_file: str) -> int:
         """Whether the copy named `value` is `MISSING`, `ON_FILE`, or on file `OUTSIDE` the books.
 

@@ -187,7 +187,7 @@ class GrantLedger:
     @cached_property
     def assets(self) -> AssetAnalysis:
         """The asset registers, the cards each payment names, the purchases: judged once."""
-        return AssetAnalysis(self.config, self.activity.flows, self.documents.exists)
+        return AssetAnalysis(self.config, self.activity.flows, self.documents.on_file)
 
     @cached_property
     def findings(self) -> list[GrantError]:

@@ -453,6 +453,7 @@ class YearSeal:
         text: the seal file's text, when it reads.
         head: the seal file's head, when it reads.
         entries: the year's transactions.
+        outside: the seal file lies outside the books, and is not read.
     """
 
     def __init__(
@@ -463,8 +464,11 @@ class YearSeal:
         text: str | None = None,
         head: SealFile | None = None,
         entries: Sequence[data.Transaction] = (),
+        outside: bool = False,
     ) -> None:
         self.close, self.path, self.problems = close, path, problems
+        #: The seal file lies outside the books (rule `document-outside`): it is not read.
+        self.outside = outside
         self.head = head
         self._text = text
         self._entries = entries
@@ -516,6 +520,10 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
         path = seal_path(close)
         assert path is not None  # a sealed close names its file
         problems: list[GrantError] = []
+        if not grant.documents.is_inside(str(path)):
+            # `seal-file: "/etc/hostname"`: never read (rule document-outside says so).
+            found[year] = YearSeal(close, path, problems, outside=True)
+            continue
         problem = _ProblemList(msg, close, problems)
         try:
             content = path.read_bytes()

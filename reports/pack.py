@@ -126,6 +126,9 @@ def register_file(
         return None
     if full:
         path = Path(analysis.setup.path)
+        if not ledger.grant.documents.is_inside(str(path)):
+            # Rule document-outside: a register outside the books never leaves in a pack.
+            raise PackError(Catalogue(language)("pack.register-outside", path=path))
         try:
             return f"{REGISTERS_FOLDER}/{path.name}", path.read_bytes()
         except OSError as error:
@@ -220,6 +223,8 @@ def seal_manifest(ledger: LoadedLedger, year: Year) -> tuple[str, list[tuple[str
     ]
     files = []
     path = seal_path(close) if close is not None and close.seal else None
+    if path is not None and not ledger.grant.documents.is_inside(str(path)):
+        path = None  # a seal file outside the books is never read (rule document-outside)
     if path is not None:
         try:
             content = path.read_bytes()

@@ -199,6 +199,10 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "无法写入 {target}：{reason}。未写入任何资料。",
         "en": "cannot write {target}: {reason}; nothing was written",
     },
+    "pack.register-outside": {
+        "zh": "救助对象登记册 {path} 位于账簿目录之外，不能放入检查资料（见 document-outside 检查结果），检查资料未写出",
+        "en": "the beneficiary register {path} lies outside the books and never goes into a pack (see the document-outside finding); the pack was not written",
+    },
     "pack.register-unreadable": {
         "zh": "无法读取救助对象登记册 {path}，检查资料未写出",
         "en": "cannot read the beneficiary register {path}; the pack was not written",

@@ -170,6 +170,14 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": "凭证复印件 {path}（{key}）位于账簿目录及 documents 目录之外（含符号链接指向的位置）：复印件须存放在账簿之内，不会计入已存档，也不会放入检查资料。请把复印件放入 documents 目录并更正路径。",
         "en": "the voucher copy {path} ({key}) lies outside the ledger's folder and its documents folders (symlinks resolved): a copy must be kept inside the books; it does not count as on file and is never put in a pack. Put the copy in the documents folder and correct the path.",
     },
+    "document-outside.named": {
+        "zh": "{key} 指向的文件 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：它不是账簿的文件，不算已存档，不会被读取，也不会放入检查资料。请把文件放入账簿目录并更正路径。",
+        "en": "the file {path} ({key}) lies outside the ledger's folder and its documents folders (symlinks resolved): it is no file of the books; it does not count as on file, is never read and never goes into a pack. Put the file inside the books and correct the path.",
+    },
+    "document-outside.register": {
+        "zh": "登记册 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：登记册须随账簿存放（例如 registers/），不会放入检查资料。请移入账簿目录并更正路径。",
+        "en": "the register {path} lies outside the ledger's folder and its documents folders (symlinks resolved): keep registers with the books (registers/, say); no pack holds it. Move it inside the books and correct the path.",
+    },
     "document-outside.document": {
         "zh": "{account} 的文档 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：它不是账簿的文件，Fava 不会提供，也不会放入检查资料。请把文件放入 documents 目录，或删除这条 document 指令。",
         "en": "the document {path} of {account} lies outside the ledger's folder and its documents folders (symlinks resolved): it is no file of the books; Fava does not serve it and no pack holds it. Put the file in the documents folder, or remove the `document` entry.",

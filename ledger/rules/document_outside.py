@@ -14,16 +14,25 @@ the finding points at the entry.
 
 A `document` directive (written, or one Beancount's documents plugin found: a symbolic link in a
 documents folder) whose file resolves outside the books is a finding too: Fava does not serve it
-(`serving.layer`).
+(`serving.layer`). So is every other file the ledger names: a procurement record
+(`procurement:`), a reported value's evidence (`grant-actual` … `document:`) and a close's seal
+file (`seal-file:`), none of which then counts as on file, is read or goes into a pack; and a
+register (`grant-assets`, `grant-beneficiaries`), which no pack then holds.
 """
 
 from __future__ import annotations
 
 import os
 
+from beancount.core import data
+
+from ledger.assets.procurement import PROCUREMENT_KEY
+from ledger.directives import SEAL_FILE_KEY
+from ledger.documents import OUTSIDE
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules.base import plugin_of
+from ledger.seals import year_seals
 
 __plugins__ = ("validate_document_outside",)
 
@@ -49,6 +58,19 @@ def check(grant: GrantLedger) -> list[GrantError]:
         found = finder.locate(value, entry.meta.get("filename", ""))
         if found is not None:
             linked.add(os.path.normpath(found))
+    for entry, key, value, year in _named_files(grant):
+        if finder.judge(value, entry.meta.get("filename", "")) == OUTSIDE:
+            message = msg.finding(RULE, "named", key=key, path=value)
+            errors.append(GrantError(entry.meta, message, entry, RULE, year=year))
+    for year, sealed in year_seals(grant).items():
+        if sealed.outside:
+            close = sealed.close.entry
+            message = msg.finding(RULE, "named", key=SEAL_FILE_KEY, path=sealed.close.seal_file)
+            errors.append(GrantError(close.meta, message, close, RULE, year=year))
+    for path, directive in _registers(grant):
+        if not finder.is_inside(path):
+            message = msg.finding(RULE, "register", path=path)
+            errors.append(GrantError(directive.meta, message, directive, RULE))
     for document in finder.outside_documents():
         if os.path.normpath(document.filename) in linked:
             continue  # the entry linking it has its finding
@@ -63,6 +85,36 @@ def check(grant: GrantLedger) -> list[GrantError]:
             )
         )
     return errors
+
+
+def _named_files(grant: GrantLedger) -> list[tuple[data.Directive, str, str, int]]:
+    """The other files entries name as evidence: (entry, key, value as written, year).
+
+    The procurement records named but not on file (one outside the books is not on file), and
+    each year's reported values' evidence (`grant-actual` … `document:`).
+    """
+    named: list[tuple[data.Directive, str, str, int]] = []
+    if grant.config.procurement:
+        named += [
+            (entry, PROCUREMENT_KEY, value, entry.date.year)
+            for entry, value in grant.assets.records_not_found
+        ]
+    for actual in grant.targets.actuals.values():
+        if actual.document is not None:
+            named.append((actual.entry, "document", actual.document, actual.year))
+    return named
+
+
+def _registers(grant: GrantLedger) -> list[tuple[str, data.Directive]]:
+    """The registers the ledger names, with the directive naming each (the first)."""
+    config = grant.config
+    found: dict[str, data.Directive] = {}
+    for schedule in config.assets.values():
+        for threshold in schedule:
+            found.setdefault(threshold.register, threshold.entry)
+    if config.beneficiaries is not None:
+        found.setdefault(config.beneficiaries.path, config.beneficiaries.entry)
+    return list(found.items())
 
 
 validate_document_outside = plugin_of(check)
