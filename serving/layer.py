@@ -5,6 +5,7 @@ Fava has no hook that runs before it writes, so `serve` wraps Fava's WSGI applic
 
 - a query that would run a writing shell command (`.output` and the others of
   `serving.queries`) is refused with 400, on every instance, through every view that runs one;
+  a query downloaded as CSV has its formulas neutralised, as the reports' CSV have;
 - every write request (any method but GET, HEAD and OPTIONS) of a writable instance holds the
   ledger lock (`ledger.locking.ledger_lock`) from before Fava reads the books until after it
   has written them: inside it, Fava's load is made the books on disk now (`BooksOnDisk`), the
@@ -43,7 +44,7 @@ from serving.books import BooksOnDisk, Signature
 from serving.code_guard import CodeGuard
 from serving.folders import folders_of
 from serving.git import commit
-from serving.queries import refused_command
+from serving.queries import neutralised_csv, refused_command
 from serving.vouchers import fill_vouchers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -160,13 +161,20 @@ class ServingLayer:
         return response(environ, start_response)
 
     def _query(self, environ: dict[str, Any]) -> Response:
-        """Fava's answer to a query, its shell's output put back in memory before and after."""
+        """Fava's answer to a query, its shell's output put back in memory before and after.
+
+        A query downloaded as CSV has its formulas neutralised (`serving.queries`).
+        """
         fava_private.reset_query_output(self.ledger)
         try:
-            return Response.from_app(self.fava_wsgi, environ, buffered=True)
+            response = Response.from_app(self.fava_wsgi, environ, buffered=True)
         finally:
             if fava_private.reset_query_output(self.ledger):
                 log.warning("%s", self.messages("serve.query-output-reset"))
+        path = str(environ.get("PATH_INFO", ""))
+        if response.status_code == 200 and path.lower().endswith(".csv"):
+            response.set_data(neutralised_csv(response.get_data()))
+        return response
 
     @staticmethod
     def _buffer(environ: dict[str, Any]) -> bytes:

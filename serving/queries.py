@@ -13,7 +13,12 @@ the ledger holds a command that does more than read.
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from collections.abc import Callable, Sequence
+
+from reports.render.as_csv import neutralised
 
 #: Shell commands that only read: beanquery's help, table listings and query plans, and `run`
 #: of a named query, whose own text is judged too.
@@ -86,3 +91,23 @@ def refused_command(
         if command is not None and command not in READING_COMMANDS:
             return command
     return None
+
+
+#: A number as Fava's query download writes one (`-1000.0`, `3`, `1e-05`): it stays a number.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralised_csv(content: bytes) -> bytes:
+    """Fava's query download as CSV, its formulas neutralised; numbers stay numbers.
+
+    Each text cell a spreadsheet would run as a formula gets a leading `'`, as in the reports'
+    CSV (`'=HYPERLINK(…)`). A query shows whatever the books hold (a payee or narration from a
+    bank row, that is from outsiders), and a download is a link anyone can make for an
+    accountant to follow.
+    """
+    text = content.decode("utf-8")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([cell if _NUMBER.fullmatch(cell) else neutralised(cell) for cell in row])
+    return out.getvalue().encode("utf-8")

@@ -7,6 +7,7 @@ register go to `packs/` beside the ledger, which the code's repository ignores, 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import subprocess
 from pathlib import Path
@@ -16,7 +17,15 @@ from named_ledgers import CARRYFORWARD, copy_named
 
 from commands.main import main
 from ledger.loading import load_ledger
-from reports.copy_register import DIGEST_OF, PACK, SEAL, SHA256, read_register, register_path
+from reports.copy_register import (
+    DIGEST_OF,
+    PACK,
+    RECIPIENT,
+    SEAL,
+    SHA256,
+    read_register,
+    register_path,
+)
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 GIT = ("git", "-C", str(REPOSITORY), "-c", "core.quotePath=false")
@@ -153,3 +162,25 @@ def test_a_register_kept_beside_the_ledger_is_carried_over(tmp_path):
         "Inspector Wang",
     ]
     assert earlier.read_bytes() == old.encode("utf-8")  # left as it was
+
+
+def test_a_recipient_is_never_a_formula_in_the_register(tmp_path):
+    # Issue 10: `--recipient '=HYPERLINK(...)'` went raw into the CSV Excel opens.
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    hostile = '=HYPERLINK("http://x","a")'
+    target = tmp_path / "-pack.zip"  # a pack's path can start so too
+    result = run(
+        "report", "pack", str(ledger), "--year", "2025", "--output", str(target),
+        "--recipient", hostile,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with register_path(ledger).open(encoding="utf-8-sig", newline="") as file:
+        [_, cells] = list(csv.reader(file))
+    assert cells[1:4] == [f"'{hostile}", "2025", "'-pack.zip"]  # as Excel shows them: text
+    [line] = read_register(ledger)
+    assert (line[RECIPIENT], line[PACK]) == (hostile, "-pack.zip")  # read back as given
+    again = run(
+        "report", "pack", str(ledger), "--year", "2025", "--output", str(target),
+        "--recipient", "Auditor Li",
+    )  # fmt: skip
+    assert again.exit_code == 1  # still known as handed out: never overwritten

@@ -8,6 +8,7 @@ read-only and the writable instance, and a ledger `query` entry run by name.
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 
@@ -203,3 +204,24 @@ def test_the_shell_never_stays_pointed_at_a_file(served_queries):
     rows = client.get(f"/{slug}/api/query", query_string={"query_string": "select 1 limit 1"})
     assert rows.get_json()["data"]["rows"] == [[1]]
     assert type(shell.outfile) is io.StringIO
+
+
+def test_a_query_downloaded_as_csv_runs_no_formula(served_queries):
+    # A payee from a bank row is an outsider's text: Excel must show it, never run it.
+    payment = (
+        '2026-11-20 * "=HYPERLINK(\\"http://x\\",\\"a\\")" "@SUM(1+1)"\n'
+        '  voucher: "记-2026-045"\n'
+        "  Expenses:Bank:Fees  12.50 CNY\n"
+        "  Assets:Bank:MCH-Special\n"
+    )
+    _, _, client, slug, _ = served_queries(payment)
+    query = "select payee, narration, number where narration = '@SUM(1+1)'"
+    response = client.get(
+        f"/{slug}/download-query/query_result.csv", query_string={"query_string": query}
+    )
+    assert response.status_code == 200, response.data[:300]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert sorted(rows[1:]) == [
+        ['\'=HYPERLINK("http://x","a")', "'@SUM(1+1)", "-12.5"],  # amounts stay numbers
+        ['\'=HYPERLINK("http://x","a")', "'@SUM(1+1)", "12.5"],
+    ]
