@@ -3,7 +3,7 @@
 The page is written whole or not at all (through a temporary file renamed into place), else
 printed to standard output. Exit status 0 when the labels were made, 1 when refused (no
 register, a register that does not read, a card number in no register), 2 when the ledger
-cannot be read.
+cannot be read or the page cannot be written (one line naming the file).
 """
 
 from __future__ import annotations
@@ -17,6 +17,13 @@ from ledger.i18n import LANGUAGES, Catalogue, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
 
 EXIT_UNREADABLE = 2
+EXIT_UNWRITABLE = 2
+
+
+class UnwritableOutput(click.ClickException):
+    """The page cannot be written where asked (a missing or read-only folder, a full disk)."""
+
+    exit_code = EXIT_UNWRITABLE
 
 
 @click.command("labels")
@@ -73,7 +80,7 @@ def labels_command(
     try:
         write_atomically(output, page.encode("utf-8"))
     except OSError as error:
-        raise click.ClickException(
+        raise UnwritableOutput(
             f"cannot write {output}: {error.strerror or error}; choose another --output"
         ) from error
     click.echo(messages("assets-labels-written", count=len(chosen), path=output))

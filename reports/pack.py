@@ -341,13 +341,13 @@ def write_pack(
         try:
             target.parent.mkdir(exist_ok=True)
         except OSError as error:
-            raise PackError(
+            raise PackWriteError(
                 msg("pack.cannot-write", target=target, reason=_reason(error))
             ) from error
     else:
         target = Path(output)
     if not target.parent.is_dir():
-        raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
+        raise PackWriteError(msg("pack.no-folder", target=target, folder=target.parent))
     zipped = target.suffix.lower() == ".zip"
     if not zipped and target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise PackError(msg("pack.folder-exists", target=target))
