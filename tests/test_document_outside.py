@@ -178,6 +178,34 @@ def test_safe_folder_names():
     assert safe_folder_name("a\x00b\nc") == "a_b_c"
 
 
+def test_a_long_voucher_number_gets_a_short_folder_in_zip_and_folder_packs(write_ledger, tmp_path):
+    # Issue 10: a voucher of 120 CJK characters (360 bytes) made a folder pack refuse whole.
+    long_one, other = "记" * 120, "记" * 119 + "账"
+    path = write_ledger(
+        funding(2024),
+        "".join(
+            f"""
+        2024-03-0{day} * "Hotel" "meetings"
+          voucher: "{voucher}"
+          document: "copy.pdf"
+          Expenses:Program:Admin  100.00 CNY
+          Assets:Bank:Grant-Account
+        """
+            for day, voucher in ((1, long_one), (2, other))
+        ),
+    )
+    loaded = load_ledger(path)
+    with zipfile.ZipFile(write_pack(loaded, 2024, "en", "yuan", tmp_path / "p.zip")) as archive:
+        zipped = sorted(n for n in archive.namelist() if n.startswith("vouchers/"))
+    folder = write_pack(loaded, 2024, "en", "yuan", tmp_path / "pack")
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.glob("vouchers/*/*"))
+    assert zipped == written and len(written) == 2  # one folder each: the numbers differ
+    for name in written:
+        assert len(name.split("/")[1].encode("utf-8")) <= 80
+        assert name.split("/")[1].startswith("记" * 20)
+    assert safe_folder_name(long_one) != safe_folder_name(other)
+
+
 def pack_holds_nothing_of(loaded, year: int, target: Path) -> list[str]:
     """The names in the pack of `year`, asserting that no file in it is the outside file."""
     with zipfile.ZipFile(write_pack(loaded, year, "en", "yuan", target)) as archive:
