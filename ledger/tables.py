@@ -108,6 +108,8 @@ class _CellCount:
         self.path = path
         self.rows = 0
         self.widest = 1
+        #: The rows the table may have at its widest row so far (both caps in one test).
+        self.limit = min(MAX_ROWS, MAX_CELLS)
 
     def add(self, width: int) -> None:
         """Count the next row, `width` cells wide (0 for an empty row).
@@ -119,10 +121,11 @@ class _CellCount:
         self.rows += 1
         if width > self.widest:
             self.widest = width
-        if self.rows > MAX_ROWS:
+            self.limit = min(MAX_ROWS, MAX_CELLS // width)
+        if self.rows > self.limit:
+            if self.rows * self.widest > MAX_CELLS:
+                raise too_many_cells(self.path, self.rows, self.widest)
             raise too_many_rows(self.path, self.rows)
-        if self.rows * self.widest > MAX_CELLS:
-            raise too_many_cells(self.path, self.rows, self.widest)
 
 
 def too_many_rows(path: Path, rows: int) -> TableTooLargeError:
@@ -182,7 +185,12 @@ def _lines(text: str) -> list[str]:
     Not by the other characters `str.splitlines` takes for line ends, which the row count
     before splitting does not see.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" not in text:
+        lines = text.split("\n")
+    elif text.count("\r\n") == text.count("\r") == text.count("\n"):
+        lines = text.split("\r\n")  # every line ends so (a statement from Windows): one pass
+    else:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and not lines[-1]:
         lines.pop()
     return lines
