@@ -32,7 +32,7 @@ from ledger.documents import OUTSIDE
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules.base import plugin_of
-from ledger.seals import year_seals
+from ledger.seals import seal_path
 
 __plugins__ = ("validate_document_outside",)
 
@@ -62,11 +62,11 @@ def check(grant: GrantLedger) -> list[GrantError]:
         if finder.judge(value, entry.meta.get("filename", "")) == OUTSIDE:
             message = msg.finding(RULE, "named", key=key, path=value)
             errors.append(GrantError(entry.meta, message, entry, RULE, year=year))
-    for year, sealed in year_seals(grant).items():
-        if sealed.outside:
-            close = sealed.close.entry
-            message = msg.finding(RULE, "named", key=SEAL_FILE_KEY, path=sealed.close.seal_file)
-            errors.append(GrantError(close.meta, message, close, RULE, year=year))
+    for year, close in grant.config.closes.items():
+        path = seal_path(close)  # without reading it, nor the seals' entries (`year_seals`)
+        if path is not None and not finder.is_inside(str(path)):
+            message = msg.finding(RULE, "named", key=SEAL_FILE_KEY, path=close.seal_file)
+            errors.append(GrantError(close.entry.meta, message, close.entry, RULE, year=year))
     for path, directive in _registers(grant):
         if not finder.is_inside(path):
             message = msg.finding(RULE, "register", path=path)
