@@ -3,7 +3,8 @@
 The page is written whole or not at all (through a temporary file renamed into place), else
 printed to standard output. Exit status 0 when the labels were made, 1 when refused (no
 register, a register that does not read, a card number in no register), 2 when the ledger
-cannot be read, 3 when it declares no grant (as `validate`).
+cannot be read or the page cannot be written (one line naming the file), 3 when it declares no
+grant (as `validate`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from ledger.i18n import LANGUAGES, Catalogue, choose_language
 from ledger.loading import UnreadableLedgerError, load_ledger
 
 EXIT_UNREADABLE = 2
+EXIT_UNWRITABLE = 2
+
+
+class UnwritableOutput(Refusal):
+    """The page cannot be written where asked (a missing or read-only folder, a full disk)."""
+
+    exit_code = EXIT_UNWRITABLE
 
 
 @click.command("labels")
@@ -81,5 +89,7 @@ def labels_command(
         write_atomically(output, page.encode("utf-8"))
     except OSError as error:
         reason = error.strerror or str(error)
-        raise Refusal(messages("report.cannot-write", output=output, reason=reason)) from error
+        raise UnwritableOutput(
+            messages("report.cannot-write", output=output, reason=reason)
+        ) from error
     click.echo(messages("assets-labels-written", count=len(chosen), path=output))

@@ -8,16 +8,19 @@ previous versions kept as `FILE.bak`, under the ledger's lock; the books are the
 and if they read worse the files are put back. `--dry-run` shows what would be linked.
 
 Exit status: 0 done (or nothing to do), 1 refused (the books changed meanwhile, another writer
-holds them, a link would break them), 2 the ledger cannot be read, 3 it declares no grant.
+holds them, a link would break them), 2 the ledger cannot be read or written (a read-only
+folder, a full disk: one line naming the file, nothing changed), 3 it declares no grant.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from pathlib import Path
 
 import click
 
+from commands.close import _write_failed
 from commands.errors import Refusal, speak
 from commands.validate import NoGrant, UnreadableLedger
 from ledger.atomic import replace_atomically, write_atomically
@@ -26,7 +29,7 @@ from ledger.findings import display_path
 from ledger.i18n import Catalogue
 from ledger.linking import Link, LinkError, LinkPlan, insert_links, plan_links
 from ledger.loading import LoadedLedger, UnreadableLedgerError, load_ledger
-from ledger.locking import LedgerBusyError, ledger_lock
+from ledger.locking import LedgerBusyError, ledger_lock, lock_path
 
 
 class LinkRefused(Refusal):
@@ -92,12 +95,24 @@ def _new_texts(links: list[Link], messages: Catalogue) -> dict[Path, tuple[str, 
 
 
 def _write_links(loaded: LoadedLedger, plan: LinkPlan, messages: Catalogue) -> list[Path]:
-    """Write the links; put every file back if the books then read worse. The backups."""
+    """Write the links; put every file back if the books then read worse. The backups.
+
+    Raises:
+        OSError: a file cannot be written (those written before it are put back).
+    """
     texts = _new_texts(plan.links, messages)
     before = len(loaded.beancount_errors)
     backups = []
-    for path, (_, new) in texts.items():
-        backups.append(replace_atomically(path, new))
+    written: list[tuple[Path, str]] = []
+    for path, (old, new) in texts.items():
+        try:
+            backups.append(replace_atomically(path, new))
+        except OSError as error:
+            for done, text in written:
+                with contextlib.suppress(OSError):
+                    write_atomically(done, text.encode("utf-8"))
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        written.append((path, old))
     reloaded = load_ledger(loaded.path)
     if len(reloaded.beancount_errors) > before:
         for path, (old, _) in texts.items():
@@ -144,5 +159,9 @@ def link_documents_command(ledger: Path, dry_run: bool) -> None:
             backups = _write_links(loaded, plan, messages)
     except LedgerBusyError as error:
         raise LinkRefused(str(error)) from error
+    except OSError as error:
+        # A read-only folder or a full disk: the lock file or a file of the books.
+        path = Path(error.filename) if error.filename else lock_path(ledger)
+        raise _write_failed(Catalogue("en"), path, error) from error
     names = messages.join(display_path(str(path)) for path in backups)
     click.echo(messages("link.done", count=count, entries=entries, backups=names))

@@ -64,7 +64,7 @@ def format_table(findings: list[Finding], messages: Catalogue) -> str:
     t = messages
     rows = [
         (
-            f"{display_path(f.file)}:{f.line}" if f.file else "-",
+            display_path(f.file) + (f":{f.line}" if f.line else "") if f.file else "-",
             f.date.isoformat() if f.date else "-",
             t(f.severity),
             f.rule,

@@ -9,6 +9,7 @@ from ledger import tables
 from ledger.tables import (
     MAX_BYTES,
     MAX_CELLS,
+    MAX_ROWS,
     MAX_UNPACKED_BYTES,
     SUFFIXES,
     Table,
@@ -17,7 +18,15 @@ from ledger.tables import (
     forget,
 )
 
-__all__ = ["MAX_BYTES", "MAX_CELLS", "MAX_UNPACKED_BYTES", "SUFFIXES", "Table", "forget"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CELLS",
+    "MAX_ROWS",
+    "MAX_UNPACKED_BYTES",
+    "SUFFIXES",
+    "Table",
+    "forget",
+]
 
 
 def read_tables(path: str | Path) -> list[Table]:
@@ -27,7 +36,7 @@ def read_tables(path: str | Path) -> list[Table]:
         UnreadableStatementError: the file is empty, cannot be read, is a broken workbook or
             decodes in no known encoding.
         StatementTooLargeError: the file is over a cap (`MAX_BYTES`, `MAX_UNPACKED_BYTES`,
-            `MAX_CELLS`).
+            `MAX_ROWS`, `MAX_CELLS`).
     """
     try:
         return tables.read_tables(path)

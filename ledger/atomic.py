@@ -2,7 +2,8 @@
 
 A crash or a full disk never leaves a half-written ledger: the new content is written to a
 temporary file in the same folder, flushed to disk, and renamed over the original in one step.
-The previous version is kept as `FILE.bak`. Symbolic links are resolved before writing, so a
+The previous version is kept as `FILE.bak`, written the same way: a full disk never replaces a
+good backup with a truncated one. Symbolic links are resolved before writing, so a
 ledger reached through a link is written where it really is and the link stays.
 """
 
@@ -47,6 +48,28 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
+def copy_atomically(source: Path, target: Path) -> None:
+    """Copy `source` to `target` whole or not at all: beside `target`, flushed, then renamed.
+
+    An earlier `target` (a good backup) is replaced only by a complete copy: a full disk while
+    copying leaves it as it was.
+    """
+    target = Path(target)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temporary)
+        with open(temporary, "rb+") as file:
+            os.fsync(file.fileno())
+        shutil.copystat(source, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def replace_atomically(path: Path, content: str) -> Path:
     """Replace `path` with `content` (UTF-8), keeping the previous version.
 
@@ -59,7 +82,7 @@ def replace_atomically(path: Path, content: str) -> Path:
     """
     path = Path(path).resolve()
     backup = backup_path(path)
-    shutil.copy2(path, backup)
+    copy_atomically(path, backup)
     write_atomically(path, content.encode("utf-8"))
     return backup
 

@@ -29,6 +29,7 @@ from ledger.model import (
     MAX_AMOUNT,
     MAX_CARRY_YEARS,
     MAX_CLOSE_MARGIN,
+    MAX_PROCUREMENT_WINDOW,
     MAX_RATIO,
     AssetThreshold,
     CarryForward,
@@ -112,6 +113,7 @@ class _Parser:
         self.beneficiaries_named = False
         self.standards: list[Standard] = []
         self.ages: list[AgeRange] = []
+        self.bare: list[data.Custom] = []
 
     def error(self, entry: data.Custom, key: str, **fields: Any) -> None:
         self.errors.append(
@@ -150,15 +152,25 @@ class _Parser:
 
     def parse(self, entry: data.Custom) -> None:
         handler = self.HANDLERS.get(entry.type)
+        ours = handler is not None or _normal_type(entry.type).startswith(KNOWN_PREFIXES)
+        values = entry.values
+        if values is None and ours:
+            # `custom "grant-budget"` with nothing after it: Beancount gives None for values.
+            self.bare.append(entry)
+            values = []
         if handler is not None:
-            handler(self, entry, entry.values)
-        elif entry.type.startswith(KNOWN_PREFIXES) and entry.type not in OTHER_TYPES:
+            handler(self, entry, values)
+        elif ours and entry.type not in OTHER_TYPES:
             self.unknown_type(entry)
 
     def unknown_type(self, entry: data.Custom) -> None:
-        """A `grant-*` or `import-*` type no one reads: a misspelling, or it would do nothing."""
+        """A `grant-*` or `import-*` type no one reads: a misspelling, or it would do nothing.
+
+        Types are compared as Beancount does, exactly: `Grant-Budget` and `grant_budget` are
+        misspellings of `grant-budget`, which is guessed.
+        """
         known = sorted({*self.HANDLERS, *OTHER_TYPES})
-        close = difflib.get_close_matches(entry.type, known, n=1, cutoff=0.7)
+        close = difflib.get_close_matches(_normal_type(entry.type), known, n=1, cutoff=0.7)
         guess = self.msg.word("did-you-mean", type=close[0]) if close else ""
         self.error(entry, "unknown-directive", type=entry.type, known=", ".join(known), guess=guess)
 
@@ -390,6 +402,11 @@ class _Parser:
         window = _whole_number(values[2].value)
         if window is None or window < 0:
             self.error(entry, "assets-bad-window", value=values[2].value)
+            return
+        if window > MAX_PROCUREMENT_WINDOW:
+            self.error(
+                entry, "procurement-window-too-long", value=window, limit=MAX_PROCUREMENT_WINDOW
+            )
             return
         threshold = ProcurementThreshold(
             entry.date, account, amount.number, amount.currency, window, entry
@@ -632,6 +649,7 @@ class _Parser:
             beneficiaries=self.beneficiaries,
             standards=tuple(sorted(self.standards, key=lambda standard: standard.date)),
             ages=tuple(sorted(self.ages, key=lambda a: a.date)),
+            bare=tuple(self.bare),
             assets=_sorted_schedules(self.assets),
             procurement=_sorted_schedules(self.procurement),
         )
@@ -644,6 +662,11 @@ def _sorted_schedules(schedules: dict[str, list]) -> dict[str, list]:
         for account, items in schedules.items()
         if items
     }
+
+
+def _normal_type(kind: str) -> str:
+    """A directive type as it was surely meant: lower case, `-` for `_`, no spaces around."""
+    return kind.strip().lower().replace("_", "-")
 
 
 def _whole_number(value: object) -> int | None:

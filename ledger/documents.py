@@ -81,9 +81,11 @@ class DocumentFinder:
     ) -> None:
         self.document_dirs = list(document_dirs)
         self.roots = list(roots) if roots is not None else None
+        #: The ledger's `document` directives, written or found by Beancount's documents plugin.
+        self.document_entries = list(document_entries)
         #: Copies Beancount's documents plugin found, by file name (`document: "NAME"`).
         self.known = {
-            os.path.basename(entry.filename): entry.filename for entry in document_entries
+            os.path.basename(entry.filename): entry.filename for entry in self.document_entries
         }
         self._listings: dict[str, frozenset[str]] = {}
         self._bases: dict[str, list[str]] = {}
@@ -219,6 +221,20 @@ class DocumentFinder:
         if found is None:
             found = self._folder_inside[folder] = inside(folder, self.roots)
         return found
+
+    def outside_documents(self) -> list[data.Document]:
+        """The `document` directives whose file lies (symlinks resolved) outside the books."""
+        if self.roots is None:
+            return []
+        return [entry for entry in self.document_entries if not self.is_inside(entry.filename)]
+
+    def on_file(self, value: str, entry_file: str) -> bool:
+        """Whether the file named `value` in an entry of `entry_file` is on file inside the books.
+
+        A procurement record or a reported value's evidence counts only so: one outside the
+        books is not on file (rule `document-outside`).
+        """
+        return self.judge(value, entry_file) == ON_FILE
 
     def judge(self, value: str, entry_file: str) -> int:
         """Whether the copy named `value` is `MISSING`, `ON_FILE`, or on file `OUTSIDE` the books.

@@ -40,7 +40,9 @@ def enforce_grant_rules(
         config: must be empty: the rules come from the ledger's directives.
 
     Returns:
-        The entries, unchanged, and the findings no plugin of this load has returned yet.
+        The entries it was given, unchanged but for a `grant-*` or `import-*` directive written
+        without values, which gets an empty list of them (`GrantLedger.returned`), and the
+        findings no plugin of this load has returned yet.
     """
     with gc_paused():
         grant = grant_ledger(entries, options_map)
@@ -48,4 +50,4 @@ def enforce_grant_rules(
     if config:
         message = grant.messages.finding("config", "plugin-config", value=config)
         errors.append(GrantError(global_meta(), message, None, "config"))
-    return entries, errors
+    return grant.returned(entries), errors

@@ -96,6 +96,11 @@ class GrantLedger:
         *,
         activity: Activity | None = None,
     ) -> None:
+        config, errors = parse_grant_config(entries)
+        if config.bare:
+            entries, errors = with_values(entries, config.bare, errors)
+        #: The entries the rules judge, and the plugin returns: the ledger's, each `grant-*` or
+        #: `import-*` directive written without values given an empty list of them.
         self.entries = entries
         # A copy without the grant ledger itself: the options map keeps the grant ledger, and
         # a reference back would make the two a cycle that only the collector frees, keeping a
@@ -103,7 +108,6 @@ class GrantLedger:
         self.options_map: Mapping[str, Any] = MappingProxyType(
             {key: value for key, value in options_map.items() if key != SLOT}
         )
-        config, errors = parse_grant_config(entries)
         self.config: GrantConfig = config
         self.messages = Catalogue(config.language)
         self.activity: Activity = scan(entries, config) if activity is None else activity
@@ -142,6 +146,28 @@ class GrantLedger:
         # Beancount's pickle cache stores the options map: a ledger loaded from the cache gets
         # its grant ledger built afresh by the front end, never one of older code.
         return _dropped, ()
+
+    def returned(self, entries: list[data.Directive]) -> list[data.Directive]:
+        """The entries a plugin returns: those it was given, bare directives given values.
+
+        A plugin returns what it was given, not `self.entries`: those may be the entries after
+        the plugins the ledger names later (`ledger.later_plugins`), which Beancount runs next.
+        Only a `grant-*` or `import-*` directive written without values changes: it gets an
+        empty list of them (`with_values`), so that Beancount's `pad` and Fava do not fail on it.
+        """
+        if not self.config.bare:
+            return entries
+        bare = {
+            (entry.meta.get("filename"), entry.meta.get("lineno")) for entry in self.config.bare
+        }
+        return [
+            entry._replace(values=[])
+            if isinstance(entry, data.Custom)
+            and entry.values is None
+            and (entry.meta.get("filename"), entry.meta.get("lineno")) in bare
+            else entry
+            for entry in entries
+        ]
 
     def with_directive(self, directive: data.Directive) -> GrantLedger:
         """The grant ledger of these books with one more directive that is no transaction.
@@ -209,7 +235,7 @@ class GrantLedger:
     @cached_property
     def assets(self) -> AssetAnalysis:
         """The asset registers, the cards each payment names, the purchases: judged once."""
-        return AssetAnalysis(self.config, self.activity.flows, self.documents.exists)
+        return AssetAnalysis(self.config, self.activity.flows, self.documents.on_file)
 
     @cached_property
     def findings(self) -> list[GrantError]:
@@ -260,6 +286,25 @@ class GrantLedger:
             if key not in self._memo:
                 self._memo[key] = make()
             return self._memo[key]
+
+
+def with_values(
+    entries: Sequence[data.Directive], bare: Sequence[data.Custom], errors: list[GrantError]
+) -> tuple[list[data.Directive], list[GrantError]]:
+    """`entries` with each directive of `bare` given an empty list of values instead of None.
+
+    `custom "grant-budget"` with nothing after it has None for values, on which Beancount's
+    `pad` and Fava's views of accounts fail (Fava would not start): the plugin returns it with
+    no values, and its `config` finding (among `errors`, made to point at it) says what to
+    write.
+    """
+    fixed = {id(entry): entry._replace(values=[]) for entry in bare}
+    found = [fixed.get(id(entry), entry) for entry in entries]
+    pointed = [
+        error._replace(entry=fixed[id(error.entry)]) if id(error.entry) in fixed else error
+        for error in errors
+    ]
+    return found, pointed
 
 
 def grant_ledger(entries: Sequence[data.Directive], options_map: dict[str, Any]) -> GrantLedger:

@@ -50,6 +50,9 @@ MAX_CARRY_YEARS = 100
 #: reason (`custom "grant-close-margin" DAYS` changes it).
 DEFAULT_CLOSE_MARGIN = 15
 MAX_CLOSE_MARGIN = 366
+#: A `grant-procurement` adds up a payee's purchases within at most this many days: a fiscal
+#: year (a longer window is a typo, and a date that far back does not exist).
+MAX_PROCUREMENT_WINDOW = 366
 
 
 class Labelled(NamedTuple):
@@ -172,6 +175,9 @@ class GrantConfig(NamedTuple):
     """The relief standards (`grant-standard`), by date."""
     ages: tuple[AgeRange, ...] = ()
     """The child-bearing ages (`grant-beneficiary-ages`), by date; default 15–49."""
+    bare: tuple[data.Custom, ...] = ()
+    """The `grant-*` and `import-*` directives written without any value (a `config` finding
+    each): Beancount gives them None for values, on which its `pad` and Fava's views fail."""
 
     @property
     def is_grant_ledger(self) -> bool:

@@ -2,8 +2,9 @@
 
 `mch-ledger close` records a year's closing figures on its `grant-close`, and seals the year: a
 seal file beside the ledger lists every transaction of the year with a digest of exactly these
-fields — date, flag, payee, narration, postings, `voucher`, the `document*` links — and the
-SHA-256 of each voucher copy's content. The close records the file and its own SHA-256:
+fields — date, flag, payee, narration, postings, `voucher`, the `document*` links, and its tags
+and links when it has any — and the SHA-256 of each voucher copy's content. The close records
+the file and its own SHA-256:
 
     2025-01-20 custom "grant-close" 2024
       balance: 4818.56 CNY
@@ -36,6 +37,7 @@ A seal file is UTF-8 text, one record a line, fields separated by tabs:
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
@@ -44,7 +46,8 @@ from typing import NamedTuple
 
 from beancount.core import data, flags
 
-from ledger.documents import DOCUMENT_PREFIX, DocumentFinder, voucher_copies
+from ledger.directives import SEAL_FILE_KEY, SEAL_KEY
+from ledger.documents import DOCUMENT_PREFIX, DocumentFinder, document_dirs, voucher_copies
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.i18n import Catalogue
@@ -57,9 +60,13 @@ SEALS_FOLDER = "seals"
 NO_SEAL = "-"
 """The `previous` of the first sealed year, and a copy that was not on file when sealed."""
 
-#: The sealed fields of an entry, in the order of its field digests.
-FIELDS = ("date", "flag", "payee", "narration", "postings", "voucher", "documents")
+#: The sealed fields of an entry, in the order of its field digests. The last, an entry's tags
+#: and links, is sealed only when it has some: seals made before it was sealed (the demo's)
+#: keep their digests, and adding a tag or link to a sealed entry is still seen.
+FIELDS = ("date", "flag", "payee", "narration", "postings", "voucher", "documents", "tags")
 _FIELD_DIGEST_LENGTH = 16
+#: The field digest of an entry without tags or links (a record that names no such field).
+_NO_TAGS = hashlib.sha256(b"").hexdigest()[:_FIELD_DIGEST_LENGTH]
 _SEPARATOR = "\x1e"
 #: Fields that pair a changed entry with its sealed record, tried in this order.
 _PAIRING = ((5,), (2, 3), (4,), (0, 6))
@@ -80,8 +87,7 @@ class SealedEntry(NamedTuple):
     @property
     def fields(self) -> tuple[str, ...]:
         """A short digest of each field of `FIELDS`, to name what changed."""
-        fields = tuple(self.field_text.split(","))
-        return fields if len(fields) == len(FIELDS) else ("",) * len(FIELDS)
+        return _all_fields(tuple(self.field_text.split(",")))
 
     @property
     def copies(self) -> tuple[tuple[str, str], ...]:
@@ -135,7 +141,8 @@ def entry_fields(
     """The sealed fields of a transaction as text, in the order of `FIELDS`.
 
     Postings are taken in a fixed order (writing them in another order changes nothing); their
-    amounts as Beancount reads them (`12000.00`). `copy_keys` keeps, per sequence of metadata
+    amounts as Beancount reads them (`12000.00`). Tags and links (`#audit ^contract-7`) are a
+    last field only for an entry that has some. `copy_keys` keeps, per sequence of metadata
     keys, the ones that name copies (entries mostly share their keys).
     """
     meta = entry.meta
@@ -152,7 +159,7 @@ def entry_fields(
     postings = [_posting(posting) for posting in entry.postings]
     postings.sort()
     payee = entry.payee
-    return (
+    fields = (
         entry.date.isoformat(),
         entry.flag or "",
         "\x00" if payee is None else payee,
@@ -161,6 +168,11 @@ def entry_fields(
         "" if voucher is None else f"{type(voucher).__name__}:{voucher}",
         documents,
     )
+    tags, links = entry.tags, entry.links
+    if not tags and not links:
+        return fields
+    marks = sorted(f"#{tag}" for tag in tags or ()) + sorted(f"^{link}" for link in links or ())
+    return (*fields, " ".join(marks))
 
 
 def digest_of(fields: Sequence[str]) -> str:
@@ -184,6 +196,13 @@ def field_digests(fields: Sequence[str]) -> tuple[str, ...]:
     return tuple(
         hashlib.sha256(field.encode("utf-8")).hexdigest()[:_FIELD_DIGEST_LENGTH] for field in fields
     )
+
+
+def _all_fields(digests: tuple[str, ...]) -> tuple[str, ...]:
+    """Field digests of every one of `FIELDS`: no tags or links when the last is not given."""
+    if len(digests) == len(FIELDS) - 1:
+        return (*digests, _NO_TAGS)
+    return digests if len(digests) == len(FIELDS) else ("",) * len(FIELDS)
 
 
 def file_sha256(path: str | Path) -> str:
@@ -342,6 +361,16 @@ def seal_path(close: Close) -> Path | None:
     return base / close.seal_file
 
 
+def default_seal_path(options_map: Mapping[str, object], year: Year) -> Path:
+    """Where `mch-ledger close` writes the seal file of `year` for the ledger of `options_map`.
+
+    `seals/YEAR.tsv` in the ledger's first documents folder, else beside its main file.
+    """
+    folders = document_dirs(options_map)
+    base = folders[0] if folders else os.path.dirname(str(options_map.get("filename") or ""))
+    return Path(base) / SEALS_FOLDER / f"{year}.tsv"
+
+
 def previous_seal(closes: Mapping[Year, Close], year: Year) -> str | None:
     """The seal that the seal of `year` follows in the chain.
 
@@ -396,7 +425,7 @@ def compare(sealed: Sequence[SealedEntry], entries: Sequence[data.Transaction]) 
 
     taken: set[int] = set()
     changed = []
-    pending = [(entry, field_digests(fields)) for entry, fields in unmatched]
+    pending = [(entry, _all_fields(field_digests(fields))) for entry, fields in unmatched]
     for indexes in _PAIRING:
         index: dict[tuple[str, ...], list[SealedEntry]] = defaultdict(list)
         for record in left:
@@ -432,6 +461,7 @@ class YearSeal:
         text: the seal file's text, when it reads.
         head: the seal file's head, when it reads.
         entries: the year's transactions.
+        outside: the seal file lies outside the books, and is not read.
     """
 
     def __init__(
@@ -442,8 +472,11 @@ class YearSeal:
         text: str | None = None,
         head: SealFile | None = None,
         entries: Sequence[data.Transaction] = (),
+        outside: bool = False,
     ) -> None:
         self.close, self.path, self.problems = close, path, problems
+        #: The seal file lies outside the books (rule `document-outside`): it is not read.
+        self.outside = outside
         self.head = head
         self._text = text
         self._entries = entries
@@ -495,6 +528,10 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
         path = seal_path(close)
         assert path is not None  # a sealed close names its file
         problems: list[GrantError] = []
+        if not grant.documents.is_inside(str(path)):
+            # `seal-file: "/etc/hostname"`: never read (rule document-outside says so).
+            found[year] = YearSeal(close, path, problems, outside=True)
+            continue
         problem = _ProblemList(msg, close, problems)
         try:
             content = path.read_bytes()
@@ -523,6 +560,12 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
                 expected=expected or NO_SEAL,
                 found=head.previous if head.year == year else f"{head.year}",
             )
+        elif expected is None:
+            # The close before is there but carries no seal: `close` seals a year only after
+            # the one before it, so that close's seal lines have been taken out.
+            problem(
+                "seal-chain-unsealed", file=str(path), previous_year=year - 1, found=head.previous
+            )
         recorded = {
             key: f"{amount.number:.2f} {amount.currency}" for key, amount in close.figures.items()
         }
@@ -530,6 +573,46 @@ def _year_seals(grant: GrantLedger) -> dict[Year, YearSeal]:
         if moved:
             problem("seal-figures", figures=msg.join(dict.fromkeys(key for key, _ in moved)))
         found[year] = YearSeal(close, path, problems, text, head, transactions[year])
+    return found
+
+
+#: Why a close carries no seal although the books say it should have one.
+UNSEALED = "unsealed"
+"""Another close of the ledger is sealed (`mch-ledger close --seal` seals this one)."""
+SEAL_NOT_NAMED = "seal-not-named"
+"""A seal file lies where `close` writes the year's, but the close does not name it."""
+
+
+def unsealed_closes(grant: GrantLedger) -> list[tuple[str, GrantError]]:
+    """Closes without their seal, as (why, finding on the close); made once per load.
+
+    Every close is sealed since closes are: a close without `seal:` and `seal-file:` while
+    another close of the ledger is sealed (`UNSEALED`), or while a seal file lies where
+    `close` writes the year's (`SEAL_NOT_NAMED`), has had its seal lines taken out, or is an
+    old close still to seal. A close whose seal lines are malformed is a `config` finding.
+    """
+    return grant.memo(("unsealed",), lambda: _unsealed_closes(grant))
+
+
+def _unsealed_closes(grant: GrantLedger) -> list[tuple[str, GrantError]]:
+    closes = grant.config.closes
+    sealed = [year for year, close in closes.items() if close.seal is not None]
+    msg = grant.messages
+    found = []
+    for year, close in closes.items():
+        meta = close.entry.meta
+        if close.seal is not None or SEAL_KEY in meta or SEAL_FILE_KEY in meta:
+            continue
+        path = default_seal_path(grant.options_map, year)
+        if path.is_file():
+            situation, fields = SEAL_NOT_NAMED, {"file": str(path)}
+        elif sealed:
+            other = min(sealed, key=lambda sealed_year: (abs(sealed_year - year), sealed_year))
+            situation, fields = UNSEALED, {"sealed_year": other}
+        else:
+            continue
+        message = msg.finding(RULE, situation, year=year, **fields)
+        found.append((situation, GrantError(meta, message, close.entry, RULE, year=year)))
     return found
 
 
@@ -542,11 +625,12 @@ def seal_findings(grant: GrantLedger) -> list[GrantError]:
     """What the seals say of the books, without reading the copies: for the plugin's rule.
 
     A seal file missing, altered, unreadable, out of its chain or with other figures than its
-    close is a finding on the close; an entry changed since the close or added to the closed
-    year is a finding on the entry; an entry gone is a finding on the close, naming it.
+    close, and a close without its seal (`unsealed_closes`), is a finding on the close; an
+    entry changed since the close or added to the closed year is a finding on the entry; an
+    entry gone is a finding on the close, naming it.
     """
     msg = grant.messages
-    errors = []
+    errors = [error for _, error in unsealed_closes(grant)]
     for year, sealed in year_seals(grant).items():
         errors.extend(sealed.problems)
         if sealed.unchanged:

@@ -19,9 +19,10 @@ exactly (`Decimal(repr(float))`, which is the number Excel shows), a date cell a
 would cut rows off or pad every row to 16,384 columns); its empty rows are left out.
 
 Such files come from outside, so a file is refused before it can take the memory: over
-`MAX_BYTES` on disk, an `.xlsx` whose parts unpack to over `MAX_UNPACKED_BYTES` (a zip bomb), or
-a sheet or text whose rows times widest row pass `MAX_CELLS` (a sparse sheet with one cell far to
-the right, or millions of empty lines), counted while reading.
+`MAX_BYTES` on disk, an `.xlsx` whose parts unpack to over `MAX_UNPACKED_BYTES` (a zip bomb), a
+sheet or text of more than `MAX_ROWS` rows, empty ones included (millions of `<row/>` elements
+take memory in the workbook reader even when they hold nothing), or whose rows times widest row
+pass `MAX_CELLS` (a sparse sheet with one cell far to the right), counted while reading.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ import csv
 import datetime
 import io
 import os
+import re
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
@@ -49,6 +52,8 @@ MAX_BYTES = 32 * 2**20
 MAX_UNPACKED_BYTES = 64 * 2**20
 #: The most cells (rows times the widest row) a sheet or text may span.
 MAX_CELLS = 2_000_000
+#: The most rows, empty ones included, a sheet or text may have.
+MAX_ROWS = 200_000
 
 #: The text decodings tried, in order, for a file without a byte-order mark.
 TEXT_ENCODINGS = ("utf-8", "gb18030")
@@ -103,18 +108,29 @@ class _CellCount:
         self.path = path
         self.rows = 0
         self.widest = 1
+        #: The rows the table may have at its widest row so far (both caps in one test).
+        self.limit = min(MAX_ROWS, MAX_CELLS)
 
     def add(self, width: int) -> None:
-        """Count the next row, `width` cells wide.
+        """Count the next row, `width` cells wide (0 for an empty row).
 
         Raises:
-            TableTooLargeError: the rows so far times the widest pass `MAX_CELLS`.
+            TableTooLargeError: the rows so far pass `MAX_ROWS`, or they times the widest
+                pass `MAX_CELLS`.
         """
         self.rows += 1
         if width > self.widest:
             self.widest = width
-        if self.rows * self.widest > MAX_CELLS:
-            raise too_many_cells(self.path, self.rows, self.widest)
+            self.limit = min(MAX_ROWS, MAX_CELLS // width)
+        if self.rows > self.limit:
+            if self.rows * self.widest > MAX_CELLS:
+                raise too_many_cells(self.path, self.rows, self.widest)
+            raise too_many_rows(self.path, self.rows)
+
+
+def too_many_rows(path: Path, rows: int) -> TableTooLargeError:
+    """The refusal of a file of more than `MAX_ROWS` rows (`rows` counted so far)."""
+    return TableTooLargeError(path, "table.too-many-rows", cap=f"{MAX_ROWS:,}", rows=f"{rows:,}")
 
 
 def too_many_cells(path: Path, rows: int, columns: int) -> TableTooLargeError:
@@ -163,13 +179,32 @@ def _decodings(path: Path, raw: bytes) -> list[tuple[str, str]]:
     return found
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of `text`, each ended by CR LF, LF or CR.
+
+    Not by the other characters `str.splitlines` takes for line ends, which the row count
+    before splitting does not see.
+    """
+    if "\r" not in text:
+        lines = text.split("\n")
+    elif text.count("\r\n") == text.count("\r") == text.count("\n"):
+        lines = text.split("\r\n")  # every line ends so (a statement from Windows): one pass
+    else:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
 def _text_tables(path: Path, raw: bytes) -> list[Table]:
-    lines_count = raw.count(b"\n") + 1
-    if lines_count > MAX_CELLS:  # before splitting: millions of empty lines
-        raise too_many_cells(path, lines_count, 1)
+    # Before splitting (millions of empty lines): CR LF, LF and CR end a line, so this is at
+    # least half the lines there are, and reading counts them exactly.
+    lines_count = max(raw.count(b"\n"), raw.count(b"\r")) + 1
+    if lines_count > MAX_ROWS:
+        raise too_many_rows(path, lines_count)
     tables = []
     for encoding, text in _decodings(path, raw):
-        lines = text.splitlines()
+        lines = _lines(text)
         for delimiter in DELIMITERS:
             if not any(delimiter in line for line in lines[:60]):
                 continue
@@ -193,23 +228,57 @@ def _broken(path: Path, kind: str, error: Exception) -> UnreadableTableError:
     )
 
 
-def _check_unpacked(path: Path, raw: bytes) -> None:
-    """Refuse a workbook whose parts unpack to more than `MAX_UNPACKED_BYTES` (a zip bomb).
+#: A row element of a sheet (`<row …>`, `<row/>`, `<x:row>` with a namespace prefix).
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.\-]{0,31}:)?row[\s/>]")
+_ROW_TAG_LONGEST = 40
+_CHUNK = 1 << 20
 
-    The sizes are the zip's own record; `zipfile` never unpacks a part past its recorded size.
+
+def _row_elements(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """How many row elements a part of a workbook holds, counted while it is unpacked.
+
+    Stops counting past `MAX_ROWS`: the part is refused then anyway.
+    """
+    count = 0
+    tail = b""
+    with archive.open(info) as part:
+        while count <= MAX_ROWS:
+            chunk = part.read(_CHUNK)
+            if not chunk:
+                break
+            data = tail + chunk
+            # A tag wholly inside the tail was counted with the chunk before.
+            count += len(_ROW_TAG.findall(data)) - len(_ROW_TAG.findall(tail))
+            tail = data[-_ROW_TAG_LONGEST:]
+    return count
+
+
+def _check_unpacked(path: Path, raw: bytes) -> None:
+    """Refuse a workbook too large to read: unpacking past a cap, or with too many rows.
+
+    Its parts may unpack to `MAX_UNPACKED_BYTES` at most (a zip bomb), and none may hold more
+    than `MAX_ROWS` row elements. The sizes are the zip's own record; `zipfile` never unpacks a
+    part past its recorded size. The rows are counted before the workbook reader sees them:
+    opening a workbook, it reads a sheet whole to find its size when the sheet does not say it,
+    and keeps every row element.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError) as error:
+            infos = archive.infolist()
+            unpacked = sum(info.file_size for info in infos)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise TableTooLargeError(
+                    path,
+                    "table.unpacks-too-large",
+                    size=_mebibytes(unpacked),
+                    cap=_mebibytes(MAX_UNPACKED_BYTES),
+                )
+            for info in infos:
+                rows = _row_elements(archive, info) if info.filename.endswith(".xml") else 0
+                if rows > MAX_ROWS:
+                    raise too_many_rows(path, rows)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error) as error:
         raise _broken(path, ".xlsx", error) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise TableTooLargeError(
-            path,
-            "table.unpacks-too-large",
-            size=_mebibytes(unpacked),
-            cap=_mebibytes(MAX_UNPACKED_BYTES),
-        )
 
 
 def _padded(rows: list[tuple[int, list[str]]], width: int) -> list[tuple[int, list[str]]]:
@@ -258,6 +327,8 @@ def _xls_table(path: Path, raw: bytes) -> Table:
         # Ragged rows: a far-right cell does not pad every row of the sheet to its column.
         book = xlrd.open_workbook(file_contents=raw, on_demand=True, ragged_rows=True)
         sheet = book.sheet_by_index(0)
+        if sheet.nrows > MAX_ROWS:
+            raise too_many_rows(path, sheet.nrows)
         rows = []
         for index in range(sheet.nrows):
             count.add(sheet.row_len(index))
@@ -298,7 +369,7 @@ def read_tables(path: str | Path) -> list[Table]:
         UnreadableTableError: the file is empty, cannot be read, is a broken workbook or
             decodes in no known encoding.
         TableTooLargeError: the file is over a cap (`MAX_BYTES`, `MAX_UNPACKED_BYTES`,
-            `MAX_CELLS`).
+            `MAX_ROWS`, `MAX_CELLS`).
     """
     path = Path(path)
     try:

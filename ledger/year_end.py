@@ -34,7 +34,15 @@ from ledger.loading import LoadedLedger
 from ledger.model import Close, GrantConfig, Year, year_end
 from ledger.roles import AccountRoles, Role
 from ledger.seals import RULE as SEAL_RULE
-from ledger.seals import SEALS_FOLDER, previous_seal, seal_text, sealed_transactions
+from ledger.seals import (
+    SEAL_NOT_NAMED,
+    SEALS_FOLDER,
+    UNSEALED,
+    previous_seal,
+    seal_text,
+    sealed_transactions,
+    unsealed_closes,
+)
 
 REASON_KEY = "reason"
 
@@ -207,11 +215,23 @@ def _check_can_close(
         )
 
 
-def _blocking(ledger: LoadedLedger, grant: GrantLedger, year: Year) -> list[Finding]:
-    """The error findings that keep `year` from being closed or sealed."""
+def _blocking(
+    ledger: LoadedLedger, grant: GrantLedger, year: Year, situations: tuple[str, ...] = ()
+) -> list[Finding]:
+    """The error findings that keep `year` from being closed or sealed.
+
+    Args:
+        ledger: the loaded ledger (its Beancount errors).
+        grant: the grant ledger whose findings count.
+        year: the year to close or seal.
+        situations: the kinds of `unsealed_closes` finding on the close of `year` that the
+            close or seal being made answers, and so do not keep it from being made.
+    """
+    answered = {id(error) for why, error in unsealed_closes(grant) if why in situations}
+    errors = [error for error in grant.findings if id(error) not in answered]
     return [
         finding
-        for finding in map(finding_of, [*ledger.beancount_errors, *grant.findings])
+        for finding in map(finding_of, [*ledger.beancount_errors, *errors])
         if finding.is_error and (finding.rule == "beancount" or finding.year in (year, None))
     ]
 
@@ -270,7 +290,8 @@ def prepare_close(
     # The books as they will be once closed: the close's own findings (a short match) count.
     # A close adds no transaction: the load's scan of the transactions is reused.
     closed = ledger.grant.with_directive(close_directive(year, day))
-    blocking = _blocking(ledger, closed, year)
+    # The close about to be written carries its seal.
+    blocking = _blocking(ledger, closed, year, (UNSEALED, SEAL_NOT_NAMED))
     if blocking:
         raise CloseRefusedError(msg("close.has-errors", year=year, count=len(blocking)), blocking)
     figures = closing_figures(closed.books[year], str(config.currency))
@@ -305,7 +326,9 @@ def prepare_seal(ledger: LoadedLedger, year: Year) -> SealInsertion:
     previous = previous_seal(config.closes, year)
     if previous is None:
         raise CloseRefusedError(msg("close.previous-unsealed", year=year, previous=year - 1))
-    blocking = _blocking(ledger, ledger.grant, year)
+    # Sealing answers "another close is sealed, this one is not"; a seal file already lying
+    # where this one would go is not overwritten (its close's seal lines are to be restored).
+    blocking = _blocking(ledger, ledger.grant, year, (UNSEALED,))
     if blocking:
         moved = any(finding.rule == SEAL_RULE for finding in blocking)
         key = "close.seal-figures-moved" if moved else "close.has-errors"

@@ -10,7 +10,10 @@ what that digest is of, the year's seal (the close digest, `ledger.seals`; `-` f
 closed), the vouchers whose copies it holds, and whether it holds the beneficiary register
 masked or in full (identity numbers leaving the office).
 
-The register is UTF-8 with a byte-order mark, so Excel opens it with its Chinese intact; it is
+The register is UTF-8 with a byte-order mark, so Excel opens it with its Chinese intact; a
+recipient, pack or voucher starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+leading `'` there, as in the CSV reports, so Excel never runs it as a formula (it is read back
+without); it is
 rewritten whole through a temporary file under the ledger's lock, re-read under it, and its
 previous version kept as `.bak`. A register of an earlier layout is carried over to this one.
 """
@@ -28,6 +31,7 @@ import platformdirs
 
 from ledger.atomic import replace_atomically, write_atomically
 from ledger.locking import ledger_lock
+from reports.render.as_csv import FORMULA_STARTS, neutralised
 
 PACKS_FOLDER = "packs"
 #: The folder mch-ledger's own code is installed in: the code repository, for a clone.
@@ -89,12 +93,30 @@ def pack_name(ledger: Path, pack: Path) -> str:
         return str(pack)
 
 
+#: Columns of text from outside the program (a recipient, a pack's path, voucher numbers):
+#: neutralised as the CSV reports neutralise a payee, so that Excel never runs one as a formula.
+_TEXT_COLUMNS = frozenset({RECIPIENT, PACK, VOUCHERS})
+
+
 def _encoded(rows: Sequence[Sequence[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
-    writer.writerows(rows)
+    writer.writerows(
+        [
+            neutralised(cell) if key in _TEXT_COLUMNS and isinstance(cell, str) else cell
+            for key, cell in zip(HEADER, row, strict=False)
+        ]
+        for row in rows
+    )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _as_written(key: str, value: str) -> str:
+    """A cell's text as it was given, without the `'` that neutralised it."""
+    if key in _TEXT_COLUMNS and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 def earlier_register_path(ledger: Path) -> Path:
@@ -115,7 +137,7 @@ def read_register(ledger: Path) -> list[dict[str, str]]:
         return []
     with path.open(encoding="utf-8-sig", newline="") as file:
         return [
-            {key: value or "" for key, value in row.items() if key is not None}
+            {key: _as_written(key, value or "") for key, value in row.items() if key is not None}
             for row in csv.DictReader(file)
         ]
 

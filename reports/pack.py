@@ -66,6 +66,8 @@ FULL = "full"
 SUMS_NAME = "SHA256SUMS"
 MANIFEST_NAME = "SEAL.txt"
 _UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+#: The longest folder name a voucher number becomes, in UTF-8 bytes.
+MAX_FOLDER_BYTES = 80
 #: Names Windows gives to devices: a folder so named cannot be made there.
 _RESERVED_NAMES = frozenset(
     {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
@@ -155,11 +157,18 @@ def safe_folder_name(voucher: str) -> str:
 
     Path separators, a drive's colon, control characters and the characters Windows forbids
     become `_`; a name of dots only (`..`), leading and trailing dots and spaces, and the names
-    Windows reserves for devices (`CON`, `NUL`, `COM1` …) are made harmless.
+    Windows reserves for devices (`CON`, `NUL`, `COM1` …) are made harmless. A name longer than
+    `MAX_FOLDER_BYTES` in UTF-8 (file systems take 255 bytes a name) is cut and ends with a
+    digest of the whole number (`记记…记~3f5c09a1`), so two long numbers never share a folder.
     """
     name = _UNSAFE_IN_NAMES.sub("_", voucher).strip(" .")
     if name.split(".")[0].upper() in _RESERVED_NAMES:
         name = f"_{name}"
+    if len(name.encode("utf-8")) > MAX_FOLDER_BYTES:
+        digest = hashlib.sha256(voucher.encode("utf-8")).hexdigest()[:8]
+        room = MAX_FOLDER_BYTES - len(digest) - 1
+        prefix = name.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(" .")
+        name = f"{prefix}~{digest}"
     return name or "_"
 
 
@@ -223,6 +232,8 @@ def seal_manifest(ledger: LoadedLedger, year: Year) -> tuple[str, list[tuple[str
     ]
     files = []
     path = seal_path(close) if close is not None and close.seal else None
+    if path is not None and not ledger.grant.documents.is_inside(str(path)):
+        path = None  # a seal file outside the books is never read (rule document-outside)
     if path is not None:
         try:
             content = path.read_bytes()
@@ -340,7 +351,7 @@ def write_pack(
     else:
         target = Path(output)
         if not target.parent.is_dir():
-            raise PackError(msg("pack.no-folder", target=target, folder=target.parent))
+            raise PackWriteError(msg("pack.no-folder", target=target, folder=target.parent))
     zipped = target.suffix.lower() == ".zip"
     if not zipped and target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise PackError(msg("pack.folder-exists", target=target))

@@ -9,7 +9,9 @@ is left relies on these internals, and on nothing else:
 2. The names of Fava's views (Flask endpoints) that run a query, add entries or save an upload,
    which the layer tells apart.
 3. `FavaLedger.query_shell.shell.parseline`: how Fava's query shell splits a command line, so
-   that a refused command is recognised exactly as the shell would dispatch it.
+   that a refused command is recognised exactly as the shell would dispatch it; and its
+   `outfile` (and `stdout`), the in-memory text it prints into, put back after each query so
+   that the shell's output never stays pointed at a file.
 4. `fava.core.ingest.load_import_config(path)`: Fava runs every import config through it;
    `guard_import_configs` puts a check in front of it; on a read-only instance's first load
    (before `NoImports` takes over) it answers "no config" (None, which `IngestModule` takes as
@@ -30,7 +32,11 @@ revisit (`tests/test_fava_private.py` fails first).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
+import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -62,6 +68,12 @@ ADD_ENTRIES_ENDPOINT = "json_api.put_add_entries"
 UPLOAD_ENDPOINTS = frozenset({"json_api.put_add_document", "json_api.put_upload_import_file"})
 #: Fava's view that moves a file into a documents folder, under a name the request gives.
 MOVE_ENDPOINT = "json_api.put_move"
+#: Fava's views that serve a file: a document by its name, a statement an entry links.
+DOCUMENT_ENDPOINT = "document"
+STATEMENT_ENDPOINT = "statement"
+#: Fava's view that deletes a document by its name (writable instances).
+DELETE_DOCUMENT_ENDPOINT = "json_api.delete_document"
+FILE_ENDPOINTS = frozenset({DOCUMENT_ENDPOINT, STATEMENT_ENDPOINT, DELETE_DOCUMENT_ENDPOINT})
 #: Fava's views that write the ledger's files, with the commit message's catalogue key.
 WRITE_ENDPOINTS = {
     "json_api.put_source": "serve.commit-source",
@@ -72,7 +84,11 @@ WRITE_ENDPOINTS = {
     "json_api.put_add_document": "serve.commit-document",
 }
 ENDPOINTS = (
-    QUERY_ENDPOINTS | UPLOAD_ENDPOINTS | {MOVE_ENDPOINT, EXTRACT_ENDPOINT} | set(WRITE_ENDPOINTS)
+    QUERY_ENDPOINTS
+    | UPLOAD_ENDPOINTS
+    | FILE_ENDPOINTS
+    | {MOVE_ENDPOINT, EXTRACT_ENDPOINT}
+    | set(WRITE_ENDPOINTS)
 )
 
 #: `ExtensionModule`'s public methods, which `FrozenExtensions` must all answer itself.
@@ -184,8 +200,11 @@ def check_app(app: Flask) -> None:
     endpoints = set(app.view_functions)
     problems = [f"Fava has no view {name}" for name in sorted(ENDPOINTS - endpoints)]
     for ledger in fava_ledgers(app):
-        if not callable(getattr(getattr(ledger.query_shell, "shell", None), "parseline", None)):
+        shell = getattr(ledger.query_shell, "shell", None)
+        if not callable(getattr(shell, "parseline", None)):
             problems.append("Fava's query shell has no parseline")
+        if type(getattr(shell, "outfile", None)) is not io.StringIO:
+            problems.append("Fava's query shell does not print into an in-memory outfile")
     if problems:
         raise UnsupportedFavaError("; ".join(problems))
 
@@ -193,6 +212,46 @@ def check_app(app: Flask) -> None:
 def query_parseline(ledger: FavaLedger) -> Parseline:
     """How the ledger's query shell splits a command line (`cmd.Cmd.parseline`)."""
     return ledger.query_shell.shell.parseline
+
+
+def served_file(app: Flask, ledger: FavaLedger, endpoint: str, args: Any) -> str | None:
+    """The file a request to one of `FILE_ENDPOINTS` would read or delete, as Fava finds it.
+
+    A document's `filename` is opened by Flask relative to the application's folder, deleted
+    relative to the working folder; a statement is the document entry `statement_path` finds
+    for the entry and key. None when Fava would find none (it answers that itself).
+    """
+    if endpoint == STATEMENT_ENDPOINT:
+        try:
+            return ledger.statement_path(args.get("entry_hash", ""), args.get("key", ""))
+        except Exception:  # Fava's own errors (no such entry, key or document): its answer
+            return None
+    filename = args.get("filename", "")
+    if not isinstance(filename, str) or not filename:
+        return None
+    if endpoint == DOCUMENT_ENDPOINT:
+        return os.path.join(app.root_path, filename)
+    return os.path.abspath(filename)
+
+
+def reset_query_output(ledger: FavaLedger) -> bool:
+    """Point the ledger's query shell back at its own in-memory output, if it is not.
+
+    beanquery's `.output FILE` points the shell Fava keeps for every request at a file; the
+    layer refuses it, and makes sure after each query that nothing else left it so.
+
+    Returns:
+        Whether the output had to be put back (a file it pointed at is closed).
+    """
+    shell = ledger.query_shell.shell
+    output = getattr(shell, "outfile", None)
+    if type(output) is io.StringIO:
+        return False
+    if output is not None and output not in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            output.close()
+    shell.outfile = shell.stdout = io.StringIO()
+    return True
 
 
 # -- import configs ---------------------------------------------------------------------------

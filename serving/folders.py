@@ -67,7 +67,7 @@ def declared_folders(main: Path) -> Declared:
         customs += [entry for entry in entries if isinstance(entry, data.Custom)]
         pending += _included(file, options["include"])
     for entry in customs:
-        if entry.type == "fava-option" and len(entry.values) > 1:
+        if entry.type == "fava-option" and len(entry.values or ()) > 1:
             key, value = entry.values[0].value, entry.values[1].value
             if key in IMPORT_DIRS and isinstance(value, str):
                 folders.add((main.parent / value).resolve())

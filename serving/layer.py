@@ -5,6 +5,7 @@ Fava has no hook that runs before it writes, so `serve` wraps Fava's WSGI applic
 
 - a query that would run a writing shell command (`.output` and the others of
   `serving.queries`) is refused with 400, on every instance, through every view that runs one;
+  a query downloaded as CSV has its formulas neutralised, as the reports' CSV have;
 - every write request (any method but GET, HEAD and OPTIONS) of a writable instance holds the
   ledger lock (`ledger.locking.ledger_lock`) from before Fava reads the books until after it
   has written them: inside it, Fava's load is made the books on disk now (`BooksOnDisk`), the
@@ -14,7 +15,9 @@ Fava has no hook that runs before it writes, so `serve` wraps Fava's WSGI applic
   statement is never code (`serving.code_guard` refuses to run one anyway);
 - an extraction on the Import page that our importer refuses is answered with the refusal's
   message alone, as the command line says it, in place of Fava's "Error calling method on
-  importer" and Python traceback (`importers.refusals`).
+  importer" and Python traceback (`importers.refusals`);
+- a document or statement to serve (or delete) that resolves, symlinks included, outside the
+  ledger's folder, its documents folders and its import folders is refused with 403.
 
 A refusal is a JSON `{"error": ...}` in the ledger's language, as Fava's own API answers, and
 leaves every file as it was. A read-only instance takes no lock (its user may be unable to
@@ -27,6 +30,7 @@ import importlib.machinery
 import io
 import json
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,14 +39,16 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.wrappers import Request, Response
 
 from importers.refusals import noting_refusals
+from ledger.documents import book_roots, inside
 from ledger.i18n import Catalogue, language_of
 from ledger.loading import loaded_ledger
 from ledger.locking import LedgerBusyError, ledger_lock, lock_path
 from serving import fava_private
 from serving.books import BooksOnDisk, Signature
 from serving.code_guard import CodeGuard
+from serving.folders import folders_of
 from serving.git import commit
-from serving.queries import refused_command
+from serving.queries import neutralised_csv, refused_command
 from serving.vouchers import fill_vouchers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -138,10 +144,16 @@ class ServingLayer:
         writes = method not in READING_METHODS
         body = self._buffer(environ) if writes else b""
         endpoint = self._endpoint(environ, method)
+        if endpoint in fava_private.FILE_ENDPOINTS:
+            refusal = self._refused_file(_request(environ, body), endpoint)
+            if refusal is not None:
+                return json_error(refusal, 403)(environ, start_response)
         if endpoint in fava_private.QUERY_ENDPOINTS:
             refusal = self._refused_query(_request(environ, body))
             if refusal is not None:
                 return json_error(refusal, 400)(environ, start_response)
+            if not writes:
+                return self._query(environ)(environ, start_response)
         if endpoint == fava_private.EXTRACT_ENDPOINT and not writes:
             return self._extract(environ)(environ, start_response)
         if not writes or self.read_only:
@@ -153,6 +165,22 @@ class ServingLayer:
             message = self.messages("serve.busy", lock=lock_path(self.path))
             response = json_error(message, 503)
         return response(environ, start_response)
+
+    def _query(self, environ: dict[str, Any]) -> Response:
+        """Fava's answer to a query, its shell's output put back in memory before and after.
+
+        A query downloaded as CSV has its formulas neutralised (`serving.queries`).
+        """
+        fava_private.reset_query_output(self.ledger)
+        try:
+            response = Response.from_app(self.fava_wsgi, environ, buffered=True)
+        finally:
+            if fava_private.reset_query_output(self.ledger):
+                log.warning("%s", self.messages("serve.query-output-reset"))
+        path = str(environ.get("PATH_INFO", ""))
+        if response.status_code == 200 and path.lower().endswith(".csv"):
+            response.set_data(neutralised_csv(response.get_data()))
+        return response
 
     @staticmethod
     def _buffer(environ: dict[str, Any]) -> bytes:
@@ -175,13 +203,33 @@ class ServingLayer:
                 return None
         return None
 
+    def _refused_file(self, request: Request, endpoint: str) -> str | None:
+        """Why the file a request would read or delete is refused: it lies outside the books.
+
+        The ledger's folder, its documents folders and its import folders are the books'; a
+        file that resolves (symlinks included) anywhere else is not served, whatever entry
+        names it (`document-outside`).
+        """
+        path = fava_private.served_file(self.app, self.ledger, endpoint, request.args)
+        if path is None:
+            return None
+        options = self.ledger.options
+        roots = [
+            *book_roots(options),  # type: ignore[arg-type]
+            *(os.path.normcase(os.path.realpath(f)) for f in folders_of(self.ledger)),
+        ]
+        if inside(path, roots):
+            return None
+        name = request.args.get("filename") or request.args.get("key") or path
+        return self.messages("serve.file-outside", file=name)
+
     def _refused_query(self, request: Request) -> str | None:
         """Why the query texts of a request must not run; None when they only read."""
         texts = request.args.getlist("query_string") + request.form.getlist("query_string")
         data = _json(request)
         if isinstance(data, dict) and isinstance(data.get("query_string"), str):
             texts.append(data["query_string"])
-        queries = {q.name: q.query_string for q in self.ledger.all_entries_by_type.Query}
+        queries = [(q.name, q.query_string) for q in self.ledger.all_entries_by_type.Query]
         for text in texts:
             command = refused_command(text, self.parseline, queries)
             if command is not None:

@@ -6,13 +6,19 @@ name through beanquery's shell, whose dot-commands are meant for a person at a t
 `.set`, `.format`, `.clear` and `.reload` change the shell that every later request of every
 user goes through; `.errors`, `.parse` and `.history` print on the server's console. Only the
 commands below read and answer; every other one is refused, on read-only and writable instances
-alike. A SELECT, BALANCES, JOURNAL or PRINT statement is a query and always runs.
+alike. A SELECT, BALANCES, JOURNAL or PRINT statement is a query and always runs. A `run NAME`
+runs a ledger `query` entry's text through the shell: it is refused while any `query` entry of
+the ledger holds a command that does more than read.
 """
 
 from __future__ import annotations
 
-import shlex
-from collections.abc import Callable, Mapping
+import csv
+import io
+import re
+from collections.abc import Callable, Sequence
+
+from reports.render.as_csv import neutralised
 
 #: Shell commands that only read: beanquery's help, table listings and query plans, and `run`
 #: of a named query, whose own text is judged too.
@@ -51,29 +57,25 @@ def shell_command(text: str, parseline: Parseline) -> str | None:
     return command
 
 
-def named_query(text: str) -> str | None:
-    """The name a `run NAME` (or `.run NAME`) text runs, as Fava's query download reads it."""
-    stripped = text.strip()
-    if not stripped.startswith((".run", "run")):
-        return None
-    try:
-        words = shlex.split(stripped)
-    except ValueError:
-        return None
-    return words[1] if len(words) > 1 else None
+def is_run(text: str) -> bool:
+    """Whether `text` runs a ledger `query` entry by name, as Fava's query download reads it."""
+    return text.strip().startswith((".run", "run"))
 
 
 def refused_command(
-    text: str, parseline: Parseline, queries: Mapping[str, str], depth: int = 0
+    text: str, parseline: Parseline, queries: Sequence[tuple[str, str]]
 ) -> str | None:
     """The command that `text` would run and that does more than read; None when all reads.
+
+    A `run NAME` is refused while any `query` entry of the ledger holds a command that does more
+    than read, whatever name it has: Fava's query download runs the first entry of a name
+    through the shell, its query page another one, and the two read a name each their own way.
 
     Args:
         text: a query text as a request gives it.
         parseline: the shell's own line splitter.
-        queries: the ledger's `query` entries, name to query text: a download of `run NAME`
-            runs that text through the shell too.
-        depth: how many names have been followed to get here.
+        queries: the ledger's `query` entries, as (name, query text), in ledger order: a
+            download of `run NAME` runs such a text through the shell too.
 
     Returns:
         The refused command's name (`output`), or None.
@@ -81,7 +83,31 @@ def refused_command(
     command = shell_command(text, parseline)
     if command is not None and command not in READING_COMMANDS:
         return command
-    name = named_query(text)
-    if name is not None and name in queries and depth < len(queries):
-        return refused_command(queries[name], parseline, queries, depth + 1)
+    if not is_run(text):
+        return None
+    for _, query in queries:
+        # A query entry's text is run as it is: a `run` in it only lists or names queries.
+        command = shell_command(query, parseline)
+        if command is not None and command not in READING_COMMANDS:
+            return command
     return None
+
+
+#: A number as Fava's query download writes one (`-1000.0`, `3`, `1e-05`): it stays a number.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralised_csv(content: bytes) -> bytes:
+    """Fava's query download as CSV, its formulas neutralised; numbers stay numbers.
+
+    Each text cell a spreadsheet would run as a formula gets a leading `'`, as in the reports'
+    CSV (`'=HYPERLINK(…)`). A query shows whatever the books hold (a payee or narration from a
+    bank row, that is from outsiders), and a download is a link anyone can make for an
+    accountant to follow.
+    """
+    text = content.decode("utf-8")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow([cell if _NUMBER.fullmatch(cell) else neutralised(cell) for cell in row])
+    return out.getvalue().encode("utf-8")

@@ -39,7 +39,9 @@ def hold(ledger: Path, folder: Path, action: list[str]) -> None:
     with ledger_lock(ledger):
         (folder / "locked").touch()
         wait_for(folder / "go")
-        (folder / "done").write_text(work(ledger, action), encoding="utf-8")
+        # Written beside and renamed: whoever waits for `done` never reads it half-written.
+        (folder / "done.tmp").write_text(work(ledger, action), encoding="utf-8")
+        (folder / "done.tmp").replace(folder / "done")
         wait_for(folder / "release")
 
 

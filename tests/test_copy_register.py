@@ -9,6 +9,7 @@ data folder, outside the code's repository, and the command says where.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import subprocess
 from pathlib import Path
@@ -23,6 +24,7 @@ from reports.copy_register import (
     CODE_FOLDER,
     DIGEST_OF,
     PACK,
+    RECIPIENT,
     SEAL,
     SHA256,
     in_code_folder,
@@ -205,3 +207,25 @@ def test_a_ledger_whose_folder_holds_the_code_folder_too(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert Path(result.stdout.strip()).is_relative_to(tmp_path / "data" / "mch-ledger" / "packs")
     assert not (tmp_path / "packs").exists()
+
+
+def test_a_recipient_is_never_a_formula_in_the_register(tmp_path):
+    # Issue 10: `--recipient '=HYPERLINK(...)'` went raw into the CSV Excel opens.
+    ledger = copy_named(tmp_path, CARRYFORWARD)
+    hostile = '=HYPERLINK("http://x","a")'
+    target = tmp_path / "-pack.zip"  # a pack's path can start so too
+    result = run(
+        "report", "pack", str(ledger), "--year", "2025", "--output", str(target),
+        "--recipient", hostile,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with register_path(ledger).open(encoding="utf-8-sig", newline="") as file:
+        [_, cells] = list(csv.reader(file))
+    assert cells[1:4] == [f"'{hostile}", "2025", "'-pack.zip"]  # as Excel shows them: text
+    [line] = read_register(ledger)
+    assert (line[RECIPIENT], line[PACK]) == (hostile, "-pack.zip")  # read back as given
+    again = run(
+        "report", "pack", str(ledger), "--year", "2025", "--output", str(target),
+        "--recipient", "Auditor Li",
+    )  # fmt: skip
+    assert again.exit_code == 1  # still known as handed out: never overwritten

@@ -88,7 +88,8 @@ customs = st.builds(
     st.integers(min_value=1, max_value=10_000),
     grant_dates,
     st.sampled_from(TYPES),
-    st.one_of(st.lists(values, max_size=4), shaped, lone_number),
+    # None: a directive written without values (`custom "grant-budget"`), as Beancount gives it.
+    st.one_of(st.lists(values, max_size=4), shaped, lone_number, st.none()),
     st.dictionaries(
         st.sampled_from(["seal", "seal-file", "balance", "reason"]), raw_values, max_size=3
     ),
@@ -189,6 +190,9 @@ def account(name: str) -> ValueType:
         )
     ]
 )
+# Found by this test: a `fava-option` written without values (None) broke the language's check.
+@example([data.Custom({"filename": "fuzz.beancount", "lineno": 1}, datetime.date(2023, 1, 1),
+                      "fava-option", None)])  # fmt: skip
 def test_no_directive_raises(extra):
     analyse([*BASE_ENTRIES, *extra])
 

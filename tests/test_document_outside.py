@@ -7,13 +7,18 @@ voucher numbers become folder names that stay inside the pack.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 
-from grant_ledgers import PREAMBLE, assert_findings, funding
+from click.testing import CliRunner
+from grant_ledgers import PREAMBLE, assert_findings, findings_of, funding
 
+from commands.main import main
+from ledger.findings import finding_of
 from ledger.loading import load_ledger
 from reports.fava_grant.downloads import pack_zip
 from reports.pack import safe_folder_name, write_pack
@@ -171,3 +176,113 @@ def test_safe_folder_names():
     assert safe_folder_name("con") == "_con"
     assert safe_folder_name("COM1.txt") == "_COM1.txt"
     assert safe_folder_name("a\x00b\nc") == "a_b_c"
+
+
+def test_a_long_voucher_number_gets_a_short_folder_in_zip_and_folder_packs(write_ledger, tmp_path):
+    # Issue 10: a voucher of 120 CJK characters (360 bytes) made a folder pack refuse whole.
+    long_one, other = "记" * 120, "记" * 119 + "账"
+    path = write_ledger(
+        funding(2024),
+        "".join(
+            f"""
+        2024-03-0{day} * "Hotel" "meetings"
+          voucher: "{voucher}"
+          document: "copy.pdf"
+          Expenses:Program:Admin  100.00 CNY
+          Assets:Bank:Grant-Account
+        """
+            for day, voucher in ((1, long_one), (2, other))
+        ),
+    )
+    loaded = load_ledger(path)
+    with zipfile.ZipFile(write_pack(loaded, 2024, "en", "yuan", tmp_path / "p.zip")) as archive:
+        zipped = sorted(n for n in archive.namelist() if n.startswith("vouchers/"))
+    folder = write_pack(loaded, 2024, "en", "yuan", tmp_path / "pack")
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.glob("vouchers/*/*"))
+    assert zipped == written and len(written) == 2  # one folder each: the numbers differ
+    for name in written:
+        assert len(name.split("/")[1].encode("utf-8")) <= 80
+        assert name.split("/")[1].startswith("记" * 20)
+    assert safe_folder_name(long_one) != safe_folder_name(other)
+
+
+def pack_holds_nothing_of(loaded, year: int, target: Path) -> list[str]:
+    """The names in the pack of `year`, asserting that no file in it is the outside file."""
+    with zipfile.ZipFile(write_pack(loaded, year, "en", "yuan", target)) as archive:
+        names = archive.namelist()
+        assert SECRET not in [archive.read(name) for name in names]
+    return names
+
+
+def test_a_seal_file_outside_the_books_is_named_never_read_nor_packed(write_ledger, tmp_path):
+    # Issue 10: `seal-file: "/etc/hostname"` with its SHA-256 went into the pack as seals/.
+    secret = outside_file(tmp_path)
+    books = """
+        2024-03-01 * "Hotel" "meetings"
+          voucher: "V-1"
+          document: "copy.pdf"
+          Expenses:Program:Admin  1200.00 CNY
+          Assets:Bank:Grant-Account
+
+        2025-01-01 balance Assets:Bank:Grant-Account  198800.00 CNY
+        """
+    path = write_ledger(funding(2024), books)
+    closed = CliRunner().invoke(main, ["close", "2024", str(path), "--date", "2025-01-20"])
+    assert closed.exit_code == 0, closed.output
+    digest = hashlib.sha256(SECRET).hexdigest()
+    text = re.sub(r'seal-file: ".*"', f'seal-file: "{secret}"', path.read_text("utf-8"))
+    path.write_text(re.sub(r'seal: ".*"', f'seal: "{digest}"', text), encoding="utf-8")
+    loaded = load_ledger(path)
+    [finding] = [finding_of(error) for error in loaded.findings]
+    assert finding.rule == "document-outside" and str(secret) in finding.message
+    assert "grant-close" in path.read_text("utf-8").splitlines()[finding.line - 1]
+    names = pack_holds_nothing_of(loaded, 2024, tmp_path / "pack.zip")
+    assert not [name for name in names if name.startswith("seals/")]
+
+
+def test_a_procurement_record_outside_the_books_is_not_on_file(write_ledger, tmp_path):
+    secret = outside_file(tmp_path)
+    path = write_ledger(
+        funding(2024),
+        f"""
+        2024-01-01 custom "grant-procurement" Expenses:Program:Admin 1000.00 CNY 30
+
+        2024-03-01 * "Hotel" "meetings"   ; expect: document-outside, procurement-missing
+          voucher: "V-1"
+          document: "copy.pdf"
+          procurement: "{secret}"
+          Expenses:Program:Admin  1200.00 CNY
+          Assets:Bank:Grant-Account
+        """,
+    )
+    findings = {f.rule: f.message for f in assert_findings(path)}
+    assert str(secret) in findings["document-outside"]  # and the purchase has no record
+    pack_holds_nothing_of(load_ledger(path), 2024, tmp_path / "pack.zip")
+
+
+def test_a_reported_value_s_evidence_outside_the_books_is_a_finding(write_ledger, tmp_path):
+    secret = outside_file(tmp_path)
+    climbing = "../" * 12 + str(secret).lstrip("/")
+    path = write_ledger(
+        funding(2024),
+        f"""
+        2024-01-01 custom "grant-target" "satisfaction" 90 "%"
+          kind: "satisfaction"
+          weight: 90
+
+        2024-12-15 custom "grant-actual" "satisfaction" 95   ; expect: document-outside
+          document: "{climbing}"
+        """,
+    )
+    [finding] = assert_findings(path)
+    assert climbing in finding.message and "never read" in finding.message
+
+
+def test_a_register_outside_the_books_is_named(write_ledger, tmp_path):
+    secret = outside_file(tmp_path)
+    path = write_ledger(
+        funding(2024),
+        f'2024-01-01 custom "grant-assets" Expenses:Program:Admin 1000.00 CNY "{secret}"\n',
+    )
+    outside = [f for f in findings_of(path) if f.rule == "document-outside"]
+    assert [str(secret) in f.message and "register" in f.message for f in outside] == [True]

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import textwrap
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from beancount import loader
@@ -181,6 +182,27 @@ def test_a_full_disk_is_one_line_naming_the_file(tmp_path, books, monkeypatch):
     rows = with_balances(Decimal("5000.00"), _rows("F", 2))
     result = _append(books, write_statement(tmp_path / "s.csv", rows, end="2025-03-31"))
     _refused_in_one_line(result, books, before, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_disk_never_replaces_a_good_backup(tmp_path, books, monkeypatch):
+    # Issue 10: the ledger stayed whole, but main.beancount.bak became a truncated copy.
+    good = b"; the previous version, kept\n" + books.read_bytes()
+    backup = books.with_name(books.name + ".bak")
+    backup.write_bytes(good)
+    before = books.read_bytes()
+
+    def copy_onto_a_full_disk(source, target, **kwargs):
+        """The disk fills up halfway through the copy."""
+        content = Path(source).read_bytes()
+        Path(target).write_bytes(content[: len(content) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(shutil, "copyfile", copy_onto_a_full_disk)
+    rows = with_balances(Decimal("5000.00"), _rows("B", 2))
+    result = _append(books, write_statement(tmp_path / "s.csv", rows, end="2025-03-31"))
+    _refused_in_one_line(result, books, before, os.strerror(errno.ENOSPC))
+    assert backup.read_bytes() == good
+    assert not [p for p in books.parent.iterdir() if p.name.startswith(".") and "bak" in p.name]
 
 
 def test_a_read_only_file_system_is_one_line_naming_the_file(tmp_path, books, monkeypatch):

@@ -1,10 +1,12 @@
 """Statements come from outside: a file that would take the memory is refused before it does.
 
 Caps (`importers.tables`): 32 MiB on disk; an `.xlsx` whose parts unpack to more than 64 MiB (a
-zip bomb); more than 2,000,000 cells, counted as rows times the widest row while reading, for
-.xlsx, .xls and CSV alike (a sparse sheet with one cell far to the right, millions of empty
-lines). Each refusal names the file and the cap. A worksheet is read whole whatever its
-`<dimension>` claims: a stale one used to cut the rows off without a word.
+zip bomb); more than 200,000 rows, empty ones included (millions of empty lines or `<row/>`
+elements), counted before the file is split or the workbook opened; more than 2,000,000 cells,
+counted as rows times the widest row while reading, for .xlsx, .xls and CSV alike (a sparse
+sheet with one cell far to the right). Each refusal names the file and the cap. A worksheet is
+read whole whatever its `<dimension>` claims: a stale one used to cut the rows off without a
+word.
 """
 
 from __future__ import annotations
@@ -91,12 +93,51 @@ def test_a_sparse_xlsx_is_refused_by_its_cells_as_it_is_read(tmp_path):
     )
 
 
-def test_millions_of_empty_lines_are_refused_before_they_are_split(tmp_path):
+@pytest.mark.parametrize("end", [b"\r\n", b"\n", b"\r"], ids=["CRLF", "LF", "CR"])
+def test_millions_of_empty_lines_are_refused_before_they_are_split(tmp_path, monkeypatch, end):
     path = tmp_path / "明细.csv"
-    path.write_bytes((STATEMENTS / "qxrcb.csv").read_bytes() + b"\r\n" * tables.MAX_CELLS)
+    path.write_bytes((STATEMENTS / "qxrcb.csv").read_bytes() + end * tables.MAX_CELLS)
+
+    def split(*args):
+        raise AssertionError("split into lines")
+
+    monkeypatch.setattr(tables.tables, "_lines", split)
     with pytest.raises(StatementTooLargeError) as error:
         read_tables(path)
-    assert "more than the 2,000,000 cells a file may have" in str(error.value)
+    assert "more than the 200,000 rows a file may have, empty ones included" in str(error.value)
+
+
+def test_a_text_of_empty_lines_is_counted_to_the_row_cap(tmp_path):
+    # Under the cap before splitting (a line ends at CR LF, LF or CR, and LF then CR is two);
+    # the rows counted while it is read pass it.
+    path = tmp_path / "明细.csv"
+    half = tables.MAX_ROWS // 2 + 10
+    path.write_bytes((STATEMENTS / "qxrcb.csv").read_bytes() + b"\n" * half + b"\r" * half)
+    with pytest.raises(StatementTooLargeError) as error:
+        read_tables(path)
+    assert "a file may have" in str(error.value)  # the cells cap, here, as 11 columns wide
+
+
+def test_an_xlsx_of_empty_rows_is_refused_before_the_workbook_is_opened(tmp_path, monkeypatch):
+    # Issue 10: 10,000,000 `<row/>` in an 89 KB file took 233 s and 1.07 GB before refusal:
+    # opening the workbook read the whole sheet for its size, keeping every row element.
+    def empty_rows(xml):
+        head, _, tail = xml.partition("</sheetData>")
+        yield re.sub(r'<dimension ref="[^"]*"/>', "", head)
+        for _ in range(tables.MAX_ROWS // 1000 + 1):
+            yield "<row/>" * 1000
+        yield "</sheetData>" + tail
+
+    path = _rewrite_sheet(STATEMENTS / "qxrcb.xlsx", tmp_path / "rows.xlsx", empty_rows)
+    assert path.stat().st_size < 100_000
+
+    def load_workbook(*args, **kwargs):
+        raise AssertionError("opened the workbook")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", load_workbook)
+    with pytest.raises(StatementTooLargeError) as error:
+        read_tables(path)
+    assert "more than the 200,000 rows a file may have, empty ones included" in str(error.value)
 
 
 def test_a_wide_csv_is_refused_while_it_is_read(tmp_path):

@@ -87,6 +87,7 @@ def test_the_caps_are_the_codes():
     assert f"| file size | {tables.MAX_BYTES // 2**20} MiB" in SECTION
     assert f"| an `.xlsx` unpacked | {tables.MAX_UNPACKED_BYTES // 2**20} MiB" in SECTION
     assert f"| cells | {tables.MAX_CELLS:,}:" in SECTION
+    assert f"| rows | {tables.MAX_ROWS:,}," in SECTION
 
 
 def test_every_profile_key_and_field_is_documented():

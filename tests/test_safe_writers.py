@@ -292,3 +292,62 @@ def test_a_close_that_does_not_hold_is_taken_back_whole(write_ledger, tmp_path, 
     after.pop("ledger.beancount.bak")
     assert after == before
     assert not (tmp_path / "seals").exists()
+
+
+def test_link_documents_on_a_read_only_folder_is_one_line_and_exit_2(
+    write_ledger, tmp_path, monkeypatch
+):
+    # Issue 10: filelock's raw OSError traceback, exit 1.
+    path = write_ledger('option "documents" "scans"\n', funding(2024), BOOKS_2024)
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "2024-12-20.V-2.pdf").write_bytes(b"%PDF-1.4 fee\n")
+    before = files_of(tmp_path)
+
+    class ReadOnlyFolder(FileLock):
+        def acquire(self, *args, **kwargs):
+            raise OSError(errno.EROFS, "Read-only file system", self.lock_file)
+
+    monkeypatch.setattr(ledger.locking, "FileLock", ReadOnlyFolder)
+    result = run("link-documents", str(path))
+    assert result.exit_code == 2
+    assert ".ledger.beancount.lock" in one_line(result) and "Read-only" in one_line(result)
+    monkeypatch.undo()
+
+    def fail(*args, **kwargs):
+        raise FULL
+
+    monkeypatch.setattr(ledger.atomic.os, "fsync", fail)
+    full = run("link-documents", str(path))
+    assert full.exit_code == 2
+    last = full.output.strip().splitlines()[-1]  # after the links it meant to write
+    assert "ledger.beancount" in last and FULL.strerror in last and "nothing" in last
+    assert files_of(tmp_path) == before
+
+
+@pytest.mark.parametrize("failure", [FULL, READ_ONLY], ids=["full-disk", "read-only"])
+def test_a_pack_or_labels_that_cannot_be_written_is_exit_2(tmp_path, monkeypatch, failure):
+    # README: an output that cannot be written (a missing or read-only folder, a full disk) is
+    # exit status 2 and one line naming the file, as `report budget --output` answers.
+    ledger_file = copy_named(tmp_path, CARRYFORWARD)
+    missing = run("report", "pack", str(ledger_file), "--output", str(tmp_path / "no" / "p.zip"))
+    assert missing.exit_code == 2 and "p.zip" in one_line(missing)
+    real_mkdir = Path.mkdir
+
+    def mkdir(self, *args, **kwargs):
+        if self.name == "packs":
+            raise OSError(failure.errno, failure.strerror, str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", mkdir)
+    packs = run("report", "pack", str(ledger_file))
+    assert packs.exit_code == 2 and "packs" in one_line(packs)
+    monkeypatch.undo()
+
+    def fail(*args, **kwargs):
+        raise failure
+
+    demo = Path(__file__).resolve().parents[1] / "main.beancount"
+    monkeypatch.setattr(ledger.atomic.os, "fsync", fail)
+    labels = run("labels", str(demo), "--output", str(tmp_path / "labels.html"))
+    assert labels.exit_code == 2
+    assert "labels.html" in one_line(labels) and failure.strerror in one_line(labels)

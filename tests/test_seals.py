@@ -373,3 +373,122 @@ def test_the_demo_is_sealed(tmp_path):
         assert f'seal-file: "documents/seals/{year}.tsv"' in close
         assert f'seal: "{digest}"' in close
     assert ledger_findings(load_ledger(DEMO), hash_copies=True) == []
+
+
+SEAL_LINES = re.compile(r"  seal-file: .*\n  seal: .*\n")
+
+
+def without_seal_lines(path: Path, year: int) -> None:
+    """Take the `seal-file:` and `seal:` lines out of the close of `year`."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f'custom "grant-close" {year}')
+    path.write_text(text[:start] + SEAL_LINES.sub("", text[start:], count=1), encoding="utf-8")
+
+
+@pytest.fixture
+def two_sealed(sealed) -> Path:
+    """2024 and 2025, each closed and sealed."""
+    edit(
+        sealed,
+        "2025-01-01 balance",
+        funding(2025)
+        + "\n2026-01-01 balance Assets:Bank:Grant-Account  350980.00 CNY\n2025-01-01 balance",
+    )
+    assert run("close", "2025", str(sealed), "--date", "2026-01-20").exit_code == 0
+    assert findings_of(sealed) == []
+    return sealed
+
+
+def test_a_close_whose_seal_lines_are_taken_out_is_named(sealed):
+    # The seal file `close` wrote is still there: the close no longer names it.
+    without_seal_lines(sealed, 2024)
+    [(line, message)] = seal_changes(sealed)
+    assert line == line_of(sealed, '2025-01-20 custom "grant-close"')
+    assert str(sealed.parent / "seals" / "2024.tsv") in message and "taken out" in message
+    # Sealing again would overwrite the evidence: refused until the lines are restored.
+    refused = run("close", "2024", str(sealed), "--seal")
+    assert refused.exit_code == 1
+
+
+def test_unsealing_an_earlier_year_to_rewrite_it_is_named(two_sealed):
+    # Issue 10's t-unseal24: 2024's seal lines out, a 2024 payee rewritten.
+    without_seal_lines(two_sealed, 2024)
+    edit(two_sealed, '"Clinic"', '"Cl1nic"')
+    [(first, unnamed), (second, chain)] = seal_changes(two_sealed)
+    assert first == line_of(two_sealed, '2025-01-20 custom "grant-close" 2024')
+    assert "seals/2024.tsv" in unnamed and "taken out" in unnamed
+    assert second == line_of(two_sealed, '2026-01-20 custom "grant-close" 2025')
+    assert "close of 2024 carries no seal" in chain
+    # The seal file gone too: the later seal still names the seal it follows.
+    (two_sealed.parent / "seals" / "2024.tsv").unlink()
+    [(_, unsealed), (_, chain)] = seal_changes(two_sealed)
+    assert "close of 2025 of these books is sealed" in unsealed
+    assert "close of 2024 carries no seal" in chain
+
+
+def test_unsealing_the_last_year_is_named(two_sealed):
+    # Issue 10's t-unseal25: 2025's seal lines out; then its seal file too.
+    without_seal_lines(two_sealed, 2025)
+    [(line, message)] = seal_changes(two_sealed)
+    assert line == line_of(two_sealed, '2026-01-20 custom "grant-close" 2025')
+    assert "seals/2025.tsv" in message
+    (two_sealed.parent / "seals" / "2025.tsv").unlink()
+    [(line, message)] = seal_changes(two_sealed)
+    assert line == line_of(two_sealed, '2026-01-20 custom "grant-close" 2025')
+    assert "close of 2024 of these books is sealed" in message and "--seal" in message
+    # As for a close made before seals: sealing it again answers the finding.
+    result = run("close", "2025", str(two_sealed), "--seal")
+    assert result.exit_code == 0, result.output
+    assert findings_of(two_sealed) == []
+
+
+def test_every_seal_taken_out_is_seen_from_a_pack_only(two_sealed, tmp_path):
+    pack = tmp_path / "pack-2025.zip"
+    made = run("report", "pack", str(two_sealed), "--year", "2025", "--output", str(pack))
+    assert made.exit_code == 0
+    for year in (2024, 2025):
+        without_seal_lines(two_sealed, year)
+        (two_sealed.parent / "seals" / f"{year}.tsv").unlink()
+    edit(two_sealed, '"Clinic"', '"Cl1nic"')
+    assert findings_of(two_sealed) == []  # the books alone cannot tell (README)
+    result = run("verify-pack", str(pack), str(two_sealed), "--lang", "en")
+    assert result.exit_code == 1 and "no sealed close of 2025" in result.output
+
+
+def test_tags_and_links_added_to_a_sealed_entry_are_named(sealed):
+    edit(sealed, '2024-04-01 * "Hospital" "relief"', '2024-04-01 * "Hospital" "relief" #audit')
+    [(line, message)] = seal_changes(sealed)
+    assert line == line_of(sealed, "2024-04-01")
+    assert "V-2" in message and "tags or links" in message and "narration" not in message
+    edit(sealed, '"relief" #audit', '"relief" ^contract-7')
+    [(_, message)] = seal_changes(sealed)
+    assert "tags or links" in message
+    edit(sealed, '"relief" ^contract-7', '"relief"')
+    assert findings_of(sealed) == []
+
+
+def test_a_tagged_entry_is_sealed_with_its_tags(write_ledger, tmp_path):
+    (tmp_path / "copy-3.pdf").write_bytes(b"%PDF-1.4 check-up receipts\n")
+    books = BOOKS_2024.replace('"Clinic" "check-ups"', '"Clinic" "check-ups" #outreach ^pkg-1')
+    path = write_ledger(funding(2024), books)
+    assert run("close", "2024", str(path), "--date", "2025-01-20").exit_code == 0
+    assert findings_of(path) == []
+    edit(path, "#outreach ^pkg-1", "^pkg-1")
+    [(line, message)] = seal_changes(path)
+    assert line == line_of(path, "2024-04-02") and "tags or links" in message
+
+
+def test_the_demo_seal_is_made_again_byte_for_byte(tmp_path):
+    # A tag-free entry's digest is the one sealed before tags were sealed.
+    shutil.copytree(DEMO.parent / "documents", tmp_path / "documents")
+    for name in ("registers", "rosters"):
+        shutil.copytree(DEMO.parent / name, tmp_path / name)
+    path = tmp_path / "main.beancount"
+    shutil.copyfile(DEMO, path)
+    sealed = (DEMO.parent / "documents" / "seals" / "2025.tsv").read_bytes()
+    (tmp_path / "documents" / "seals" / "2025.tsv").unlink()
+    without_seal_lines(path, 2025)
+    result = run("close", "2025", str(path), "--seal")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "documents" / "seals" / "2025.tsv").read_bytes() == sealed
+    assert path.read_bytes() == DEMO.read_bytes()

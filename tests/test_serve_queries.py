@@ -8,6 +8,8 @@ read-only and the writable instance, and a ledger `query` entry run by name.
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -48,7 +50,6 @@ READING = [
     ".describe entries",
     ".explain select 1",
     "balances",
-    ".run relief",
 ]
 
 
@@ -137,10 +138,90 @@ def test_queries_and_reading_commands_still_answer(instance, text):
     assert unchanged(path, victim, before)
 
 
-def test_a_named_query_downloads_as_a_table(instance):
-    _, _, client, slug = instance
+@pytest.fixture
+def served_queries(tmp_path):
+    """Serve a demo copy with the `query` entries given: (ledger, victim, client, slug)."""
+    started = []
+
+    def serve(queries: str, read_only: bool = True):
+        path = demo_copy(tmp_path)
+        victim = tmp_path / "victim.txt"
+        victim.write_text("untouched\n", encoding="utf-8")
+        append(path, queries.format(victim=victim))
+        served = serve_app(path, read_only=read_only, auto_commit=False)
+        started.append(served)
+        client = served.app.test_client()
+        return path, victim, client, slug_of(client), served
+
+    yield serve
+    remove_guards()
+
+
+def test_a_named_query_downloads_as_a_table(served_queries):
+    _, _, client, slug, _ = served_queries(QUERIES.splitlines()[1] + "\n")
     response = client.get(
         f"/{slug}/download-query/query_result.csv", query_string={"query_string": "run relief"}
     )
     assert response.status_code == 200
     assert "贫困孕产妇" in response.get_data(as_text=True)
+    listed = client.get(f"/{slug}/api/query", query_string={"query_string": ".run relief"})
+    assert listed.status_code == 200
+
+
+@pytest.mark.parametrize("read_only", [True, False], ids=["read-only", "writable"])
+def test_a_name_given_twice_is_judged_by_every_query_of_it(served_queries, read_only):
+    # Fava's download runs the first `dup`, which writes; the second only reads.
+    queries = '2026-11-30 query "dup" ".output {victim}"\n2026-11-30 query "dup" "select date"\n'
+    path, victim, client, slug, _ = served_queries(queries, read_only)
+    before = path.read_bytes()
+    for url in ("download-query/query_result.csv", "api/query"):
+        response = client.get(f"/{slug}/{url}", query_string={"query_string": "run dup"})
+        assert response.status_code == 400, (url, response.data[:200])
+    assert unchanged(path, victim, before)
+
+
+def test_no_query_runs_by_name_while_one_writes(instance):
+    # Whatever name it is asked by: the ledger holds a query that writes (remove it).
+    path, victim, client, slug = instance
+    before = path.read_bytes()
+    for text in ("run relief", ".run relief", "run", "run 'relief' ;"):
+        response = client.get(
+            f"/{slug}/download-query/query_result.csv", query_string={"query_string": text}
+        )
+        assert response.status_code == 400, text
+        assert "查询命令 .output" in response.get_json()["error"]
+    assert unchanged(path, victim, before)
+
+
+def test_the_shell_never_stays_pointed_at_a_file(served_queries):
+    _, victim, client, slug, served = served_queries("")
+    shell = served.layer.ledger.query_shell.shell
+    # As if a flaw had let `.output` through: the shell prints into a file.
+    shell.outfile = shell.stdout = victim.open("w", encoding="utf-8")
+    response = client.get(f"/{slug}/api/query", query_string={"query_string": ".tables"})
+    assert response.status_code == 200 and "entries" in response.get_data(as_text=True)
+    assert victim.read_text(encoding="utf-8") == ""  # nothing more went into it
+    rows = client.get(f"/{slug}/api/query", query_string={"query_string": "select 1 limit 1"})
+    assert rows.get_json()["data"]["rows"] == [[1]]
+    assert type(shell.outfile) is io.StringIO
+
+
+def test_a_query_downloaded_as_csv_runs_no_formula(served_queries):
+    # A payee from a bank row is an outsider's text: Excel must show it, never run it.
+    payment = (
+        '2026-11-20 * "=HYPERLINK(\\"http://x\\",\\"a\\")" "@SUM(1+1)"\n'
+        '  voucher: "记-2026-045"\n'
+        "  Expenses:Bank:Fees  12.50 CNY\n"
+        "  Assets:Bank:MCH-Special\n"
+    )
+    _, _, client, slug, _ = served_queries(payment)
+    query = "select payee, narration, number where narration = '@SUM(1+1)'"
+    response = client.get(
+        f"/{slug}/download-query/query_result.csv", query_string={"query_string": query}
+    )
+    assert response.status_code == 200, response.data[:300]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert sorted(rows[1:]) == [
+        ['\'=HYPERLINK("http://x","a")', "'@SUM(1+1)", "-12.5"],  # amounts stay numbers
+        ['\'=HYPERLINK("http://x","a")', "'@SUM(1+1)", "12.5"],
+    ]

@@ -157,7 +157,7 @@ def served_folders(entries: Sequence[data.Directive], options_map: Mapping[str, 
         if (
             type(entry) is data.Custom
             and entry.type == "fava-option"
-            and len(entry.values) >= 2
+            and len(entry.values or ()) >= 2
             and entry.values[0].value == "import-dirs"
         ):
             folders.append(os.path.normpath(os.path.join(root, str(entry.values[1].value))))

@@ -65,7 +65,7 @@ def language_of(customs: Iterable[data.Custom]) -> str:
     for entry in customs:
         if (
             entry.type == "fava-option"
-            and len(entry.values) >= 2
+            and len(entry.values or ()) >= 2
             and entry.values[0].dtype is str
             and entry.values[0].value == "language"
         ):

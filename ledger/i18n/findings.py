@@ -34,6 +34,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": '“grant-close”的年度 {year} 无效：年度应在 {first} 至 {last} 之间，例如 `custom "grant-close" 2024`。',
         "en": '"grant-close" names the year {year}: a fiscal year is between {first} and {last}, e.g. `custom "grant-close" 2024`.',
     },
+    "config.procurement-window-too-long": {
+        "zh": "“grant-procurement”的累计天数 {value} 超过上限 {limit} 天（一个会计年度）：请核对天数，例如 90 表示同一收款人 90 天内的采购合并计算。",
+        "en": '"grant-procurement" adds up purchases within {value} days, more than the {limit} days (a fiscal year) it may: check the number; 90 adds up the purchases from one payee within 90 days.',
+    },
     "config.bad-seal": {
         "zh": "{year} 年度结账指令的 seal 和 seal-file 应同时写明、均为文本：请勿手工修改，用 `mch-ledger close {year} 账簿文件 --seal` 封存。",
         "en": "the close of {year} must give both `seal` and `seal-file`, as text: do not edit them by hand; seal the year with `mch-ledger close {year} LEDGER --seal`.",
@@ -174,6 +178,18 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": "凭证复印件 {path}（{key}）位于账簿目录及 documents 目录之外（含符号链接指向的位置）：复印件须存放在账簿之内，不会计入已存档，也不会放入检查资料。请把复印件放入 documents 目录并更正路径。",
         "en": "the voucher copy {path} ({key}) lies outside the ledger's folder and its documents folders (symlinks resolved): a copy must be kept inside the books; it does not count as on file and is never put in a pack. Put the copy in the documents folder and correct the path.",
     },
+    "document-outside.named": {
+        "zh": "{key} 指向的文件 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：它不是账簿的文件，不算已存档，不会被读取，也不会放入检查资料。请把文件放入账簿目录并更正路径。",
+        "en": "the file {path} ({key}) lies outside the ledger's folder and its documents folders (symlinks resolved): it is no file of the books; it does not count as on file, is never read and never goes into a pack. Put the file inside the books and correct the path.",
+    },
+    "document-outside.register": {
+        "zh": "登记册 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：登记册须随账簿存放（例如 registers/），不会放入检查资料。请移入账簿目录并更正路径。",
+        "en": "the register {path} lies outside the ledger's folder and its documents folders (symlinks resolved): keep registers with the books (registers/, say); no pack holds it. Move it inside the books and correct the path.",
+    },
+    "document-outside.document": {
+        "zh": "{account} 的文档 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：它不是账簿的文件，Fava 不会提供，也不会放入检查资料。请把文件放入 documents 目录，或删除这条 document 指令。",
+        "en": "the document {path} of {account} lies outside the ledger's folder and its documents folders (symlinks resolved): it is no file of the books; Fava does not serve it and no pack holds it. Put the file in the documents folder, or remove the `document` entry.",
+    },
     "needs-review.flagged": {
         "zh": "本笔专户业务标记为 ! 待复核{why}：请核实后在 Fava 中点开这笔分录，改记到正确账户，并将标记 ! 改为 * 。",
         "en": "this entry on the dedicated account is flagged ! for review{why}: check it, then open the entry in Fava, book it to the right account and change its flag from ! to * .",
@@ -222,6 +238,18 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": "{year} 年度的封存文件 {file} 应接续 {previous_year} 年度的封存 {expected}，但其中记录为 {found}：上一年度的封存或其结账指令已被改动。",
         "en": "the seal file {file} of {year} must follow the seal {expected} of {previous_year}, but names {found}: the earlier year's seal or its close has been changed.",
     },
+    "closed-year-changed.seal-chain-unsealed": {
+        "zh": "{year} 年度的封存文件 {file} 接续 {previous_year} 年度的封存 {found}，但 {previous_year} 年度的结账指令已没有封存（seal、seal-file）：其封存行已被删除，请从备份或版本库中恢复。",
+        "en": "the seal file {file} of {year} follows the seal {found} of {previous_year}, but the close of {previous_year} carries no seal (`seal`, `seal-file`): its seal lines have been taken out; restore them from a backup or the repository.",
+    },
+    "closed-year-changed.unsealed": {
+        "zh": "{year} 年度的结账指令没有封存（seal、seal-file），而本账簿 {sealed_year} 年度的结账已封存：结账都会封存，其封存行可能已被删除。请从备份或版本库中恢复；若是封存功能启用前的旧结账，用 `mch-ledger close {year} 账簿文件 --seal` 封存。",
+        "en": "the close of {year} carries no seal (`seal`, `seal-file`), while the close of {sealed_year} of these books is sealed: every close is sealed, so its seal lines may have been taken out. Restore them from a backup or the repository; a close made before seals existed is sealed with `mch-ledger close {year} LEDGER --seal`.",
+    },
+    "closed-year-changed.seal-not-named": {
+        "zh": "{year} 年度的结账指令没有封存（seal、seal-file），但 `mch-ledger close` 为该年度写入的封存文件 {file} 仍在：结账指令的封存行已被删除。请从备份或版本库中恢复这两行（seal-file 指向该文件，seal 为其 SHA-256）。",
+        "en": "the close of {year} carries no seal (`seal`, `seal-file`), yet the seal file {file} that `mch-ledger close` writes for the year is there: the close's seal lines have been taken out. Restore them from a backup or the repository (`seal-file` naming that file, `seal` its SHA-256).",
+    },
     "closed-year-changed.seal-figures": {
         "zh": "{year} 年度结账指令上的数字与封存时不同（{figures}）：结账数字已被改动，请恢复。",
         "en": "the figures on the close of {year} differ from the sealed ones ({figures}): the close's figures have been changed; restore them.",
@@ -268,6 +296,7 @@ WORDS: dict[str, dict[str, str]] = {
     "word.field-postings": {"zh": "分录科目或金额", "en": "postings"},
     "word.field-voucher": {"zh": "凭证号", "en": "voucher"},
     "word.field-documents": {"zh": "凭证复印件链接", "en": "document links"},
+    "word.field-tags": {"zh": "标签或链接", "en": "tags or links"},
     "word.entry": {
         "zh": "凭证 {voucher}（{date}，{payee}，{amount}）",
         "en": "voucher {voucher} ({date}, {payee}, {amount})",

@@ -43,6 +43,14 @@ SERVING: dict[str, dict[str, str]] = {
         "zh": "查询命令 .{command} 会写文件、改变查询环境或向服务器输出，Fava 中不能运行；只有查询语句和 .help、.describe、.tables、.explain、.run 可用。需要时请在命令行使用 bean-query。",
         "en": "The query command .{command} writes a file, changes the query shell for everyone or prints on the server: it does not run in Fava. Queries and .help, .describe, .tables, .explain and .run do; use bean-query on the command line for the rest.",
     },
+    "serve.file-outside": {
+        "zh": "文件 {file} 位于账簿目录、documents 目录和导入目录之外（含符号链接指向的位置），不予提供：凭证复印件和对账单须存放在账簿之内。",
+        "en": "The file {file} lies outside the ledger's folder, its documents folders and its import folders (symlinks resolved): it is not served. Voucher copies and statements are kept inside the books.",
+    },
+    "serve.query-output-reset": {
+        "zh": "查询环境的输出曾指向文件，已改回内存：每次查询之后都会如此检查。",
+        "en": "the query shell's output was pointed at a file and has been put back in memory, as it is after every query",
+    },
     "serve.busy": {
         "zh": "另一个程序正在写入此账簿（锁文件 {lock}），等待超时：未保存任何内容，请稍后再试。",
         "en": "Another program is writing these books (lock {lock}) and did not finish in time: nothing was saved; try again in a moment.",

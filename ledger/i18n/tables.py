@@ -59,6 +59,12 @@ TABLES: dict[str, dict[str, str]] = {
         "en": "unpacks to {size} MiB, more than the {cap} MiB a workbook may hold: it is not a "
         "workbook as banking or office software exports it; export it again (as CSV if you can)",
     },
+    "table.too-many-rows": {
+        "zh": "超过行数的上限 {cap} 行（含空行，已数到 {rows} 行）：请分段导出较短期间的明细，"
+        "或只把数据行复制到新的工作簿",
+        "en": "has more than the {cap} rows a file may have, empty ones included ({rows} counted "
+        "so far): export a shorter period, or copy the rows alone into a new workbook",
+    },
     "table.too-many-cells": {
         "zh": "超过单元格数的上限 {cap} 个（{rows} 行，最宽 {columns} 列）：请分段导出较短期间的"
         "明细，或只把数据行复制到新的工作簿",

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from beancount.core import data
 
 from ledger.activity import Activity
-from ledger.documents import DocumentFinder
+from ledger.documents import MISSING, DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue
 from ledger.model import GrantConfig, Year
@@ -336,7 +336,8 @@ class _Parser:
                 continue
             if actual.document is None:
                 self.error(entry, "actual-without-document", name=name, year=year)
-            elif finder().locate(actual.document, entry.meta.get("filename", "")) is None:
+            elif finder().judge(actual.document, entry.meta.get("filename", "")) == MISSING:
+                # Evidence outside the books is rule document-outside's finding.
                 self.error(entry, "actual-document-missing", name=name, document=actual.document)
 
     def check_weights(self, performance: PerformanceConfig, years: Iterable[Year]) -> None:

@@ -32,10 +32,12 @@ def plugin_of(check: Check) -> Plugin:
 
         with gc_paused():
             grant = grant_ledger(entries, options_map)
+            # The entries it was given, bare directives given values (`GrantLedger.returned`).
+            kept = grant.returned(entries)
             if not grant.is_grant_ledger:
-                return entries, []
+                return kept, []
             found = [*grant.config_errors, *rule_findings(grant, check)]
-            return entries, grant.not_yet_returned(found)
+            return kept, grant.not_yet_returned(found)
 
     plugin.__doc__ = check.__doc__
     return plugin
