@@ -16,8 +16,9 @@ A `document` directive (written, or one Beancount's documents plugin found: a sy
 documents folder) whose file resolves outside the books is a finding too: Fava does not serve it
 (`serving.layer`). So is every other file the ledger names: a procurement record
 (`procurement:`), a reported value's evidence (`grant-actual` … `document:`) and a close's seal
-file (`seal-file:`), none of which then counts as on file, is read or goes into a pack; and a
-register (`grant-assets`, `grant-beneficiaries`), which no pack then holds.
+file (`seal-file:`), none of which then counts as on file, is read or goes into a pack; and an
+asset register (`grant-assets`), which no pack then holds (a beneficiary register or roster
+outside the books is a `config` finding of its own, and never read).
 """
 
 from __future__ import annotations
@@ -106,14 +107,14 @@ def _named_files(grant: GrantLedger) -> list[tuple[data.Directive, str, str, int
 
 
 def _registers(grant: GrantLedger) -> list[tuple[str, data.Directive]]:
-    """The registers the ledger names, with the directive naming each (the first)."""
+    """The asset registers the ledger names, with the directive naming each (the first)."""
     config = grant.config
     found: dict[str, data.Directive] = {}
     for schedule in config.assets.values():
         for threshold in schedule:
             found.setdefault(threshold.register, threshold.entry)
-    if config.beneficiaries is not None:
-        found.setdefault(config.beneficiaries.path, config.beneficiaries.entry)
+    # A beneficiary register outside the books is never read: its `config` finding says so
+    # (`ledger.beneficiaries`), as for a roster.
     return list(found.items())
 
 
