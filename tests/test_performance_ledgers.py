@@ -21,6 +21,7 @@ from reports.build import build_report
 FOLDER = Path(__file__).parent / "performance_ledgers"
 CLOSED = "closed_year_scored"
 OPEN = "open_year_progress"
+REPORTED = "closed_year_reported"
 D = Decimal
 
 
@@ -42,6 +43,11 @@ def progress(tmp_path) -> LoadedLedger:
     return load_ledger(copy_performance_ledger(tmp_path, OPEN))
 
 
+@pytest.fixture
+def reported(tmp_path) -> LoadedLedger:
+    return load_ledger(copy_performance_ledger(tmp_path, REPORTED))
+
+
 def scores(evaluation) -> dict[str, tuple]:
     """Indicator name -> (actual, score, status, reason) of a year's evaluation."""
     return {
@@ -50,7 +56,7 @@ def scores(evaluation) -> dict[str, tuple]:
     }
 
 
-@pytest.mark.parametrize("name", [CLOSED, OPEN])
+@pytest.mark.parametrize("name", [CLOSED, OPEN, REPORTED])
 def test_findings_are_the_marked_ones(tmp_path, name):
     assert_findings(copy_performance_ledger(tmp_path, name))
 
@@ -70,6 +76,30 @@ def test_a_closed_year_is_scored_as_its_header_works_out(closed):
     assert evaluation.weights == D(100)
     assert evaluation.total == D("84.25")
     assert evaluation.grade == "good"
+
+
+def test_a_reason_alone_keeps_the_latest_value_reported(reported):
+    # 孕产妇死亡率: 28, corrected to 25, then a grant-actual with only a reason.
+    evaluation = reported.grant.performance.of_year(2025)
+    line = next(line for line in evaluation.indicators if line.target.name == "孕产妇死亡率")
+    assert (line.actual, line.completion, line.score) == (D(25), D("0.8"), D(20))
+    assert line.reason == "两例死亡均为外县转入的危重孕产妇，已加强转诊评审"
+    assert (line.reported.value, str(line.reported.entry.date)) == (D(25), "2026-01-10")
+
+
+def test_a_closed_years_reported_values_score_as_its_header_works_out(reported):
+    evaluation = reported.grant.performance.of_year(2025)
+    assert evaluation.execution.score == D(8)
+    figures = {
+        name: (actual, points) for name, (actual, points, _, _) in scores(evaluation).items()
+    }
+    assert figures == {
+        "孕产妇死亡率": (D(25), D(20)),
+        "服务对象满意度": (D(95), D(25)),
+        "住院分娩率": (D("96.9"), D(20)),
+        "孕产妇系统管理率": (None, D(0)),
+    }
+    assert (evaluation.weights, evaluation.total, evaluation.grade) == (D(100), D(73), "fair")
 
 
 def test_an_open_year_shows_progress_against_the_time_gone_by(progress):

@@ -88,7 +88,12 @@ class Target(NamedTuple):
 
 
 class Actual(NamedTuple):
-    """A `grant-actual`: a reported value (with its evidence) or a reason, for one year."""
+    """A year's `grant-actual`s of one indicator: the value reported, its evidence, the reason.
+
+    The latest value counts, with its `document` and its `entry`; a `grant-actual` without a
+    value adds its reason to it (the latest reason written counts). Without any value, `entry`
+    is the latest `grant-actual` giving a reason.
+    """
 
     year: Year
     name: str
@@ -120,7 +125,7 @@ class PerformanceConfig(NamedTuple):
     targets: Mapping[Year, Sequence[Target]]
     """The sets of targets, by the year they are dated in, each in ledger order."""
     actuals: Mapping[tuple[Year, str], Actual]
-    """The latest `grant-actual` of each fiscal year and indicator."""
+    """Each fiscal year's and indicator's `grant-actual`s: the latest value, the latest reason."""
     scorings: Mapping[Year, Scoring]
 
     @property

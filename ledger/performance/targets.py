@@ -105,6 +105,20 @@ def year_of(entry: data.Custom) -> Year | str:
     return int(text) if text.isdigit() and len(text) == 4 else str(value)
 
 
+def _merged(earlier: Actual | None, later: Actual) -> Actual:
+    """What a year's `grant-actual`s of one indicator say together, `later` written after.
+
+    The latest value counts, with its evidence (a correction is a new `grant-actual`); one
+    without a value only gives its reason to the value reported before it. The latest reason
+    written counts.
+    """
+    if earlier is None:
+        return later
+    if later.value is None:
+        return earlier._replace(reason=later.reason or earlier.reason)
+    return later._replace(reason=later.reason or earlier.reason)
+
+
 class _Parser:
     """Collects targets, actuals, scorings and their config errors; one per load."""
 
@@ -265,8 +279,9 @@ class _Parser:
         if value is None and reason is None:
             self.error(entry, "actual-empty", name=name, year=year)
             return
-        # A later `grant-actual` of the same year and indicator corrects the earlier one.
-        self.actuals[year, name] = Actual(year, name, value, document, reason, entry)
+        self.actuals[year, name] = _merged(
+            self.actuals.get((year, name)), Actual(year, name, value, document, reason, entry)
+        )
 
     # -- grant-scoring -----------------------------------------------------------------
 
