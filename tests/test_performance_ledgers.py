@@ -102,6 +102,22 @@ def test_a_closed_years_reported_values_score_as_its_header_works_out(reported):
     assert (evaluation.weights, evaluation.total, evaluation.grade) == (D(100), D(73), "fair")
 
 
+def test_an_indicator_without_a_value_at_the_close_is_missed(reported):
+    evaluation = reported.grant.performance.of_year(2025)
+    statuses = {name: status for name, (_, _, status, _) in scores(evaluation).items()}
+    assert statuses == {
+        "孕产妇死亡率": "missed",
+        "服务对象满意度": "met",
+        "住院分娩率": "met",
+        "孕产妇系统管理率": "missed",  # nothing reported by the close
+    }
+    report = build_report("performance", reported, 2025, "zh")
+    row = next(r for r in report.tables[-1].rows if r.get("indicator") == "孕产妇系统管理率")
+    assert (row.get("actual"), row.get("progress")) == (None, "未达标")
+    (warning,) = [f for f in reported.findings if f.rule == "target-missed"]
+    assert 'is closed and indicator "孕产妇系统管理率" has no value' in warning.message
+
+
 def test_an_open_year_shows_progress_against_the_time_gone_by(progress):
     evaluation = progress.grant.performance.of_year(2026)
     assert not evaluation.closed

@@ -4,7 +4,8 @@ For a closed year this is the 项目支出绩效自评: every indicator met or m
 grade. For an open year it is the progress so far, as of the year's last grant transaction: an
 indicator whose value grows during the year (a sum, a count, a rate of execution or of funds in
 place) is on track while its completion keeps up with the share of the year gone by, and at
-risk when it falls behind; any other indicator not yet met is at risk.
+risk when it falls behind; any other indicator not yet met is at risk. An indicator without a
+value is pending while the year is open and missed once it is closed.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ AT_RISK = "at-risk"
 MISSED = "missed"
 PENDING = "pending"
 STATUSES = (MET, ON_TRACK, AT_RISK, MISSED, PENDING)
-"""An indicator's progress: met; on track or at risk (open year); missed; no value yet."""
+"""An indicator's progress: met; on track or at risk (open year); missed (closed year, a value
+short of the target or none); no value yet (open year)."""
 
 
 class ExecutionLine(NamedTuple):
@@ -100,9 +102,12 @@ def progress_point(grant: GrantLedger, year: Year) -> tuple[datetime.date, Decim
 def status_of(
     share: Decimal | None, closed: bool, cumulative: bool, at_least: bool, elapsed: Decimal
 ) -> str:
-    """An indicator's progress from its completion `share` (see the module's docstring)."""
+    """An indicator's progress from its completion `share` (see the module's docstring).
+
+    Without a value it is pending while the year is open, and missed once it is closed.
+    """
     if share is None:
-        return PENDING
+        return MISSED if closed else PENDING
     if share >= ONE:
         return MET
     if closed:
