@@ -21,7 +21,7 @@ from ledger.activity import ZERO
 from ledger.books import YearBooks
 from ledger.model import Year, amount_in_force
 from ledger.performance.evaluation import MISSED, IndicatorLine, YearEvaluation
-from ledger.performance.measures import HUNDRED, REPORTED
+from ledger.performance.measures import HUNDRED, REPORTED, cumulative_measures
 from ledger.performance.model import KINDS
 from ledger.performance.targets import shown
 from reports.context import ReportContext
@@ -176,6 +176,8 @@ def year_notes(ctx: ReportContext, evaluation: YearEvaluation) -> list[str]:
                 year=year,
                 as_of=evaluation.as_of,
                 elapsed=f"{evaluation.elapsed * 100:.2f}%",
+                measures=t.join(cumulative_measures()),
+                others=t.join(cumulative_measures(False)),
             )
         )
     if evaluation.set_year is None:

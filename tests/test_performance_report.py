@@ -17,10 +17,11 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from test_performance_ledgers import CLOSED, copy_performance_ledger
+from test_performance_ledgers import CLOSED, OPEN, copy_performance_ledger
 
 from commands.main import main
 from ledger.loading import load_ledger
+from ledger.performance.measures import MEASURES
 from reports.build import build_report
 from reports.render import render
 
@@ -140,3 +141,24 @@ def test_the_command_line_makes_the_demos_self_evaluation():
     assert missed[0]["reason"].startswith("下半年两名专职保健人员外出进修")
     assert missed[0]["actual"] == "88.50" and missed[0]["score"] == "19.67"
     assert Decimal(total["score"]) == Decimal("99.27")
+
+
+def test_the_readme_and_the_footnote_name_the_measures_that_add_up(tmp_path):
+    # The code judges an open year's progress against time for the measures that grow over the
+    # year (women paid and cards received among them); the README and the report say the same.
+    adds_up = [name for name, found in MEASURES.items() if found.cumulative]
+    others = [name for name, found in MEASURES.items() if not found.cumulative]
+    assert adds_up == ["sum", "count", "execution", "funds", "match", "beneficiaries", "assets"]
+    assert others == ["reported", "paid-within"]
+    readme = (DEMO.parent / "README.md").read_text(encoding="utf-8")
+    rule = readme[readme.index("**During the year**") : readme.index("rule `target-missed` asks")]
+    growing, _, rest = rule.partition("Any other indicator not yet met is at risk")
+    assert all(f"`{name}`" in growing for name in adds_up)
+    assert all(f"`{name}`" not in growing and f"`{name}`" in rest for name in others)
+    ledger = load_ledger(copy_performance_ledger(tmp_path, OPEN))
+    for language in ("zh", "en"):
+        notes = build_report("performance", ledger, 2026, language).tables[-1].notes
+        (note,) = [n for n in notes if "2026-06-30" in n]
+        growing, _, rest = note.partition("；" if language == "zh" else "; ")
+        joiner = "、" if language == "zh" else ", "
+        assert joiner.join(adds_up) in growing and joiner.join(others) in rest

@@ -1,11 +1,12 @@
 """A fiscal year's self-evaluation from the books: each indicator's actual, score and progress.
 
 For a closed year this is the 项目支出绩效自评: every indicator met or missed, the total and its
-grade. For an open year it is the progress so far, as of the year's last grant transaction: an
-indicator whose value grows during the year (a sum, a count, a rate of execution or of funds in
-place) is on track while its completion keeps up with the share of the year gone by, and at
-risk when it falls behind; any other indicator not yet met is at risk. An indicator without a
-value is pending while the year is open and missed once it is closed.
+grade. For an open year it is the progress so far, as of the year's last grant transaction: the
+budget execution, and an indicator held to at least its target whose measure grows during the
+year (`Measure.cumulative`: a sum, a count, a rate of execution or of funds in place, the women
+paid, the cards received), is on track while its completion keeps up with the share of the
+year gone by, and at risk when it falls behind; any other indicator not yet met is at risk. An
+indicator without a value is pending while the year is open and missed once it is closed.
 """
 
 from __future__ import annotations

@@ -196,6 +196,11 @@ def parse_measure(text: str) -> MeasureUse:
     return MeasureUse(found.name, MeasureArgs(**values), " ".join(tokens))  # type: ignore[arg-type]
 
 
+def cumulative_measures(cumulative: bool = True) -> list[str]:
+    """The measures whose value grows during the year (or, with False, the others), in order."""
+    return [name for name, found in MEASURES.items() if found.cumulative is cumulative]
+
+
 def value_of(query: MeasureQuery) -> Decimal | None:
     """The actual value the indicator's measure gives for the query's year."""
     return MEASURES[query.target.measure.name].compute(query)
