@@ -12,6 +12,12 @@ register) works out by hand:
   within 45 days: 2 of 3, 66.67 %.
 - assets: ZC-1 accepted 2026-02-10 and ZC-4 accepted 2026-05-01 are named by equipment
   payments; ZC-2 (accepted 2025) counts for 2025, not 2026; ZC-3 is named by no payment: 2.
+
+With refunds (`test_a_woman_refunded_in_full_was_not_paid`): JZ-5, eligible 2026-01-11, is
+paid 700.00 on 2026-01-25 (14 days: in time) and refunded 700.00 on 2026-02-10: net 0, she
+counts nobody. JZ-6, eligible 2026-01-11, is paid 500.00 on 2026-01-30 (19 days: in time) and
+refunded 200.00: net 300.00, she counts. Women paid: JZ-1/JZ-2, JZ-3, JZ-4 and JZ-6: 4; within
+30 days: JZ-1 and JZ-6, 2 of 4, 50 % (had JZ-5 counted: 5 women, 3 in time, 60 %).
 """
 
 from __future__ import annotations
@@ -65,13 +71,14 @@ def equipment(day: str, voucher: str, amount: str, card: str) -> str:
     )
 
 
-def books(tmp_path):
+def books(tmp_path, more_rows=(), more_payments=()):
     rows = [
         woman("JZ-1", MOTHER),
         woman("JZ-2", MOTHER, pregnancy=("2026-08-01", "2027-05-08")),
         woman("JZ-3", person_id("19970405", "028"), evidence_date="2026-02-01",
               notice=("2026-01-20", "2026-01-26")),
         woman("JZ-4", person_id("19980506", "046"), evidence_date=""),
+        *more_rows,
     ]  # fmt: skip
     body = "".join(
         [
@@ -85,6 +92,7 @@ def books(tmp_path):
             equipment("2026-02-05", "E-1", "1500.00", "ZC-1"),
             equipment("2026-03-05", "E-2", "2000.00", "ZC-2"),
             equipment("2026-05-03", "E-3", "3000.00", "ZC-4"),
+            *more_payments,
         ]
     )
     path = write_books(tmp_path, body, rows)
@@ -115,3 +123,23 @@ def test_a_card_counts_in_the_year_of_its_acceptance(tmp_path):
         year: cards_received(MeasureQuery(grant, year, target, args)) for year in (2025, 2026)
     }
     assert counted == {2025: Decimal(1), 2026: Decimal(2)}
+
+
+def test_a_woman_refunded_in_full_was_not_paid(tmp_path):
+    rows = [
+        woman("JZ-5", person_id("19960607", "064")),
+        woman("JZ-6", person_id("19930303", "082")),
+    ]
+    payments = [
+        payment("2026-01-25", "R-6", "700.00", beneficiary='"JZ-5"'),
+        payment("2026-02-10", "R-7", "-700.00", beneficiary='"JZ-5"'),
+        payment("2026-01-30", "R-8", "500.00", beneficiary='"JZ-6"'),
+        payment("2026-02-12", "R-9", "-200.00", beneficiary='"JZ-6"'),
+    ]
+    performance = books(tmp_path, rows, payments).grant.performance
+    actual = {
+        line.target.name: rounded(line.actual)
+        for line in performance.of_year(2026).indicators
+        if line.target.name in ("women paid", "paid in time")
+    }
+    assert actual == {"women paid": Decimal(4), "paid in time": Decimal(50)}

@@ -352,14 +352,16 @@ def _within(account: str, root: str | None) -> bool:
 def _women_paid_first(query: MeasureQuery) -> dict[str, datetime.date] | None:
     """The women the year's relief payments paid (by who she is), each with her first payment.
 
-    Her first payment ever, not the year's: for timeliness. None without a beneficiary register.
+    A woman counts when her payments in the year, refunds taken off, are above zero: one paid
+    and refunded in full was not paid. Her first payment ever, not the year's: for timeliness
+    (a refund is no payment). None without a beneficiary register.
     """
     analysis = query.grant.beneficiaries
     if analysis.setup is None or analysis.register is None:
         return None
     account = query.args.account
     first: dict[str, datetime.date] = {}
-    paid_in_year: set[str] = set()
+    net_in_year: dict[str, Decimal] = {}
     for payment in analysis.payments:
         for share in payment.shares:
             woman = share.beneficiary
@@ -367,11 +369,11 @@ def _women_paid_first(query: MeasureQuery) -> dict[str, datetime.date] | None:
                 continue
             who = woman.woman or woman.number
             day = payment.entry.date
-            if who not in first or day < first[who]:
+            if share.amount > 0 and (who not in first or day < first[who]):
                 first[who] = day
             if payment.year == query.year:
-                paid_in_year.add(who)
-    return {who: first[who] for who in paid_in_year}
+                net_in_year[who] = net_in_year.get(who, ZERO) + share.amount
+    return {who: first[who] for who, net in net_in_year.items() if net > 0 and who in first}
 
 
 @measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
@@ -379,7 +381,8 @@ def women_paid(query: MeasureQuery) -> Decimal | None:
     """The number of women the year's relief paid (救助人数), each once, from the register.
 
     A woman is who her identity number says (two pregnancies are one woman); a payment naming a
-    number the register does not hold counts nobody.
+    number the register does not hold counts nobody; a woman whose payments of the year are
+    refunded in full (net zero or less) counts nobody either.
     """
     women = _women_paid_first(query)
     return Decimal(len(women)) if women is not None else None
