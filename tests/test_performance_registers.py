@@ -25,6 +25,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from beneficiary_helpers import payment, person_id, woman, write_books
+from grant_ledgers import assert_findings, expected_marks, funding
+from test_performance_config import VALID_TARGETS
 
 from ledger.loading import load_ledger
 from ledger.performance.measures import MeasureQuery, cards_received
@@ -143,3 +145,72 @@ def test_a_woman_refunded_in_full_was_not_paid(tmp_path):
         if line.target.name in ("women paid", "paid in time")
     }
     assert actual == {"women paid": Decimal(4), "paid in time": Decimal(50)}
+
+
+#: Targets whose measures name an account their register does not cover: each a finding at
+#: its line (the relief account is Expenses:Work:Relief, the asset account
+#: Expenses:Work:Equipment); an account inside or above them is fine.
+MISNAMED = """
+2026-01-01 custom "grant-target" "women trained" 3 "人"   ; expect: config
+  kind: "产出-数量"
+  weight: 5
+  measure: "beneficiaries Expenses:Work:Equipment"
+2026-01-01 custom "grant-target" "paid in time at the desk" 100 "%"   ; expect: config
+  kind: "产出-时效"
+  weight: 5
+  measure: "paid-within 30 Expenses:Work:Admin"
+2026-01-01 custom "grant-target" "relief devices" 2 "台"   ; expect: config
+  kind: "产出-数量"
+  weight: 5
+  measure: "assets Expenses:Work:Relief"
+2026-01-01 custom "grant-target" "rescued women" 1 "人"
+  kind: "产出-数量"
+  weight: 5
+  measure: "beneficiaries Expenses:Work:Relief:Rescue"
+2026-01-01 custom "grant-target" "all devices" 2 "台"
+  kind: "产出-数量"
+  weight: 5
+  measure: "assets Expenses:Work"
+"""
+
+
+def test_a_register_measure_names_an_account_of_its_register(tmp_path):
+    ledger = books(tmp_path, more_payments=[MISNAMED])
+    marked = {line for rule, line in expected_marks(ledger.path.read_text(encoding="utf-8"))}
+    by_line = {
+        finding.source["lineno"]: finding.message
+        for finding in ledger.findings
+        if finding.rule == "config" and "measure" in finding.message
+    }
+    assert set(by_line) == marked and len(marked) == 3
+    assert any(
+        "names Expenses:Work:Equipment, which is not the grant-beneficiaries account" in message
+        for message in by_line.values()
+    )
+    assert any(
+        "names Expenses:Work:Relief, which is not a grant-assets account" in message
+        for message in by_line.values()
+    )
+    kept = {target.name for target in ledger.grant.targets.targets[2026]}
+    assert {"rescued women", "all devices"} <= kept
+    assert not {"women trained", "paid in time at the desk", "relief devices"} & kept
+
+
+def test_a_register_measure_needs_its_register(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-target" "women paid" 3 "人"   ; expect: config
+          kind: "产出-数量"
+          weight: 5
+          measure: "beneficiaries"
+        2025-01-01 custom "grant-target" "devices" 2 "台"   ; expect: config
+          kind: "产出-数量"
+          weight: 5
+          measure: "assets"
+        """,
+    )
+    messages = [finding.message for finding in assert_findings(path)]
+    assert any("the ledger has no grant-beneficiaries" in m for m in messages)
+    assert any("the ledger has no grant-assets" in m for m in messages)

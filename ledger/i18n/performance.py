@@ -34,6 +34,10 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "zh": "measure {measure!r} 中的 {account} 不是{what}：请改为{what}。",
         "en": "measure {measure!r} names {account}, which is not {what}: name {what} instead.",
     },
+    "config.target-measure-undeclared": {
+        "zh": "measure {measure} 从 {directive} 所指的登记册取数，但账簿没有 {directive}：请添加 {directive}，或改用其他取数方式。",
+        "en": "measure {measure} reads the register a {directive} names, and the ledger has no {directive}: add one, or measure the indicator another way.",
+    },
     "config.target-measure-unit": {
         "zh": '指标「{name}」按 {measure} 取数，结果是百分比，单位却是 {unit!r}：请把目标值写成百分数并注明单位 "%"（例如 95 "%"）。',
         "en": 'indicator "{name}" is measured by {measure}, a percentage, but its unit is {unit!r}: write the target as a percentage with the unit "%" (e.g. 95 "%").',
@@ -105,6 +109,14 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "a category (or an account inside or above one)",
     },
     "perf-account-category": {"zh": "支出类别", "en": "a category"},
+    "perf-account-beneficiaries": {
+        "zh": "grant-beneficiaries 的救助账户（或其下级、上级账户）",
+        "en": "the grant-beneficiaries account (or an account inside or above it)",
+    },
+    "perf-account-assets": {
+        "zh": "grant-assets 的账户（或其下级、上级账户）",
+        "en": "a grant-assets account (or an account inside or above one)",
+    },
     "perf-account-source": {"zh": "资金来源", "en": "a funding source"},
     "perf-account-matching": {
         "zh": "配套资金来源（grant-match 的第一个账户）",

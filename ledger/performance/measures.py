@@ -19,7 +19,7 @@ and the function reads the load's books for a fiscal year:
 
 Adding one is a function and its tests:
 
-    @measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
+    @measure("beneficiaries", ("ACCOUNT?",), accounts=BENEFICIARIES)
     def women_paid(query: MeasureQuery) -> Decimal | None:
         ...
 """
@@ -66,6 +66,10 @@ class AccountRule(NamedTuple):
 
     check: AccountCheck
     word: str
+    directive: str | None = None
+    """The directive declaring what the measure reads (`grant-beneficiaries`), if it needs one."""
+    declared: Callable[[GrantConfig], bool] | None = None
+    """Whether the ledger has that directive."""
 
 
 class Measure(NamedTuple):
@@ -104,7 +108,36 @@ def _within_categories(config: GrantConfig, account: str) -> bool:
     )
 
 
+def _related(account: str, declared: str) -> bool:
+    """Whether `account` is `declared`, an account inside it, or an account holding it."""
+    return (
+        account == declared
+        or account.startswith(declared + ":")
+        or declared.startswith(account + ":")
+    )
+
+
+def _paying_people(config: GrantConfig, account: str) -> bool:
+    """The `grant-beneficiaries` account, an account inside it, or one holding it."""
+    setup = config.beneficiaries
+    return setup is not None and _related(account, setup.account)
+
+
+def _buying_assets(config: GrantConfig, account: str) -> bool:
+    """A `grant-assets` account, an account inside one, or one holding one."""
+    return any(_related(account, declared) for declared in config.assets)
+
+
 SPENDING = AccountRule(_within_categories, "spending")
+BENEFICIARIES = AccountRule(
+    _paying_people,
+    "beneficiaries",
+    "grant-beneficiaries",
+    lambda config: config.beneficiaries is not None,
+)
+"""The account a measure of the beneficiary register names: the relief account and its own."""
+ASSETS = AccountRule(_buying_assets, "assets", "grant-assets", lambda config: bool(config.assets))
+"""The account a measure of the asset register names: a `grant-assets` account and its own."""
 CATEGORY = AccountRule(lambda config, account: account in config.categories, "category")
 SOURCE = AccountRule(lambda config, account: account in config.sources, "source")
 MATCHING = AccountRule(
@@ -376,7 +409,7 @@ def _women_paid_first(query: MeasureQuery) -> dict[str, datetime.date] | None:
     return {who: first[who] for who, net in net_in_year.items() if net > 0 and who in first}
 
 
-@measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
+@measure("beneficiaries", ("ACCOUNT?",), accounts=BENEFICIARIES)
 def women_paid(query: MeasureQuery) -> Decimal | None:
     """The number of women the year's relief paid (救助人数), each once, from the register.
 
@@ -388,7 +421,9 @@ def women_paid(query: MeasureQuery) -> Decimal | None:
     return Decimal(len(women)) if women is not None else None
 
 
-@measure("paid-within", ("DAYS", "ACCOUNT?"), percent=True, cumulative=False, accounts=SPENDING)
+@measure(
+    "paid-within", ("DAYS", "ACCOUNT?"), percent=True, cumulative=False, accounts=BENEFICIARIES
+)
 def paid_in_time(query: MeasureQuery) -> Decimal | None:
     """The share in % of the year's women whose first relief came within DAYS days of eligibility.
 
@@ -413,7 +448,7 @@ def paid_in_time(query: MeasureQuery) -> Decimal | None:
     return percent_of(Decimal(in_time), Decimal(len(women)))
 
 
-@measure("assets", ("ACCOUNT?",), accounts=SPENDING)
+@measure("assets", ("ACCOUNT?",), accounts=ASSETS)
 def cards_received(query: MeasureQuery) -> Decimal | None:
     """The number of asset cards received (验收) in the year that payments on ACCOUNT name.
 

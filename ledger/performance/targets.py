@@ -233,6 +233,12 @@ class _Parser:
             return None
         found = MEASURES[use.name]
         account = use.args.account
+        rule = found.accounts
+        if rule is not None and rule.declared is not None and not rule.declared(self.config):
+            self.error(
+                entry, "target-measure-undeclared", measure=use.name, directive=rule.directive
+            )
+            return None
         if account is not None:
             if account not in self.opened and not any(
                 opened.startswith(account + ":") for opened in self.opened
