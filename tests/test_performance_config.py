@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from grant_ledgers import assert_findings, findings_of, funding
 
 from ledger.loading import load_ledger
@@ -226,3 +227,81 @@ def test_a_sum_reads_numbers_only(write_ledger):
     assert "participants: 25" in finding.message
     trained = load_ledger(path).grant.performance.of_year(2025).indicators[0]
     assert trained.actual == Decimal(30)
+
+
+#: Values the ledger writes that Python would show as reprs: Decimal('0'), None, 'more'.
+PLAIN_VALUES = """
+2025-01-01 custom "grant-target" "weightless" 5 "persons"
+  kind: "数量"
+  weight: 0
+2025-01-01 custom "grant-target" "heavy" 5 "persons"
+  kind: "数量"
+  weight: 101
+2025-01-01 custom "grant-target" "no weight" 5 "persons"
+  kind: "数量"
+2025-01-01 custom "grant-target" "no kind" 5 "persons"
+  weight: 5
+2025-01-01 custom "grant-target" "which way" 5 "persons"
+  kind: "数量"
+  direction: "more"
+  weight: 5
+2025-01-01 custom "grant-target" "rate in persons" 95 "persons"
+  kind: "成本"
+  weight: 5
+  measure: "execution"
+2025-01-01 custom "grant-target" "reason in numbers" 5 "persons"
+  kind: "数量"
+  weight: 5
+  reason: 5
+2026-01-10 custom "grant-actual" "trained" 80
+  grant-year: 2025.5
+2025-01-01 custom "grant-scoring" 10
+  excellent: "九十"
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                'indicator "weightless" has weight 0:',
+                'indicator "heavy" has weight 101:',
+                'indicator "no weight" has no weight:',
+                'indicator "no kind" has no kind:',
+                'indicator "which way" has direction "more":',
+                'but its unit is "persons":',
+                "reason must be text, not 5:",
+                "grant-year is 2025.5:",
+                '"grant-scoring" has excellent "九十":',
+            ],
+        ),
+        (
+            "zh",
+            [
+                "指标「weightless」的分值 weight 为 0：",
+                "指标「heavy」的分值 weight 为 101：",
+                "指标「no weight」没有写分值 weight：",
+                "指标「no kind」没有写类别 kind：",
+                '指标「which way」的方向 direction 为 "more"：',
+                '单位却是 "persons"：',
+                "reason 应为文字，而不是 5：",
+                "grant-year 的值 2025.5 无效",
+                '“grant-scoring”的 excellent 为 "九十"：',
+            ],
+        ),
+    ],
+)
+def test_config_messages_show_values_as_written_never_reprs(write_ledger, language, expected):
+    path = write_ledger(
+        f'2024-01-01 custom "fava-option" "language" "{language}"\n',
+        funding(2025),
+        VALID_TARGETS,
+        PLAIN_VALUES,
+    )
+    messages = [f.message for f in findings_of(path) if f.rule == "config"]
+    for text in expected:
+        assert any(text in message for message in messages), text
+    for message in messages:
+        assert not any(repr_ in message for repr_ in ("Decimal(", "None", "'")), message

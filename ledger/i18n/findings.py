@@ -107,12 +107,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{account} gets {amount}, but the grant is kept in {currency}: record the {currency} amount, with a price (`@`) if it was paid in another currency.",
     },
     "config.bad-grant-year": {
-        "zh": "grant-year 的值 {value!r} 无效：请写成年份数字，例如 `grant-year: {year}`。",
-        "en": "grant-year is {value!r}: write the allocation year as a number, e.g. `grant-year: {year}`.",
+        "zh": "grant-year 的值 {value} 无效：请写成年份数字，例如 `grant-year: {year}`。",
+        "en": "grant-year is {value}: write the allocation year as a number, e.g. `grant-year: {year}`.",
     },
     "config.plugin-config": {
-        "zh": 'ledger.grant 插件不接受参数，却收到 {value!r}：请写成 `plugin "ledger.grant"`。',
-        "en": 'ledger.grant takes no configuration, but was given {value!r}: write `plugin "ledger.grant"`.',
+        "zh": 'ledger.grant 插件不接受参数，却收到 {value}：请写成 `plugin "ledger.grant"`。',
+        "en": 'ledger.grant takes no configuration, but was given {value}: write `plugin "ledger.grant"`.',
     },
     "config.bom": {
         "zh": "{file} 以 BOM 字节序标记开头，Beancount 会因此忽略其第一条指令：请另存为无 BOM 的 UTF-8。",
@@ -280,6 +280,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "：",
         "en": ": ",
     },
+    "word.nothing": {"zh": "空值", "en": "nothing"},
     "word.and": {
         "zh": "、",
         "en": ", ",

@@ -3,44 +3,52 @@
 PERFORMANCE: dict[str, dict[str, str]] = {
     # -- config findings of the performance directives ---------------------------------
     "config.target-not-text": {
-        "zh": '{key} 应为文字，而不是 {value!r}：请加引号，例如 `{key}: "…"`。',
-        "en": '{key} must be text, not {value!r}: write it in quotes, e.g. `{key}: "…"`.',
+        "zh": '{key} 应为文字，而不是 {value}：请加引号，例如 `{key}: "…"`。',
+        "en": '{key} must be text, not {value}: write it in quotes, e.g. `{key}: "…"`.',
     },
     "config.target-bad-value": {
         "zh": '指标「{name}」的值 {value} 无效：请写不小于 0 的数字（百分比写 95 并注明单位 "%"）。',
         "en": 'indicator "{name}" has the value {value}: write a number of 0 or more (for a percentage write 95 with the unit "%").',
     },
     "config.target-bad-kind": {
-        "zh": '指标「{name}」的类别 kind 为 {value!r}：请写 "产出-数量"、"产出-质量"、"产出-时效"、"产出-成本"、"效益"（或 "效益-社会效益" 等）或 "满意度"。',
-        "en": 'indicator "{name}" has kind {value!r}: write "产出-数量", "产出-质量", "产出-时效", "产出-成本", "效益" (or "效益-社会效益" …) or "满意度" (or quantity, quality, timeliness, cost, outcome, social, economic, ecological, sustainable, satisfaction).',
+        "zh": '指标「{name}」的类别 kind 为 {value}：请写 "产出-数量"、"产出-质量"、"产出-时效"、"产出-成本"、"效益"（或 "效益-社会效益" 等）或 "满意度"。',
+        "en": 'indicator "{name}" has kind {value}: write "产出-数量", "产出-质量", "产出-时效", "产出-成本", "效益" (or "效益-社会效益" …) or "满意度" (or quantity, quality, timeliness, cost, outcome, social, economic, ecological, sustainable, satisfaction).',
     },
     "config.target-bad-direction": {
-        "zh": '指标「{name}」的方向 direction 为 {value!r}：请写 "≥"（不低于）、"≤"（不高于）或 "="（等于）。',
-        "en": 'indicator "{name}" has direction {value!r}: write "at-least" (≥), "at-most" (≤) or "exactly" (=).',
+        "zh": '指标「{name}」的方向 direction 为 {value}：请写 "≥"（不低于）、"≤"（不高于）或 "="（等于）。',
+        "en": 'indicator "{name}" has direction {value}: write "at-least" (≥), "at-most" (≤) or "exactly" (=).',
+    },
+    "config.target-no-kind": {
+        "zh": '指标「{name}」没有写类别 kind：请写 `kind: "产出-数量"`，或 "产出-质量"、"产出-时效"、"产出-成本"、"效益"（或 "效益-社会效益" 等）、"满意度"。',
+        "en": 'indicator "{name}" has no kind: write `kind: "产出-数量"`, or "产出-质量", "产出-时效", "产出-成本", "效益" (or "效益-社会效益" …), "满意度" (or quantity, quality, timeliness, cost, outcome, social, economic, ecological, sustainable, satisfaction).',
+    },
+    "config.target-no-weight": {
+        "zh": "指标「{name}」没有写分值 weight：请写大于 0、不超过 100 的数字，例如 `weight: 20`。",
+        "en": 'indicator "{name}" has no weight: write a number above 0 and at most 100, e.g. `weight: 20`.',
     },
     "config.target-bad-weight": {
-        "zh": "指标「{name}」的分值 weight 为 {value!r}：请写大于 0、不超过 100 的数字，例如 `weight: 20`。",
-        "en": 'indicator "{name}" has weight {value!r}: write a number above 0 and at most 100, e.g. `weight: 20`.',
+        "zh": "指标「{name}」的分值 weight 为 {value}：请写大于 0、不超过 100 的数字，例如 `weight: 20`。",
+        "en": 'indicator "{name}" has weight {value}: write a number above 0 and at most 100, e.g. `weight: 20`.',
     },
     "config.target-unknown-measure": {
-        "zh": "measure {value!r} 无法识别：可用的取数方式有 {known}（写法见 README）。",
-        "en": "measure {value!r} is unknown: the measures are {known} (see the README for how to write them).",
+        "zh": "measure {value} 无法识别：可用的取数方式有 {known}（写法见 README）。",
+        "en": "measure {value} is unknown: the measures are {known} (see the README for how to write them).",
     },
     "config.target-bad-measure": {
-        "zh": "measure {value!r} 的参数不对：应写成 `{signature}`。",
-        "en": "measure {value!r} does not read: write it as `{signature}`.",
+        "zh": "measure {value} 的参数不对：应写成 `{signature}`。",
+        "en": "measure {value} does not read: write it as `{signature}`.",
     },
     "config.target-measure-account": {
-        "zh": "measure {measure!r} 中的 {account} 不是{what}：请改为{what}。",
-        "en": "measure {measure!r} names {account}, which is not {what}: name {what} instead.",
+        "zh": "measure {measure} 中的 {account} 不是{what}：请改为{what}。",
+        "en": "measure {measure} names {account}, which is not {what}: name {what} instead.",
     },
     "config.target-measure-undeclared": {
         "zh": "measure {measure} 从 {directive} 所指的登记册取数，但账簿没有 {directive}：请添加 {directive}，或改用其他取数方式。",
         "en": "measure {measure} reads the register a {directive} names, and the ledger has no {directive}: add one, or measure the indicator another way.",
     },
     "config.target-measure-unit": {
-        "zh": '指标「{name}」按 {measure} 取数，结果是百分比，单位却是 {unit!r}：请把目标值写成百分数并注明单位 "%"（例如 95 "%"）。',
-        "en": 'indicator "{name}" is measured by {measure}, a percentage, but its unit is {unit!r}: write the target as a percentage with the unit "%" (e.g. 95 "%").',
+        "zh": '指标「{name}」按 {measure} 取数，结果是百分比，单位却是 {unit}：请把目标值写成百分数并注明单位 "%"（例如 95 "%"）。',
+        "en": 'indicator "{name}" is measured by {measure}, a percentage, but its unit is {unit}: write the target as a percentage with the unit "%" (e.g. 95 "%").',
     },
     "config.target-duplicate": {
         "zh": "{year} 年度已有指标「{name}」：同一年度的指标名称不能重复。",
@@ -51,8 +59,8 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "in {years}, the weights of the targets set in {own} ({targets}) and of the budget execution ({execution}) add up to {total}, not 100: correct the targets' weight.",
     },
     "config.actual-bad-year": {
-        "zh": "grant-year 的值 {value!r} 无效：请写成所报告的年度，例如 `grant-year: {year}`。",
-        "en": "grant-year is {value!r}: write the fiscal year the value is for, e.g. `grant-year: {year}`.",
+        "zh": "grant-year 的值 {value} 无效：请写成所报告的年度，例如 `grant-year: {year}`。",
+        "en": "grant-year is {value}: write the fiscal year the value is for, e.g. `grant-year: {year}`.",
     },
     "config.actual-empty": {
         "zh": "“grant-actual”「{name}」（{year} 年度）既没有实际值，也没有 reason：请写上实际值（及佐证材料 document），或写明偏差原因 reason。",
@@ -79,16 +87,16 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": '"grant-scoring" gives the budget execution the weight {value}: write a number from 0 to 100 (10 by default).',
     },
     "config.scoring-bad-bounds": {
-        "zh": "“grant-scoring”的 {key} 为 {value!r}：等级分数线应为数字，例如 `excellent: 90`。",
-        "en": '"grant-scoring" has {key} {value!r}: a grade bound is a number, e.g. `excellent: 90`.',
+        "zh": "“grant-scoring”的 {key} 为 {value}：等级分数线应为数字，例如 `excellent: 90`。",
+        "en": '"grant-scoring" has {key} {value}: a grade bound is a number, e.g. `excellent: 90`.',
     },
     "config.scoring-bad-order": {
         "zh": "“grant-scoring”的等级分数线应为 100 ≥ 优 > 良 > 中 ≥ 0，而不是 优 {excellent}、良 {good}、中 {fair}。",
         "en": '"grant-scoring" bounds must be 100 ≥ excellent > good > fair ≥ 0, not {excellent}, {good}, {fair}.',
     },
     "config.measure-not-number": {
-        "zh": "{key} 的值 {value!r} 不是数字，绩效指标无法累计：请写成数字，例如 `{key}: 25`。",
-        "en": "{key} is {value!r}, not a number, so the indicator that adds it up cannot: write a number, e.g. `{key}: 25`.",
+        "zh": "{key} 的值 {value} 不是数字，绩效指标无法累计：请写成数字，例如 `{key}: 25`。",
+        "en": "{key} is {value}, not a number, so the indicator that adds it up cannot: write a number, e.g. `{key}: 25`.",
     },
     # -- findings ------------------------------------------------------------------------
     "target-missed.missed": {

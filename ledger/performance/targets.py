@@ -19,7 +19,7 @@ from beancount.core import data
 from ledger.activity import Activity
 from ledger.documents import DocumentFinder
 from ledger.errors import GrantError
-from ledger.i18n import Catalogue
+from ledger.i18n import Catalogue, plain_number
 from ledger.model import GrantConfig, Year
 from ledger.performance.measures import (
     MEASURES,
@@ -89,8 +89,7 @@ def number(value: object) -> Decimal | None:
 
 def shown(value: Decimal) -> str:
     """A number as people write it: `20`, `12.5`."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain_number(value)
 
 
 def year_of(entry: data.Custom) -> Year | str:
@@ -132,6 +131,9 @@ class _Parser:
         self.scorings: dict[Year, Scoring] = {}
 
     def error(self, entry: data.Directive, situation: str, /, **fields: Any) -> None:
+        # A value as the ledger writes it ("产出-数目", 0, nothing), never Python's repr.
+        if "value" in fields:
+            fields["value"] = self.msg.written(fields["value"])
         message = self.msg.finding("config", situation, **fields)
         self.errors.append(GrantError(entry.meta, message, entry, "config"))
 
@@ -193,7 +195,9 @@ class _Parser:
     def kind(self, entry: data.Custom, name: str) -> str | None:
         written = entry.meta.get("kind")
         found = KIND_ALIASES.get(_normal(written)) if isinstance(written, str) else None
-        if found is None:
+        if written is None:
+            self.error(entry, "target-no-kind", name=name)
+        elif found is None:
             self.error(entry, "target-bad-kind", name=name, value=written)
         return found
 
@@ -211,6 +215,9 @@ class _Parser:
     def weight(self, entry: data.Custom, name: str) -> Decimal | None:
         written = entry.meta.get("weight")
         weight = number(written)
+        if written is None:
+            self.error(entry, "target-no-weight", name=name)
+            return None
         if weight is None or not 0 < weight <= HUNDRED:
             self.error(entry, "target-bad-weight", name=name, value=written)
             return None
@@ -248,11 +255,21 @@ class _Parser:
             if found.accounts is not None and not found.accounts.check(self.config, account):
                 what = self.msg(f"perf-account-{found.accounts.word}")
                 self.error(
-                    entry, "target-measure-account", measure=use.text, account=account, what=what
+                    entry,
+                    "target-measure-account",
+                    measure=self.msg.written(use.text),
+                    account=account,
+                    what=what,
                 )
                 return None
         if found.percent and unit.strip() != "%":
-            self.error(entry, "target-measure-unit", name=name, measure=use.name, unit=unit)
+            self.error(
+                entry,
+                "target-measure-unit",
+                name=name,
+                measure=use.name,
+                unit=self.msg.written(unit.strip()),
+            )
             return None
         return use
 
@@ -272,7 +289,9 @@ class _Parser:
                 return
         year = year_of(entry)
         if isinstance(year, str):
-            self.error(entry, "actual-bad-year", value=year, year=entry.date.year)
+            self.error(
+                entry, "actual-bad-year", value=entry.meta["grant-year"], year=entry.date.year
+            )
             return
         document = entry.meta.get("document")
         if document is not None and (not isinstance(document, str) or not document.strip()):
