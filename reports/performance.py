@@ -156,12 +156,24 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                 "indicator": t("perf-total", year=year),
                 "weight": evaluation.weights,
                 "score": evaluation.total,
-                "grade": t(f"grade-{evaluation.grade}") if evaluation.has_targets else None,
+                "grade": grade_word(ctx, evaluation),
             },
             "subtotal",
         )
     )
     return rows
+
+
+def grade_word(ctx: ReportContext, evaluation: YearEvaluation) -> str | None:
+    """The total's grade as the form shows it: 优 … 差, 不评等级 when the weights are not 100.
+
+    None for a year without targets (only the execution is scored: there is nothing to grade).
+    """
+    if not evaluation.has_targets:
+        return None
+    if evaluation.grade is None:
+        return ctx.labels("grade-none")
+    return ctx.labels(f"grade-{evaluation.grade}")
 
 
 def year_notes(ctx: ReportContext, evaluation: YearEvaluation) -> list[str]:
@@ -187,7 +199,7 @@ def year_notes(ctx: ReportContext, evaluation: YearEvaluation) -> list[str]:
     if evaluation.has_targets and evaluation.weights != HUNDRED:
         notes.append(t("perf-note-weights", year=year, weights=shown(evaluation.weights)))
     scoring = evaluation.scoring
-    if evaluation.has_targets:
+    if evaluation.grade is not None:
         notes.append(
             t(
                 "perf-note-grades",

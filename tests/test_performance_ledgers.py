@@ -22,6 +22,7 @@ FOLDER = Path(__file__).parent / "performance_ledgers"
 CLOSED = "closed_year_scored"
 OPEN = "open_year_progress"
 REPORTED = "closed_year_reported"
+UNGRADED = "weights_not_100"
 D = Decimal
 
 
@@ -56,7 +57,7 @@ def scores(evaluation) -> dict[str, tuple]:
     }
 
 
-@pytest.mark.parametrize("name", [CLOSED, OPEN, REPORTED])
+@pytest.mark.parametrize("name", [CLOSED, OPEN, REPORTED, UNGRADED])
 def test_findings_are_the_marked_ones(tmp_path, name):
     assert_findings(copy_performance_ledger(tmp_path, name))
 

@@ -17,7 +17,8 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
-from test_performance_ledgers import CLOSED, OPEN, copy_performance_ledger
+from test_fava_grant_page import Fava, with_extension
+from test_performance_ledgers import CLOSED, OPEN, UNGRADED, copy_performance_ledger
 
 from commands.main import main
 from ledger.loading import load_ledger
@@ -162,3 +163,59 @@ def test_the_readme_and_the_footnote_name_the_measures_that_add_up(tmp_path):
         growing, _, rest = note.partition("；" if language == "zh" else "; ")
         joiner = "、" if language == "zh" else ", "
         assert joiner.join(adds_up) in growing and joiner.join(others) in rest
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "note"),
+    [
+        ("zh", "— 不评等级", "2025年度各项分值合计 110，不是 100：总分不是百分制，不评等级"),
+        ("en", "— not graded", "the weights of 2025 add up to 110, not 100"),
+    ],
+)
+def test_weights_not_adding_up_to_100_give_no_grade_in_any_format(tmp_path, language, word, note):
+    # tests/performance_ledgers/weights_not_100: 109 out of 110, which out of 100 would be 优.
+    ledger = load_ledger(copy_performance_ledger(tmp_path, UNGRADED))
+    evaluation = ledger.grant.performance.of_year(2025)
+    assert (evaluation.weights, evaluation.total, evaluation.grade) == (
+        Decimal(110),
+        Decimal(109),
+        None,
+    )
+    report = build_report("performance", ledger, 2025, language)
+    grades = {"优", "良", "中", "差"} if language == "zh" else {"excellent", "good", "fair", "poor"}
+
+    text = render("text", [report], "yuan")
+    total = next(line for line in text.splitlines() if "110" in line and "109" in line)
+    assert total.endswith(word) and note in text
+    assert not any(grade in total.split() for grade in grades)
+
+    rows = list(csv.reader(io.StringIO(render("csv", [report], "yuan"))))
+    header = next(row for row in rows if "Grade" in row or "自评等级" in row)
+    total = next(row for row in rows if "109.00" in row or "109" in row)
+    assert (
+        dict(zip(header, total, strict=True))["自评等级" if language == "zh" else "Grade"] == word
+    )
+    assert any(note in row[0] for row in rows if row)
+
+    data = json.loads(render("json", [report], "yuan"))
+    (total,) = data["indicators_totals"]
+    assert total["grade"] == word
+
+    page = BeautifulSoup(render("html", [report], "yuan"), "html.parser")
+    assert page.select('td[data-key="grade"]')[-1].get_text() == word
+    assert any(note in p.get_text() for p in page.select("p.note"))
+
+    book = openpyxl.load_workbook(io.BytesIO(render("xlsx", [report], "yuan")))
+    sheet = book.worksheets[-1]
+    heading = [cell.value for cell in sheet[4]]
+    column = heading.index("自评等级" if language == "zh" else "Grade") + 1
+    values = [sheet.cell(r, column).value for r in range(5, sheet.max_row + 1)]
+    assert word in values and not grades & set(values)
+
+
+def test_the_grant_page_gives_no_grade_when_the_weights_are_not_100(tmp_path):
+    fava = Fava(with_extension(copy_performance_ledger(tmp_path, UNGRADED)))
+    section = fava.page(time="2025").select_one('section[data-section="performance"]')
+    notes = [note.get_text() for note in section.select("p.note")]
+    assert notes[0] == "Total 109, with weights adding up to 110, not 100: not graded."
+    assert "excellent" not in section.get_text()

@@ -152,6 +152,7 @@ PERFORMANCE: dict[str, dict[str, str]] = {
     "grade-good": {"zh": "良", "en": "good"},
     "grade-fair": {"zh": "中", "en": "fair"},
     "grade-poor": {"zh": "差", "en": "poor"},
+    "grade-none": {"zh": "— 不评等级", "en": "— not graded"},
     "progress-met": {"zh": "达标", "en": "met"},
     "progress-on-track": {"zh": "进度正常", "en": "on track"},
     "progress-at-risk": {"zh": "进度滞后", "en": "at risk"},
@@ -204,8 +205,8 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "{year} has no performance targets (grant-target): only the budget execution is scored.",
     },
     "perf-note-weights": {
-        "zh": "{year}年度各项分值合计 {weights}，不是 100：总分不足以按百分制评级，请检查各指标的 weight。",
-        "en": "the weights of {year} add up to {weights}, not 100: the total is not out of 100; check the targets' weight.",
+        "zh": "{year}年度各项分值合计 {weights}，不是 100：总分不是百分制，不评等级；请调整各指标的 weight，使其与预算执行率的分值合计为 100。",
+        "en": "the weights of {year} add up to {weights}, not 100: the total is not out of 100 and gets no grade; correct the targets' weight so that they and the budget execution's add up to 100.",
     },
     "perf-note-grades": {
         "zh": "{year}年度自评等级：优 ≥ {excellent}，良 ≥ {good}，中 ≥ {fair}，差 < {fair}。",
@@ -224,6 +225,10 @@ PERFORMANCE: dict[str, dict[str, str]] = {
     "fava-performance-total": {
         "zh": "总分 {total}（满分 {weights}），自评等级：{grade}。",
         "en": "Total {total} of {weights}: {grade}.",
+    },
+    "fava-performance-ungraded": {
+        "zh": "总分 {total}，各项分值合计 {weights}，不是 100：不评等级。",
+        "en": "Total {total}, with weights adding up to {weights}, not 100: not graded.",
     },
     "fava-performance-progress": {
         "zh": "进度滞后 {at_risk} 项，无实际值 {pending} 项；按目前进度估算总分 {total}（{grade}）。",

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from ledger.activity import ZERO
 from ledger.books import execution_rate
 from ledger.model import Year, year_end
-from ledger.performance.measures import MEASURES, MeasureQuery, flows_of_year, value_of
+from ledger.performance.measures import (
+    HUNDRED,
+    MEASURES,
+    MeasureQuery,
+    flows_of_year,
+    value_of,
+)
 from ledger.performance.model import Actual, PerformanceConfig, Scoring, Target
 from ledger.performance.scoring import ONE, completion, grade, score
 
@@ -75,7 +81,10 @@ class YearEvaluation(NamedTuple):
     execution: ExecutionLine
     indicators: Sequence[IndicatorLine]
     total: Decimal
-    grade: str
+    grade: str | None
+    """The total's grade; None when the year has no targets, or when the weights of its
+    execution and indicators do not add up to 100 (a `config` finding): a total out of another
+    number gets no grade."""
 
     @property
     def weights(self) -> Decimal:
@@ -161,6 +170,8 @@ def evaluate(grant: GrantLedger, year: Year) -> YearEvaluation:
         for target in config.targets_of(year)
     ]
     total = execution.score + sum((line.score for line in indicators), ZERO)
+    weights = execution.weight + sum((line.target.weight for line in indicators), ZERO)
+    graded = bool(indicators) and weights == HUNDRED
     return YearEvaluation(
         year,
         books.closed,
@@ -171,7 +182,7 @@ def evaluate(grant: GrantLedger, year: Year) -> YearEvaluation:
         execution,
         indicators,
         total,
-        grade(total, scoring),
+        grade(total, scoring) if graded else None,
     )
 
 

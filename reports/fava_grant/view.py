@@ -293,8 +293,13 @@ class GrantFigures:
         t = self.labels
         indicators = self.report("performance", year).tables[1]
         total = format_number(evaluation.total)
-        grade = t(f"grade-{evaluation.grade}")
-        if evaluation.closed:
+        grade = t(f"grade-{evaluation.grade}" if evaluation.grade else "grade-none")
+        if evaluation.grade is None:
+            # Weights that do not add up to 100: the total is out of another number, no grade.
+            summary = t(
+                "fava-performance-ungraded", total=total, weights=format_number(evaluation.weights)
+            )
+        elif evaluation.closed:
             summary = t(
                 "fava-performance-total",
                 total=total,
