@@ -23,6 +23,7 @@ CLOSED = "closed_year_scored"
 OPEN = "open_year_progress"
 REPORTED = "closed_year_reported"
 UNGRADED = "weights_not_100"
+DECIMALS = "scores_two_decimals"
 D = Decimal
 
 
@@ -57,7 +58,7 @@ def scores(evaluation) -> dict[str, tuple]:
     }
 
 
-@pytest.mark.parametrize("name", [CLOSED, OPEN, REPORTED, UNGRADED])
+@pytest.mark.parametrize("name", [CLOSED, OPEN, REPORTED, UNGRADED, DECIMALS])
 def test_findings_are_the_marked_ones(tmp_path, name):
     assert_findings(copy_performance_ledger(tmp_path, name))
 

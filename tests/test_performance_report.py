@@ -18,7 +18,13 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from test_fava_grant_page import Fava, with_extension
-from test_performance_ledgers import CLOSED, OPEN, UNGRADED, copy_performance_ledger
+from test_performance_ledgers import (
+    CLOSED,
+    DECIMALS,
+    OPEN,
+    UNGRADED,
+    copy_performance_ledger,
+)
 
 from commands.main import main
 from ledger.loading import load_ledger
@@ -71,7 +77,7 @@ def test_csv_rows_carry_the_scores(report):
     assert (funds["全年预算数"], funds["全年执行数"], funds["得分"]) == (
         "100000.00",
         "90000.00",
-        "9",
+        "9.00",
     )
 
 
@@ -217,5 +223,62 @@ def test_the_grant_page_gives_no_grade_when_the_weights_are_not_100(tmp_path):
     fava = Fava(with_extension(copy_performance_ledger(tmp_path, UNGRADED)))
     section = fava.page(time="2025").select_one('section[data-section="performance"]')
     notes = [note.get_text() for note in section.select("p.note")]
-    assert notes[0] == "Total 109, with weights adding up to 110, not 100: not graded."
+    assert notes[0] == "Total 109.00, with weights adding up to 110, not 100: not graded."
     assert "excellent" not in section.get_text()
+
+
+def test_every_score_and_the_total_show_two_decimals_in_every_format(tmp_path):
+    # tests/performance_ledgers/scores_two_decimals: 9.996, 70.4 and 9.6 make 89.996, 良.
+    ledger = load_ledger(copy_performance_ledger(tmp_path, DECIMALS))
+    evaluation = ledger.grant.performance.of_year(2025)
+    assert (evaluation.total, evaluation.grade) == (Decimal("89.996"), "good")
+    report = build_report("performance", ledger, 2025, "zh")
+    shown = {"预算执行率": "10.00", "培训人次": "70.40", "服务对象满意度": "9.60"}
+
+    text = render("text", [report], "yuan")
+    for name, score in shown.items():
+        line = next(line for line in text.splitlines() if name in line and line[:4] == "2025")
+        assert score in line.split(), line
+    total = next(line for line in text.splitlines() if "2025年度总分" in line)
+    assert total.split()[-2:] == ["90.00", "良"]
+    funds = next(line for line in text.splitlines() if "2025年度资金总额" in line)
+    assert funds.split()[-2:] == ["10", "10.00"]  # the weight as written, the score in cents
+
+    rows = list(csv.reader(io.StringIO(render("csv", [report], "yuan"))))
+    header = next(row for row in rows if "三级指标" in row)
+    by_name = {
+        row[3]: dict(zip(header, row, strict=True)) for row in rows if len(row) == len(header)
+    }
+    assert {name: by_name[name]["得分"] for name in shown} == shown
+    assert (by_name["2025年度总分"]["得分"], by_name["2025年度总分"]["自评等级"]) == ("90.00", "良")
+
+    data = json.loads(render("json", [report], "yuan"))
+    assert {row["indicator"]: row["score"] for row in data["indicators"]} == shown
+    assert data["indicators_totals"][0]["score"] == "90.00"
+
+    page = BeautifulSoup(render("html", [report], "yuan"), "html.parser")
+    scores = [cell.get_text() for cell in page.select('td[data-key="score"]')]
+    assert [score for score in scores if score] == ["10.00", "10.00", "70.40", "9.60", "90.00"]
+
+    book = openpyxl.load_workbook(io.BytesIO(render("xlsx", [report], "yuan")))
+    for sheet in book.worksheets:
+        heading = [cell.value for cell in sheet[4]]
+        if "得分" not in heading:
+            continue
+        column = heading.index("得分") + 1
+        cells = [sheet.cell(r, column) for r in range(5, sheet.max_row + 1)]
+        cells = [cell for cell in cells if cell.value is not None]
+        assert cells and all(isinstance(cell.value, int | float) for cell in cells)
+        assert all(cell.number_format == "0.00" for cell in cells)
+    sheet = book["绩效指标完成情况"]
+    column = [cell.value for cell in sheet[4]].index("得分") + 1
+    assert [sheet.cell(r, column).value for r in range(5, 9)] == [10.0, 70.4, 9.6, 90.0]
+
+
+def test_the_grant_page_shows_scores_with_two_decimals(tmp_path):
+    fava = Fava(with_extension(copy_performance_ledger(tmp_path, DECIMALS)))
+    section = fava.page(time="2025").select_one('section[data-section="performance"]')
+    scores = [cell.get_text(strip=True) for cell in section.select('td[data-key="score"]')]
+    assert scores == ["10.00", "70.40", "9.60", "90.00"]
+    notes = [note.get_text() for note in section.select("p.note")]
+    assert notes[0] == "总分 90.00（满分 100），自评等级：良。"

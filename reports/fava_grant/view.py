@@ -23,7 +23,7 @@ from reports.beneficiaries import roster_table
 from reports.build import build_report
 from reports.context import make_context
 from reports.labels import Labels
-from reports.render.cells import format_cell, format_number
+from reports.render.cells import format_cell, format_number, format_score
 from reports.render.charts import budget_status
 from reports.table import Column, ColumnKind, Report, Row, RowRole, Table
 
@@ -292,7 +292,7 @@ class GrantFigures:
             return []
         t = self.labels
         indicators = self.report("performance", year).tables[1]
-        total = format_number(evaluation.total)
+        total = format_score(evaluation.total)
         grade = t(f"grade-{evaluation.grade}" if evaluation.grade else "grade-none")
         if evaluation.grade is None:
             # Weights that do not add up to 100: the total is out of another number, no grade.
