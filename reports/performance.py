@@ -27,9 +27,6 @@ from ledger.performance.targets import shown
 from reports.context import ReportContext
 from reports.table import Row, Table
 
-SYMBOLS = {"at-least": "≥", "at-most": "≤", "exactly": "="}
-"""How the form writes a target's direction."""
-
 
 def funds_rows(ctx: ReportContext, books: YearBooks, evaluation: YearEvaluation) -> list[Row]:
     """The year's funds: each source and the carried-in money, then the year's total."""
@@ -112,7 +109,7 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                 "year": year,
                 "level1": t("kind-execution"),
                 "indicator": t("perf-execution"),
-                "direction": SYMBOLS["at-least"],
+                "direction": t("direction-at-least"),
                 "target": HUNDRED,
                 "unit": "%",
                 "actual": execution.rate * HUNDRED if execution.rate is not None else None,
@@ -135,7 +132,7 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                     "level1": t(level1),
                     "level2": t(level2),
                     "indicator": target.name,
-                    "direction": SYMBOLS[target.direction],
+                    "direction": t(f"direction-{target.direction}"),
                     "target": target.value,
                     "unit": target.unit,
                     "actual": line.actual,

@@ -105,7 +105,7 @@ def test_the_grant_page_shows_the_years_indicators_and_what_is_at_risk(tmp_path)
         for row in section.select("tbody tr")
     }
     training = rows["培训基层妇幼保健人员"]
-    assert training["target"].get_text(strip=True) == "≥ 120人次"
+    assert training["target"].get_text(strip=True) == "不低于 120人次"
     assert training["actual"].get_text(strip=True) == "93人次"
     assert training["completion"].get_text(strip=True) == "77.50%"
     assert "near" in training["completion"]["class"]  # an amber bar: at risk

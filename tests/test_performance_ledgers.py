@@ -155,7 +155,11 @@ def test_the_report_shows_each_indicator_as_scored(closed):
     rows = {row.get("indicator"): row for row in indicators.rows}
     assert rows["Budget execution rate"].get("score") == D(9)
     cost = rows["人均培训成本"]
-    assert (cost.get("direction"), cost.get("target"), cost.get("unit")) == ("≤", D(300), "元")
+    assert (cost.get("direction"), cost.get("target"), cost.get("unit")) == (
+        "at most",
+        D(300),
+        "元",
+    )
     assert (cost.get("actual"), cost.get("completion"), cost.get("score")) == (
         D(320),
         D("0.9375"),

@@ -51,7 +51,7 @@ def test_text_is_the_form_with_its_total_and_grade(report):
         "产出指标",
         "成本指标",
         "人均培训成本",
-        "≤",
+        "不高于",
         "300",
         "元",
         "320",
@@ -92,7 +92,7 @@ def test_json_has_the_funds_the_indicators_and_the_grade(report):
         "weight": "20.00",
         "score": "18.75",
     }
-    assert cost["direction"] == "≤" and cost["unit"] == "元" and cost["year"] == 2025
+    assert cost["direction"] == "不高于" and cost["unit"] == "元" and cost["year"] == 2025
     (total,) = data["indicators_totals"]
     assert (total["score"], total["grade"], total["weight"]) == ("84.25", "良", "100.00")
     (funds,) = data["funds_totals"]
@@ -282,3 +282,56 @@ def test_the_grant_page_shows_scores_with_two_decimals(tmp_path):
     assert scores == ["10.00", "70.40", "9.60", "90.00"]
     notes = [note.get_text() for note in section.select("p.note")]
     assert notes[0] == "总分 90.00（满分 100），自评等级：良。"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh", {"培训人次": "不低于", "人均培训成本": "不高于", "项目工作会议": "等于"}),
+        ("en", {"培训人次": "at least", "人均培训成本": "at most", "项目工作会议": "exactly"}),
+    ],
+)
+def test_directions_are_words_in_every_format(tmp_path, language, words):
+    # The closed ledger's targets: at least 100 人次, at most 300 元, exactly 2 meetings.
+    report = build_report(
+        "performance", load_ledger(copy_performance_ledger(tmp_path, CLOSED)), 2025, language
+    )
+    heading = "方向" if language == "zh" else "Direction"
+    symbols = {"≥", "≤", "=", "'=", "'＝"}
+
+    rows = list(csv.reader(io.StringIO(render("csv", [report], "yuan"))))
+    header = next(row for row in rows if heading in row)
+    column = header.index(heading)
+    shown = {row[3]: row[column] for row in rows if row[3:4] and row[3] in words}
+    assert shown == words
+    assert not any(cell in symbols for row in rows for cell in row)
+
+    data = json.loads(render("json", [report], "yuan"))
+    shown = {row["indicator"]: row["direction"] for row in data["indicators"]}
+    assert {name: shown[name] for name in words} == words
+
+    text = render("text", [report], "yuan")
+    for name, word in words.items():
+        line = next(line for line in text.splitlines() if name in line and line[:4] == "2025")
+        assert f" {word} " in line and not symbols & set(line.split())
+
+    page = BeautifulSoup(render("html", [report], "yuan"), "html.parser")
+    cells = {cell.get_text() for cell in page.select('td[data-key="direction"]')}
+    assert set(words.values()) <= cells and not cells & symbols
+
+    book = openpyxl.load_workbook(io.BytesIO(render("xlsx", [report], "yuan")))
+    sheet = book.worksheets[-1]
+    column = [cell.value for cell in sheet[4]].index(heading) + 1
+    values = {sheet.cell(r, column).value for r in range(5, sheet.max_row + 1)}
+    assert set(words.values()) <= values and not values & symbols
+
+
+def test_the_grant_page_writes_directions_as_words(tmp_path):
+    fava = Fava(with_extension(copy_performance_ledger(tmp_path, CLOSED)))
+    section = fava.page(time="2025").select_one('section[data-section="performance"]')
+    targets = {
+        row["data-key"]: row.select_one('td[data-key="target"]').get_text(strip=True)
+        for row in section.select("tbody tr")
+    }
+    assert targets["人均培训成本"] == "at most 300元"
+    assert targets["项目工作会议"] == "exactly 2次"
