@@ -92,7 +92,12 @@ def _basis(ctx: ReportContext, line: IndicatorLine) -> str:
     reported = line.reported
     if reported is None or reported.value is None:
         return t("perf-basis-not-reported")
-    return t("perf-basis-reported", document=reported.document or "", date=reported.entry.date)
+    date = reported.entry.date
+    if reported.document is None:
+        return t("perf-basis-no-evidence", date=date)
+    if not reported.on_file:
+        return t("perf-basis-evidence-missing", document=reported.document, date=date)
+    return t("perf-basis-reported", document=reported.document, date=date)
 
 
 def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:

@@ -221,3 +221,35 @@ def test_a_ledger_without_targets_is_left_alone(tmp_path):
     evaluation = ledger.grant.performance.of_year(2024)
     assert not evaluation.has_targets and evaluation.set_year is None
     assert evaluation.total == evaluation.execution.score == D(8)
+
+
+@pytest.mark.parametrize(
+    ("language", "missing", "none", "on_file"),
+    [
+        (
+            "en",
+            "reported (2026-01-10): evidence survey.pdf missing, not on file in the books' folders",
+            "reported (2026-01-10): no evidence, no document linked",
+            "reported: copy.pdf (2026-01-10)",
+        ),
+        (
+            "zh",
+            "填报（2026-01-10）：佐证材料 survey.pdf 缺失，未在账簿文件夹中找到",
+            "填报（2026-01-10）：缺少佐证材料，未注明 document",
+            "填报：copy.pdf（2026-01-10）",
+        ),
+    ],
+)
+def test_a_value_without_its_evidence_scores_and_its_source_says_so(
+    reported, language, missing, none, on_file
+):
+    # 服务对象满意度's survey.pdf is not on file, 住院分娩率 links none: both config errors, both
+    # still scored (25.00 and 20.00), and the source column says what is missing.
+    report = build_report("performance", reported, 2025, language)
+    rows = {row.get("indicator"): row for row in report.tables[-1].rows}
+    assert (rows["服务对象满意度"].get("score"), rows["服务对象满意度"].get("basis")) == (
+        D(25),
+        missing,
+    )
+    assert (rows["住院分娩率"].get("score"), rows["住院分娩率"].get("basis")) == (D(20), none)
+    assert rows["孕产妇死亡率"].get("basis") == on_file

@@ -192,6 +192,14 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "reported: {document} ({date})",
     },
     "perf-basis-not-reported": {"zh": "填报：尚未填报", "en": "reported: not yet"},
+    "perf-basis-no-evidence": {
+        "zh": "填报（{date}）：缺少佐证材料，未注明 document",
+        "en": "reported ({date}): no evidence, no document linked",
+    },
+    "perf-basis-evidence-missing": {
+        "zh": "填报（{date}）：佐证材料 {document} 缺失，未在账簿文件夹中找到",
+        "en": "reported ({date}): evidence {document} missing, not on file in the books' folders",
+    },
     "perf-note-open": {
         "zh": "{year}年度尚未结账：实际值截至 {as_of}（全年时间进度 {elapsed}），得分为进度评估。预算执行率，以及方向为“不低于”、随年度累计取数的指标（measure 为 {measures}），完成率不低于时间进度为“进度正常”，否则为“进度滞后”；其他尚未达标的指标（方向为“不高于”或“等于”的，或 measure 为 {others} 的）为“进度滞后”。",
         "en": "{year} is not closed: the figures are as of {as_of} ({elapsed} of the year gone by) and the scores show progress so far. The budget execution, and an indicator held to at least its target whose measure adds up over the year ({measures}), is on track while its completion keeps up with the time gone by, at risk when it falls behind; any other indicator not yet met (held to at most or exactly its target, or measured by {others}) is at risk.",

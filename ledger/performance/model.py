@@ -101,6 +101,9 @@ class Actual(NamedTuple):
     document: str | None
     reason: str | None
     entry: data.Custom
+    on_file: bool = False
+    """Whether the value's `document` is on file inside the books (judged once per load, for an
+    indicator measured by `reported`): a value without it still scores, its source says so."""
 
 
 class Scoring(NamedTuple):

@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from beancount.core import data
 
 from ledger.activity import Activity
-from ledger.documents import DocumentFinder
+from ledger.documents import MISSING, ON_FILE, DocumentFinder
 from ledger.errors import GrantError
 from ledger.i18n import Catalogue, plain_number
 from ledger.model import GrantConfig, Year
@@ -376,8 +376,11 @@ class _Parser:
                 continue
             if actual.document is None:
                 self.error(entry, "actual-without-document", name=name, year=year)
-            elif finder().locate(actual.document, entry.meta.get("filename", "")) is None:
+                continue
+            judged = finder().judge(actual.document, entry.meta.get("filename", ""))
+            if judged == MISSING:
                 self.error(entry, "actual-document-missing", name=name, document=actual.document)
+            self.actuals[year, name] = actual._replace(on_file=judged == ON_FILE)
 
     def check_weights(self, performance: PerformanceConfig, years: Iterable[Year]) -> None:
         """The targets' weights and the execution's add up to 100, in every year they apply."""
