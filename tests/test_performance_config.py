@@ -12,6 +12,7 @@ import pytest
 from grant_ledgers import assert_findings, findings_of, funding
 
 from ledger.loading import load_ledger
+from reports.build import build_report
 
 #: Two well-formed targets of 2025 weighing 90 with the execution's default 10.
 VALID_TARGETS = """
@@ -305,3 +306,75 @@ def test_config_messages_show_values_as_written_never_reprs(write_ledger, langua
         assert any(text in message for message in messages), text
     for message in messages:
         assert not any(repr_ in message for repr_ in ("Decimal(", "None", "'")), message
+
+
+def header(ledger, year):
+    """The `performance` report's header rows of `year`: field -> value."""
+    report = build_report("performance", ledger, year, "en")
+    table = next(table for table in report.tables if table.key == "project")
+    return {row.get("field"): row.get("value") for row in table.rows}
+
+
+def test_the_forms_header_comes_from_grant_project_a_key_at_a_time(write_ledger):
+    path = write_ledger(
+        funding(2025, 2026),
+        CLOSE_2025,
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-project" "Maternal health project"
+          department: "County health bureau"
+          implementer: "County MCH institute"
+          goal: "train 100"
+        2026-01-01 custom "grant-project" "Maternal health project"
+          goal: "train 120"
+        """,
+    )
+    ledger = load_ledger(path)
+    assert [f for f in ledger.findings if f.rule == "config"] == []
+    assert header(ledger, 2025) == {
+        "name": "Maternal health project",
+        "department": "County health bureau",
+        "implementer": "County MCH institute",
+        "goal": "train 100",
+    }
+    # 2026's own directive gives only the goal: the department and the unit stay.
+    assert header(ledger, 2026) == {
+        "name": "Maternal health project",
+        "department": "County health bureau",
+        "implementer": "County MCH institute",
+        "goal": "train 120",
+    }
+
+
+def test_without_grant_project_the_name_is_the_ledgers_title(write_ledger):
+    untitled = load_ledger(write_ledger(funding(2025), VALID_TARGETS, name="untitled.beancount"))
+    # No title: the dedicated account's label (grant_ledgers' PREAMBLE calls it "dedicated").
+    assert header(untitled, 2025) == {
+        "name": "dedicated",
+        "department": None,
+        "implementer": None,
+        "goal": None,
+    }
+    titled = load_ledger(
+        write_ledger('option "title" "County grant books"\n', funding(2025), VALID_TARGETS)
+    )
+    assert header(titled, 2025)["name"] == "County grant books"
+
+
+def test_a_malformed_grant_project_is_a_config_finding(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-project" 5   ; expect: config
+        2025-01-01 custom "grant-project" "two" "names"   ; expect: config
+        2025-01-01 custom "grant-project" "project"   ; expect: config
+          department: 5
+        2025-01-01 custom "grant-project" "project"
+          goal: "train 100"
+        2025-06-01 custom "grant-project" "project"   ; expect: config
+          goal: "train 120"
+        """,
+    )
+    assert {finding.rule for finding in assert_findings(path)} == {"config"}
+    assert header(load_ledger(path), 2025)["goal"] == "train 100"

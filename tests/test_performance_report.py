@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from commands.main import main
 from ledger.loading import load_ledger
 from ledger.performance.measures import MEASURES
 from reports.build import build_report
+from reports.pack import write_pack
 from reports.render import render
 
 DEMO = Path(__file__).resolve().parents[1] / "main.beancount"
@@ -105,7 +107,7 @@ def test_json_has_the_funds_the_indicators_and_the_grade(report):
 
 def test_excel_sheets_keep_numbers_as_numbers(report):
     book = openpyxl.load_workbook(io.BytesIO(render("xlsx", [report], "wan")))
-    assert book.sheetnames == ["项目资金情况", "绩效指标完成情况"]
+    assert book.sheetnames == ["项目基本情况", "项目资金情况", "绩效指标完成情况"]
     sheet = book["绩效指标完成情况"]
     header = [cell.value for cell in sheet[4]]
     column = {name: index for index, name in enumerate(header, start=1)}
@@ -335,3 +337,70 @@ def test_the_grant_page_writes_directions_as_words(tmp_path):
     }
     assert targets["人均培训成本"] == "at most 300元"
     assert targets["项目工作会议"] == "exactly 2次"
+
+
+#: The demo's header of 2026: its grant-project of 2024 and 2026's own goal.
+DEMO_HEADER = {
+    "项目名称": "清溪县母婴健康工程",
+    "主管部门": "清溪县卫生健康局",
+    "实施单位": "清溪县妇幼保健所",
+    "年度总体目标": "培训基层妇幼保健人员120人次、举办适宜技术培训班2期；",
+}
+
+
+def header_shown(pairs):
+    """(label, value) pairs shown -> the demo header's labels with the start of their value."""
+    return {
+        label: value[: len(DEMO_HEADER[label])]
+        for label, value in pairs
+        if label in DEMO_HEADER and value
+    }
+
+
+def test_the_forms_header_is_in_every_format_and_in_the_pack(tmp_path):
+    ledger = load_ledger(DEMO)
+    report = build_report("performance", ledger, 2026, "zh")
+
+    text = render("text", [report], "yuan")
+    lines = [line.split(None, 2)[1:] for line in text.splitlines() if line.startswith("2026  ")]
+    assert header_shown(pair for pair in lines if len(pair) == 2) == DEMO_HEADER
+    assert text.index("2026年度项目基本情况") < text.index("2026年度项目资金情况")
+
+    rows = list(csv.reader(io.StringIO(render("csv", [report], "yuan"))))
+    assert header_shown(row[1:3] for row in rows if len(row) == 3) == DEMO_HEADER
+
+    data = json.loads(render("json", [report], "yuan"))
+    assert header_shown((row["item"], row["value"]) for row in data["project"]) == DEMO_HEADER
+    assert [row["field"] for row in data["project"]] == [
+        "name",
+        "department",
+        "implementer",
+        "goal",
+    ]
+
+    def html_pairs(page):
+        table = page.select_one('table[data-table="project"]')
+        return [
+            (
+                row.select_one('td[data-key="item"]').get_text(),
+                row.select_one('td[data-key="value"]').get_text(),
+            )
+            for row in table.select("tbody tr")
+        ]
+
+    page = BeautifulSoup(render("html", [report], "yuan"), "html.parser")
+    assert header_shown(html_pairs(page)) == DEMO_HEADER
+
+    def xlsx_pairs(book):
+        sheet = book["项目基本情况"]
+        return [(sheet.cell(r, 2).value, sheet.cell(r, 3).value) for r in range(5, 9)]
+
+    book = openpyxl.load_workbook(io.BytesIO(render("xlsx", [report], "yuan")))
+    assert header_shown(xlsx_pairs(book)) == DEMO_HEADER
+
+    target = write_pack(ledger, 2026, "zh", "yuan", tmp_path / "pack.zip")
+    with zipfile.ZipFile(target) as archive:
+        workbook = archive.read("2026年度专项检查资料.xlsx")
+        html = archive.read("2026年度专项检查资料.html")
+    assert header_shown(xlsx_pairs(openpyxl.load_workbook(io.BytesIO(workbook)))) == DEMO_HEADER
+    assert header_shown(html_pairs(BeautifulSoup(html, "html.parser"))) == DEMO_HEADER

@@ -160,7 +160,17 @@ PERFORMANCE: dict[str, dict[str, str]] = {
     "progress-pending": {"zh": "无实际值", "en": "no value yet"},
     # -- the report (项目支出绩效自评表) ------------------------------------------------------
     "title-performance": {"zh": "项目支出绩效自评表", "en": "Performance self-evaluation"},
+    "title-performance-project": {"zh": "项目基本情况", "en": "Project"},
     "title-performance-funds": {"zh": "项目资金情况", "en": "Project funds"},
+    "perf-project-name": {"zh": "项目名称", "en": "Project"},
+    "perf-project-department": {"zh": "主管部门", "en": "Department in charge"},
+    "perf-project-implementer": {"zh": "实施单位", "en": "Implementing unit"},
+    "perf-project-goal": {"zh": "年度总体目标", "en": "Overall goal of the year"},
+    "value": {"zh": "内容", "en": "Value"},
+    "perf-note-project": {
+        "zh": '项目名称、主管部门、实施单位和年度总体目标取自账簿的 grant-project 指令（未写项目名称时取账簿标题 option "title"）。',
+        "en": "The project, its department, the implementing unit and the year's overall goal come from the ledger's grant-project directive (without a name given there, the project is the ledger's option \"title\").",
+    },
     "title-performance-indicators": {"zh": "绩效指标完成情况", "en": "Performance indicators"},
     "item": {"zh": "项目", "en": "Item"},
     "budget_start": {"zh": "年初预算数", "en": "Budget at the start"},

@@ -1,4 +1,4 @@
-"""Parse the ledger's `grant-target`, `grant-actual` and `grant-scoring` directives.
+"""Parse the ledger's performance directives: `grant-target`, `-actual`, `-scoring`, `-project`.
 
 Like `ledger.directives`, a malformed directive becomes a `config` error pointing at it and
 parsing goes on. Also a `config` error: weights that do not add up to 100 with the budget
@@ -31,10 +31,12 @@ from ledger.performance.measures import (
 )
 from ledger.performance.model import (
     DEFAULT_SCORING,
+    PROJECT_KEYS,
     Actual,
     Direction,
     MeasureUse,
     PerformanceConfig,
+    Project,
     Scoring,
     Target,
 )
@@ -45,6 +47,7 @@ SIGNATURES = {
     "grant-target": '"INDICATOR" VALUE ["UNIT"]',
     "grant-actual": '"INDICATOR" [VALUE]',
     "grant-scoring": "EXECUTION-WEIGHT",
+    "grant-project": '"PROJECT-NAME"',
 }
 
 _SEPARATORS = re.compile(r"[\s\-—－_/·:：、]+")
@@ -129,6 +132,7 @@ class _Parser:
         self.targets: dict[Year, list[Target]] = defaultdict(list)
         self.actuals: dict[tuple[Year, str], Actual] = {}
         self.scorings: dict[Year, Scoring] = {}
+        self.projects: dict[Year, Project] = {}
 
     def error(self, entry: data.Directive, situation: str, /, **fields: Any) -> None:
         # A value as the ledger writes it ("产出-数目", 0, nothing), never Python's repr.
@@ -349,10 +353,30 @@ class _Parser:
             return
         self.scorings[year] = Scoring(year, weight, excellent, good, fair, entry)
 
+    # -- grant-project -----------------------------------------------------------------
+
+    def on_project(self, entry: data.Custom) -> None:
+        values = entry.values
+        if len(values) != 1 or values[0].dtype is not str or not values[0].value.strip():
+            self.wrong_values(entry)
+            return
+        errors = len(self.errors)
+        keys = [self.text(entry, key) for key in PROJECT_KEYS]
+        if len(self.errors) > errors:
+            return
+        year = entry.date.year
+        if year in self.projects:
+            other = self.projects[year].entry.meta  # type: ignore[union-attr]
+            where = f"{other['filename']}:{other['lineno']}"
+            self.error(entry, "duplicate-directive", type=entry.type, where=where)
+            return
+        self.projects[year] = Project(year, values[0].value.strip(), *keys, entry)
+
     HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom], None]]] = {
         "grant-target": on_target,
         "grant-actual": on_actual,
         "grant-scoring": on_scoring,
+        "grant-project": on_project,
     }
 
     # -- across directives -------------------------------------------------------------
@@ -459,7 +483,9 @@ def parse_targets(
     parser = _Parser(config, opened, Catalogue(config.language))
     for entry in customs:
         _Parser.HANDLERS[entry.type](parser, entry)
-    performance = PerformanceConfig(dict(parser.targets), parser.actuals, parser.scorings)
+    performance = PerformanceConfig(
+        dict(parser.targets), parser.actuals, parser.scorings, parser.projects
+    )
     parser.check_actuals(performance, finder)
     parser.check_weights(performance, years)
     parser.check_metadata(performance, activity)

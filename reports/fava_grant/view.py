@@ -291,7 +291,9 @@ class GrantFigures:
         if not evaluation.has_targets:
             return []
         t = self.labels
-        indicators = self.report("performance", year).tables[1]
+        indicators = next(
+            table for table in self.report("performance", year).tables if table.key == "indicators"
+        )
         total = format_score(evaluation.total)
         grade = t(f"grade-{evaluation.grade}" if evaluation.grade else "grade-none")
         if evaluation.grade is None:
