@@ -2,6 +2,7 @@
 
 One Excel workbook (a sheet per table), one self-contained printable HTML page, the copies of
 the year's original vouchers under `vouchers/VOUCHER/` (the number made a safe folder name),
+the evidence of the year's reported performance values under `evidence/`,
 `SEAL.txt` with the year's seal (its close digest, `ledger.seals`) and the seal file itself, and
 a `SHA256SUMS` of every file, in a folder or a zip (by default `packs/` beside the ledger). The
 pack is built in a temporary place and moved into place whole, so a failure never leaves half
@@ -15,6 +16,7 @@ overwritten. `mch-ledger verify-pack` checks a pack against the books.
       SEAL.txt
       seals/2025.tsv
       vouchers/记-2025-019/2025-05-20.HT-2025-04.询价记录.pdf   (a purchase's procurement record)
+      evidence/2025年清溪县妇幼卫生统计年报.pdf   (a reported value's evidence, `grant-actual`)
       registers/救助对象登记册（脱敏）.csv     (the year's beneficiaries, identity numbers masked)
       SHA256SUMS
 
@@ -59,6 +61,7 @@ from reports.stamp import digest_files
 from reports.table import Report
 
 VOUCHERS_FOLDER = "vouchers"
+EVIDENCE_FOLDER = "evidence"
 REGISTERS_FOLDER = "registers"
 MASKED = "masked"
 FULL = "full"
@@ -196,6 +199,38 @@ def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
             if name not in seen:
                 seen.add(name)
                 copies.append(VoucherCopy(voucher, Path(found), name))
+    return copies
+
+
+def year_evidence(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
+    """The evidence documents of the year's reported performance values, in ledger order.
+
+    The `document:` of each `grant-actual` whose value counts for `year` (the latest of its
+    indicator), found as a voucher copy is; one outside the books' folders (rule
+    `document-outside`) is left out, as a voucher copy is. Each file is in the pack once, under
+    `evidence/` (a second file of the same name gets `~2`); `voucher` is the indicator.
+    """
+    finder = ledger.grant.documents
+    actuals = [
+        actual
+        for (of_year, _), actual in ledger.grant.targets.actuals.items()
+        if of_year == year and actual.value is not None and actual.document
+    ]
+    copies: list[VoucherCopy] = []
+    names: dict[str, str] = {}  # the file's real path -> its name in the pack
+    for actual in actuals:
+        found = finder.locate(actual.document or "", actual.entry.meta.get("filename", ""))
+        if found is None or not finder.is_inside(found):
+            continue
+        real = os.path.realpath(found)
+        name = names.get(real)
+        if name is None:
+            path = Path(found)
+            name, number = f"{EVIDENCE_FOLDER}/{path.name}", 2
+            while name in names.values():
+                name, number = f"{EVIDENCE_FOLDER}/{path.stem}~{number}{path.suffix}", number + 1
+            names[real] = name
+            copies.append(VoucherCopy(actual.name, path, name))
     return copies
 
 
@@ -352,9 +387,12 @@ def write_pack(
     reports = pack_reports(ledger, year, language)
     title = pack_title(language, year)
     copies = year_copies(ledger, year)
+    evidence = year_evidence(ledger, year)
     seal, seal_files = seal_manifest(ledger, year)
     files = [
-        *_files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies),
+        *_files(
+            render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies + evidence
+        ),
         *seal_files,
     ]
     register = register_file(ledger, year, language, full_register)

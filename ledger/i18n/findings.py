@@ -166,6 +166,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "zh": "凭证复印件 {path}（{key}）位于账簿目录及 documents 目录之外（含符号链接指向的位置）：复印件须存放在账簿之内，不会计入已存档，也不会放入检查资料。请把复印件放入 documents 目录并更正路径。",
         "en": "the voucher copy {path} ({key}) lies outside the ledger's folder and its documents folders (symlinks resolved): a copy must be kept inside the books; it does not count as on file and is never put in a pack. Put the copy in the documents folder and correct the path.",
     },
+    "document-outside.evidence": {
+        "zh": "指标「{name}」的佐证材料 {path} 位于账簿目录及 documents 目录之外（含符号链接指向的位置）：佐证材料须存放在账簿之内，不会视为已存档，也不会放入检查资料。请把文件放入 documents 目录并更正路径。",
+        "en": 'the evidence {path} of "{name}" lies outside the ledger\'s folder and its documents folders (symlinks resolved): evidence must be kept inside the books; it does not count as on file and is never put in a pack. Put the file in the documents folder and correct the path.',
+    },
     "needs-review.flagged": {
         "zh": "本笔专户业务标记为 ! 待复核{why}：请核实后在 Fava 中点开这笔分录，改记到正确账户，并将标记 ! 改为 * 。",
         "en": "this entry on the dedicated account is flagged ! for review{why}: check it, then open the entry in Fava, book it to the right account and change its flag from ! to * .",

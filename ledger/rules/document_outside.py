@@ -9,10 +9,14 @@ the finding points at the entry.
       voucher: "记-2024-015"
       document: "2024-03-18.记-2024-015.pdf"         ; in the documents folder: fine
       document-2: "../../../../etc/passwd"            ; error: outside the books
+
+The evidence of a reported performance value (`document:` on a `grant-actual`) stays inside the
+books too: it goes into the pack beside the voucher copies.
 """
 
 from __future__ import annotations
 
+from ledger.documents import OUTSIDE
 from ledger.errors import GrantError
 from ledger.grant_ledger import GrantLedger
 from ledger.rules.base import plugin_of
@@ -23,9 +27,9 @@ RULE = "document-outside"
 
 
 def check(grant: GrantLedger) -> list[GrantError]:
-    """Each copy an entry links that lies outside the ledger's folder and documents folders."""
+    """Each copy an entry links, or evidence a reported value names, outside the books' folders."""
     msg = grant.messages
-    return [
+    errors = [
         GrantError(
             entry.meta,
             msg.finding(RULE, "copy", key=key, path=value),
@@ -35,6 +39,14 @@ def check(grant: GrantLedger) -> list[GrantError]:
         )
         for entry, key, value in grant.vouchers.outside_copies()
     ]
+    for (year, name), actual in grant.targets.actuals.items():
+        if actual.document is None or actual.value is None or actual.on_file:
+            continue
+        entry = actual.entry
+        if grant.documents.judge(actual.document, entry.meta.get("filename", "")) == OUTSIDE:
+            message = msg.finding(RULE, "evidence", name=name, path=actual.document)
+            errors.append(GrantError(entry.meta, message, entry, RULE, year=year))
+    return errors
 
 
 validate_document_outside = plugin_of(check)
