@@ -71,6 +71,7 @@ def test_folder_pack_and_the_copy_register(tmp_path):
         "SHA256SUMS",
         "inspection-pack-2024.html",
         "inspection-pack-2024.xlsx",
+        "self-evaluation.json",
         "vouchers",
     ]
     assert sorted(p.name for p in (target / "vouchers").iterdir()) == ["V-2024-003", "V-2024-004"]
