@@ -39,7 +39,8 @@ def verify_pack_command(pack: Path, ledger: Path, lang: str | None) -> None:
     """Check the inspection PACK (a .zip or a folder) against the books of LEDGER.
 
     The pack must be intact (its SHA256SUMS), its year closed and sealed with the seal the
-    pack carries, the books still as sealed, and its voucher copies the sealed ones.
+    pack carries, the books still as sealed, its voucher copies the sealed ones, and the year's
+    self-evaluation in the books the one the pack carries.
     """
     try:
         loaded = load_ledger(ledger)
@@ -56,6 +57,8 @@ def verify_pack_command(pack: Path, ledger: Path, lang: str | None) -> None:
         click.echo(format_table(verdict.findings, msg))
     for problem in verdict.problems:
         click.echo(f"- {problem}")
+    for note in verdict.notes:
+        click.echo(f"({note})")
     if verdict.matches:
         click.echo(msg("verify.matches", pack=pack, year=verdict.year, seal=verdict.seal))
         return

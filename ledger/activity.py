@@ -113,7 +113,7 @@ def _grant_year(entry: data.Transaction, msg: Catalogue) -> tuple[Year, GrantErr
         return int(text), None
     error = GrantError(
         entry.meta,
-        msg.finding("config", "bad-grant-year", value=value, year=entry.date.year),
+        msg.finding("config", "bad-grant-year", value=msg.written(value), year=entry.date.year),
         entry,
         "config",
     )

@@ -72,7 +72,7 @@ SIGNATURES: dict[str, str] = {
 #: performance targets (`ledger.performance.targets`). With `SIGNATURES`, every `grant-*` and
 #: `import-*` type there is: any other is a misspelling, reported.
 OTHER_TYPES: frozenset[str] = frozenset(
-    {"import-rule", "grant-target", "grant-actual", "grant-scoring"}
+    {"import-rule", "grant-target", "grant-actual", "grant-scoring", "grant-project"}
 )
 KNOWN_PREFIXES = ("grant-", "import-")
 

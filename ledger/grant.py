@@ -48,6 +48,8 @@ def enforce_grant_rules(
         grant = grant_ledger(entries, options_map)
         errors: list[Any] = grant.not_yet_returned(grant.findings)
     if config:
-        message = grant.messages.finding("config", "plugin-config", value=config)
+        message = grant.messages.finding(
+            "config", "plugin-config", value=grant.messages.written(config)
+        )
         errors.append(GrantError(global_meta(), message, None, "config"))
     return grant.returned(entries), errors

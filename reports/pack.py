@@ -2,6 +2,7 @@
 
 One Excel workbook (a sheet per table), one self-contained printable HTML page, the copies of
 the year's original vouchers under `vouchers/VOUCHER/` (the number made a safe folder name),
+the evidence of the year's reported performance values under `evidence/`,
 `SEAL.txt` with the year's seal (its close digest, `ledger.seals`) and the seal file itself, and
 a `SHA256SUMS` of every file, in a folder or a zip (by default `packs/` beside the ledger). The
 pack is built in a temporary place and moved into place whole, so a failure never leaves half
@@ -15,7 +16,9 @@ overwritten. `mch-ledger verify-pack` checks a pack against the books.
       SEAL.txt
       seals/2025.tsv
       vouchers/记-2025-019/2025-05-20.HT-2025-04.询价记录.pdf   (a purchase's procurement record)
+      evidence/2025年清溪县妇幼卫生统计年报.pdf   (a reported value's evidence, `grant-actual`)
       registers/救助对象登记册（脱敏）.csv     (the year's beneficiaries, identity numbers masked)
+      self-evaluation.json                     (the year's self-evaluation, for verify-pack)
       SHA256SUMS
 
 A ledger with a beneficiary register (`grant-beneficiaries`) has the register's rows of the
@@ -53,6 +56,7 @@ from reports.copy_register import (
     register_path,
 )
 from reports.labels import Labels
+from reports.pack_evaluation import RECORD_NAME, evaluation_record, record_bytes
 from reports.render.as_html import render_html
 from reports.render.as_xlsx import render_xlsx
 from reports.render.cells import Unit
@@ -60,6 +64,7 @@ from reports.stamp import digest_files
 from reports.table import Report
 
 VOUCHERS_FOLDER = "vouchers"
+EVIDENCE_FOLDER = "evidence"
 REGISTERS_FOLDER = "registers"
 MASKED = "masked"
 FULL = "full"
@@ -211,6 +216,53 @@ def year_copies(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
     return copies
 
 
+def indicator_evidence(ledger: LoadedLedger, year: Year) -> dict[str, VoucherCopy]:
+    """The evidence of each of the year's reported performance values, by indicator.
+
+    The `document:` of each `grant-actual` whose value counts for `year` (the latest of its
+    indicator), found as a voucher copy is; one outside the books' folders (rule
+    `document-outside`) is left out, as a voucher copy is. Each file has one name in the pack,
+    under `evidence/` (a second file of the same name gets `~2`), whichever indicators it proves.
+    """
+    finder = ledger.grant.documents
+    actuals = [
+        actual
+        for (of_year, _), actual in ledger.grant.targets.actuals.items()
+        if of_year == year and actual.value is not None and actual.document
+    ]
+    evidence: dict[str, VoucherCopy] = {}
+    names: dict[str, str] = {}  # the file's real path -> its name in the pack
+    for actual in actuals:
+        found = finder.locate(actual.document or "", actual.entry.meta.get("filename", ""))
+        if found is None or not finder.is_inside(found):
+            continue
+        real = os.path.realpath(found)
+        path = Path(found)
+        name = names.get(real)
+        if name is None:
+            name, number = f"{EVIDENCE_FOLDER}/{path.name}", 2
+            while name in names.values():
+                name, number = f"{EVIDENCE_FOLDER}/{path.stem}~{number}{path.suffix}", number + 1
+            names[real] = name
+        evidence[actual.name] = VoucherCopy(actual.name, path, name)
+    return evidence
+
+
+def year_evidence(ledger: LoadedLedger, year: Year) -> list[VoucherCopy]:
+    """The evidence files of the year's reported performance values, each once, in ledger order."""
+    files = {copy.name: copy for copy in indicator_evidence(ledger, year).values()}
+    return list(files.values())
+
+
+def self_evaluation(ledger: LoadedLedger, year: Year) -> dict:
+    """The year's self-evaluation as the pack records it (`self-evaluation.json`)."""
+    evidence = {
+        indicator: (copy.name, copy.source)
+        for indicator, copy in indicator_evidence(ledger, year).items()
+    }
+    return evaluation_record(ledger, year, evidence)
+
+
 def seal_manifest(ledger: LoadedLedger, year: Year) -> tuple[str, list[tuple[str, bytes]]]:
     """The pack's `SEAL.txt`, and the year's seal file to put beside it.
 
@@ -229,6 +281,7 @@ def seal_manifest(ledger: LoadedLedger, year: Year) -> tuple[str, list[tuple[str
         f"closed: {close.entry.date.isoformat() if close is not None else NO_SEAL}",
         f"seal: {seal}",
         f"books-sha256: {sha256}",
+        f"self-evaluation: {RECORD_NAME}",
     ]
     files = []
     path = seal_path(close) if close is not None and close.seal else None
@@ -361,10 +414,14 @@ def write_pack(
     reports = pack_reports(ledger, year, language)
     title = pack_title(language, year)
     copies = year_copies(ledger, year)
+    evidence = year_evidence(ledger, year)
     seal, seal_files = seal_manifest(ledger, year)
     files = [
-        *_files(render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies),
+        *_files(
+            render_xlsx(reports, unit), render_html(reports, unit, title), stem, copies + evidence
+        ),
         *seal_files,
+        (RECORD_NAME, record_bytes(self_evaluation(ledger, year))),
     ]
     register = register_file(ledger, year, language, full_register)
     if register is not None:

@@ -1,7 +1,10 @@
 """The performance self-evaluation (项目支出绩效自评表), laid out like the provincial form.
 
-Two tables per fiscal year, as the form has two blocks:
+Three tables per fiscal year, as the form has three blocks:
 
+- 项目基本情况: the form's header: the project's name (项目名称), its department (主管部门), the
+  implementing unit (实施单位) and the year's overall goal (年度总体目标), as the latest
+  `grant-project` up to the year gives them; the name defaults to the ledger's title.
 - 项目资金: the year's budget at its start and for the whole year (carried-in money included),
   the funds in place per source and carried from last year, what was spent, the execution rate,
   and the execution's weight and score. The figures are the budget and funding reports' (the
@@ -17,18 +20,52 @@ from __future__ import annotations
 
 import datetime
 
+from beancount.parser.options import OPTIONS_DEFAULTS
+
 from ledger.activity import ZERO
 from ledger.books import YearBooks
 from ledger.model import Year, amount_in_force
 from ledger.performance.evaluation import MISSED, IndicatorLine, YearEvaluation
-from ledger.performance.measures import HUNDRED, REPORTED
+from ledger.performance.measures import HUNDRED, REPORTED, cumulative_measures
 from ledger.performance.model import KINDS
 from ledger.performance.targets import shown
 from reports.context import ReportContext
 from reports.table import Row, Table
 
-SYMBOLS = {"at-least": "≥", "at-most": "≤", "exactly": "="}
-"""How the form writes a target's direction."""
+#: The header's rows: its field (as JSON names it) and its label.
+PROJECT_FIELDS = (
+    ("name", "perf-project-name"),
+    ("department", "perf-project-department"),
+    ("implementer", "perf-project-implementer"),
+    ("goal", "perf-project-goal"),
+)
+
+
+def project_name(ctx: ReportContext, given: str | None) -> str | None:
+    """The project's name: its `grant-project`'s, else the ledger's title, else its account's."""
+    if given:
+        return given
+    title = ctx.ledger.options_map.get("title")
+    if title and title != OPTIONS_DEFAULTS["title"]:
+        return str(title)
+    labels = [labelled.label for labelled in ctx.config.dedicated.values() if labelled.label]
+    return labels[0] if labels else None
+
+
+def project_rows(ctx: ReportContext, year: Year) -> list[Row]:
+    """The form's header for `year`: the project, its department, its unit and the year's goal."""
+    t = ctx.labels
+    project = ctx.grant.targets.project_of(year)
+    values = {
+        "name": project_name(ctx, project.name),
+        "department": project.department,
+        "implementer": project.implementer,
+        "goal": project.goal,
+    }
+    return [
+        Row({"year": year, "field": field, "item": t(label), "value": values[field]})
+        for field, label in PROJECT_FIELDS
+    ]
 
 
 def funds_rows(ctx: ReportContext, books: YearBooks, evaluation: YearEvaluation) -> list[Row]:
@@ -95,7 +132,12 @@ def _basis(ctx: ReportContext, line: IndicatorLine) -> str:
     reported = line.reported
     if reported is None or reported.value is None:
         return t("perf-basis-not-reported")
-    return t("perf-basis-reported", document=reported.document or "", date=reported.entry.date)
+    date = reported.entry.date
+    if reported.document is None:
+        return t("perf-basis-no-evidence", date=date)
+    if not reported.on_file:
+        return t("perf-basis-evidence-missing", document=reported.document, date=date)
+    return t("perf-basis-reported", document=reported.document, date=date)
 
 
 def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
@@ -112,7 +154,7 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                 "year": year,
                 "level1": t("kind-execution"),
                 "indicator": t("perf-execution"),
-                "direction": SYMBOLS["at-least"],
+                "direction": t("direction-at-least"),
                 "target": HUNDRED,
                 "unit": "%",
                 "actual": execution.rate * HUNDRED if execution.rate is not None else None,
@@ -135,7 +177,7 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                     "level1": t(level1),
                     "level2": t(level2),
                     "indicator": target.name,
-                    "direction": SYMBOLS[target.direction],
+                    "direction": t(f"direction-{target.direction}"),
                     "target": target.value,
                     "unit": target.unit,
                     "actual": line.actual,
@@ -156,12 +198,24 @@ def indicator_rows(ctx: ReportContext, evaluation: YearEvaluation) -> list[Row]:
                 "indicator": t("perf-total", year=year),
                 "weight": evaluation.weights,
                 "score": evaluation.total,
-                "grade": t(f"grade-{evaluation.grade}") if evaluation.has_targets else None,
+                "grade": grade_word(ctx, evaluation),
             },
             "subtotal",
         )
     )
     return rows
+
+
+def grade_word(ctx: ReportContext, evaluation: YearEvaluation) -> str | None:
+    """The total's grade as the form shows it: 优 … 差, 不评等级 when the weights are not 100.
+
+    None for a year without targets (only the execution is scored: there is nothing to grade).
+    """
+    if not evaluation.has_targets:
+        return None
+    if evaluation.grade is None:
+        return ctx.labels("grade-none")
+    return ctx.labels(f"grade-{evaluation.grade}")
 
 
 def year_notes(ctx: ReportContext, evaluation: YearEvaluation) -> list[str]:
@@ -176,6 +230,8 @@ def year_notes(ctx: ReportContext, evaluation: YearEvaluation) -> list[str]:
                 year=year,
                 as_of=evaluation.as_of,
                 elapsed=f"{evaluation.elapsed * 100:.2f}%",
+                measures=t.join(cumulative_measures()),
+                others=t.join(cumulative_measures(False)),
             )
         )
     if evaluation.set_year is None:
@@ -185,7 +241,7 @@ def year_notes(ctx: ReportContext, evaluation: YearEvaluation) -> list[str]:
     if evaluation.has_targets and evaluation.weights != HUNDRED:
         notes.append(t("perf-note-weights", year=year, weights=shown(evaluation.weights)))
     scoring = evaluation.scoring
-    if evaluation.has_targets:
+    if evaluation.grade is not None:
         notes.append(
             t(
                 "perf-note-grades",
@@ -204,16 +260,26 @@ def evaluation_of(ctx: ReportContext, year: Year) -> YearEvaluation:
 
 
 def performance_tables(ctx: ReportContext) -> list[Table]:
-    """The funds table and the indicators table of the context's years."""
+    """The header, the funds table and the indicators table of the context's years."""
     t = ctx.labels
+    project: list[Row] = []
     funds: list[Row] = []
     indicators: list[Row] = []
     notes: list[str] = []
     for year in ctx.years:
         evaluation = evaluation_of(ctx, year)
+        project.extend(project_rows(ctx, year))
         funds.extend(funds_rows(ctx, ctx.books[year], evaluation))
         indicators.extend(indicator_rows(ctx, evaluation))
         notes.extend(year_notes(ctx, evaluation))
+    project_table = Table(
+        "project",
+        t.year_title("title-performance-project", ctx.year, ctx.years),
+        t.columns(("year", "year"), ("item", "text"), ("value", "text")),
+        project,
+        [t("perf-note-project")],
+        t("title-performance-project"),
+    )
     funds_table = Table(
         "funds",
         t.year_title("title-performance-funds", ctx.year, ctx.years),
@@ -226,7 +292,7 @@ def performance_tables(ctx: ReportContext) -> list[Table]:
             ("executed", "money"),
             ("execution", "percent"),
             ("weight", "number"),
-            ("score", "number"),
+            ("score", "score"),
         ),
         funds,
         [t("perf-note-execution")],
@@ -246,7 +312,7 @@ def performance_tables(ctx: ReportContext) -> list[Table]:
             ("actual", "number"),
             ("completion", "percent"),
             ("weight", "number"),
-            ("score", "number"),
+            ("score", "score"),
             ("progress", "text"),
             ("grade", "text"),
             ("reason", "text"),
@@ -256,7 +322,7 @@ def performance_tables(ctx: ReportContext) -> list[Table]:
         [*notes, t("perf-note-rounding")],
         t("title-performance-indicators"),
     )
-    return [funds_table, indicators_table]
+    return [project_table, funds_table, indicators_table]
 
 
 def build(ctx: ReportContext) -> list[Table]:

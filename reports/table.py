@@ -14,8 +14,9 @@ from typing import Any, Literal, NamedTuple
 
 from reports.stamp import Stamp
 
-ColumnKind = Literal["text", "money", "percent", "date", "count", "flag", "year", "number"]
-"""How a column's values are typed and formatted."""
+ColumnKind = Literal["text", "money", "percent", "date", "count", "flag", "year", "number", "score"]
+"""How a column's values are typed and formatted: a `number` as people write it (`20`, `12.5`),
+a `score` always with two decimals (`9.60`, `90.00`)."""
 
 RowRole = Literal["entry", "opening", "subtotal", "total"]
 """What a row is: an entry, an opening balance line, a subtotal (per year) or the grand total."""

@@ -10,13 +10,18 @@ An auditor keeps the pack they were given; years later they can hold it against 
 3. the books still hold to that seal: no entry of the year changed, appeared or vanished, and
    no voucher copy's content changed (`ledger.seals`);
 4. each voucher copy in the pack is one the seal lists, and the pack's seal file is the one the
-   close records.
+   close records;
+5. the year's self-evaluation in the books is the one the pack carries (`self-evaluation.json`,
+   `reports.pack_evaluation`): its total, grade, each indicator's actual value and score, and
+   the evidence of its reported values. The seal does not cover them: a value reported after the
+   close changes the scores without touching a sealed entry.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,7 +36,8 @@ from ledger.seals import (
     seal_findings,
     sealed_copy_digests,
 )
-from reports.pack import MANIFEST_NAME, SUMS_NAME, VOUCHERS_FOLDER
+from reports.pack import MANIFEST_NAME, SUMS_NAME, VOUCHERS_FOLDER, self_evaluation
+from reports.pack_evaluation import RECORD_NAME, differences, read_record
 
 #: A pack larger than this is not a pack we made (a pack of a year is tens of megabytes).
 MAX_PACK_BYTES = 2 << 30
@@ -50,6 +56,9 @@ class Verdict(NamedTuple):
     problems: list[str]
     findings: list[Finding]
     """The books' findings against their seal, when they no longer hold to it."""
+    notes: Sequence[str] = ()
+    """What could not be compared, without making the pack differ (a pack made before packs
+    recorded their self-evaluation)."""
 
 
 def read_pack(pack: Path) -> dict[str, bytes]:
@@ -165,4 +174,29 @@ def verify_pack(pack: Path, ledger: LoadedLedger, language: str) -> Verdict:
                     hashlib.sha256(content).hexdigest() not in listed
                 ):
                     problems.append(msg("verify.copy-not-sealed", name=name))
-    return Verdict(not problems, year, seal, problems, findings)
+    notes: list[str] = []
+    problems.extend(_evaluation_problems(msg, files, fields, ledger, year, notes))
+    return Verdict(not problems, year, seal, problems, findings, notes)
+
+
+def _evaluation_problems(
+    msg: Catalogue,
+    files: dict[str, bytes],
+    fields: dict[str, str],
+    ledger: LoadedLedger,
+    year: int,
+    notes: list[str],
+) -> list[str]:
+    """How the books' self-evaluation of `year` differs from the one the pack carries.
+
+    A pack made before packs recorded it carries none: a note says its scores were not compared.
+    """
+    name = fields.get("self-evaluation", RECORD_NAME)
+    content = files.get(name)
+    if content is None:
+        notes.append(msg("verify.no-evaluation", name=RECORD_NAME))
+        return []
+    record = read_record(content)
+    if record is None:
+        return [msg("verify.evaluation-unreadable", name=name)]
+    return differences(msg, year, record, self_evaluation(ledger, year))

@@ -286,3 +286,47 @@ def test_a_register_outside_the_books_is_named(write_ledger, tmp_path):
     )
     outside = [f for f in findings_of(path) if f.rule == "document-outside"]
     assert [str(secret) in f.message and "register" in f.message for f in outside] == [True]
+
+
+#: Two reported values of 2025 with their evidence: one on file, one outside the books.
+def evidence_ledger(write_ledger, secret: Path, inside: str = "stats.pdf") -> Path:
+    return write_ledger(
+        funding(2025),
+        """
+        2025-01-01 custom "grant-target" "mortality" 20 "/100k"
+          kind: "social"
+          direction: "at-most"
+          weight: 45
+        2025-01-01 custom "grant-target" "satisfaction" 90 "%"
+          kind: "satisfaction"
+          weight: 45
+        """,
+        f"""
+        2026-01-10 custom "grant-actual" "mortality" 12
+          grant-year: 2025
+          document: "{inside}"
+        2026-01-10 custom "grant-actual" "satisfaction" 95   ; expect: document-outside
+          grant-year: 2025
+          document: "{secret}"
+        """,
+    )
+
+
+def test_evidence_outside_the_books_is_a_finding_and_never_in_a_pack(write_ledger, tmp_path):
+    secret = outside_file(tmp_path)
+    (tmp_path / "stats.pdf").write_bytes(b"%PDF-1.4 health statistics\n")
+    path = evidence_ledger(write_ledger, secret)
+    assert_findings(path)
+    loaded = load_ledger(path)
+    for content in (
+        write_pack(loaded, 2025, "en", "yuan", tmp_path / "pack.zip").read_bytes(),
+        pack_zip(loaded, 2025, "en").content,
+    ):
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = archive.namelist()
+            evidence = [name for name in names if name.startswith("evidence/")]
+            assert evidence == ["evidence/stats.pdf"]
+            assert archive.read("evidence/stats.pdf") == b"%PDF-1.4 health statistics\n"
+            assert SECRET not in [archive.read(name) for name in names]
+            sums = archive.read("SHA256SUMS").decode()
+            assert "  evidence/stats.pdf\n" in sums

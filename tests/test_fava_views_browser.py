@@ -123,7 +123,8 @@ def test_the_errors_page_after_an_import(serve, page, tmp_path):
     ledger = tmp_path / "main.beancount"
     paragraphs = re.split(r"\n(?=\S)", DEMO.read_text(encoding="utf-8"))
     kept = [
-        p
+        # Without the asset register, the devices received are reported, not counted from it.
+        p.replace('measure: "assets Expenses:MCH:Equipment"', 'measure: "reported"')
         for p in paragraphs
         if not (p.startswith("2026") and ("bank-ref:" in p or " balance " in p))
         # Nor the asset rules: imported payments do not name their cards yet.

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from grant_ledgers import assert_findings, findings_of, funding
 
 from ledger.loading import load_ledger
+from reports.build import build_report
 
 #: Two well-formed targets of 2025 weighing 90 with the execution's default 10.
 VALID_TARGETS = """
@@ -226,3 +228,153 @@ def test_a_sum_reads_numbers_only(write_ledger):
     assert "participants: 25" in finding.message
     trained = load_ledger(path).grant.performance.of_year(2025).indicators[0]
     assert trained.actual == Decimal(30)
+
+
+#: Values the ledger writes that Python would show as reprs: Decimal('0'), None, 'more'.
+PLAIN_VALUES = """
+2025-01-01 custom "grant-target" "weightless" 5 "persons"
+  kind: "数量"
+  weight: 0
+2025-01-01 custom "grant-target" "heavy" 5 "persons"
+  kind: "数量"
+  weight: 101
+2025-01-01 custom "grant-target" "no weight" 5 "persons"
+  kind: "数量"
+2025-01-01 custom "grant-target" "no kind" 5 "persons"
+  weight: 5
+2025-01-01 custom "grant-target" "which way" 5 "persons"
+  kind: "数量"
+  direction: "more"
+  weight: 5
+2025-01-01 custom "grant-target" "rate in persons" 95 "persons"
+  kind: "成本"
+  weight: 5
+  measure: "execution"
+2025-01-01 custom "grant-target" "reason in numbers" 5 "persons"
+  kind: "数量"
+  weight: 5
+  reason: 5
+2026-01-10 custom "grant-actual" "trained" 80
+  grant-year: 2025.5
+2025-01-01 custom "grant-scoring" 10
+  excellent: "九十"
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                'indicator "weightless" has weight 0:',
+                'indicator "heavy" has weight 101:',
+                'indicator "no weight" has no weight:',
+                'indicator "no kind" has no kind:',
+                'indicator "which way" has direction "more":',
+                'but its unit is "persons":',
+                "reason must be text, not 5:",
+                "grant-year is 2025.5:",
+                '"grant-scoring" has excellent "九十":',
+            ],
+        ),
+        (
+            "zh",
+            [
+                "指标「weightless」的分值 weight 为 0：",
+                "指标「heavy」的分值 weight 为 101：",
+                "指标「no weight」没有写分值 weight：",
+                "指标「no kind」没有写类别 kind：",
+                '指标「which way」的方向 direction 为 "more"：',
+                '单位却是 "persons"：',
+                "reason 应为文字，而不是 5：",
+                "grant-year 的值 2025.5 无效",
+                '“grant-scoring”的 excellent 为 "九十"：',
+            ],
+        ),
+    ],
+)
+def test_config_messages_show_values_as_written_never_reprs(write_ledger, language, expected):
+    path = write_ledger(
+        f'2024-01-01 custom "fava-option" "language" "{language}"\n',
+        funding(2025),
+        VALID_TARGETS,
+        PLAIN_VALUES,
+    )
+    messages = [f.message for f in findings_of(path) if f.rule == "config"]
+    for text in expected:
+        assert any(text in message for message in messages), text
+    for message in messages:
+        assert not any(repr_ in message for repr_ in ("Decimal(", "None", "'")), message
+
+
+def header(ledger, year):
+    """The `performance` report's header rows of `year`: field -> value."""
+    report = build_report("performance", ledger, year, "en")
+    table = next(table for table in report.tables if table.key == "project")
+    return {row.get("field"): row.get("value") for row in table.rows}
+
+
+def test_the_forms_header_comes_from_grant_project_a_key_at_a_time(write_ledger):
+    path = write_ledger(
+        funding(2025, 2026),
+        CLOSE_2025,
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-project" "Maternal health project"
+          department: "County health bureau"
+          implementer: "County MCH institute"
+          goal: "train 100"
+        2026-01-01 custom "grant-project" "Maternal health project"
+          goal: "train 120"
+        """,
+    )
+    ledger = load_ledger(path)
+    assert [f for f in ledger.findings if f.rule == "config"] == []
+    assert header(ledger, 2025) == {
+        "name": "Maternal health project",
+        "department": "County health bureau",
+        "implementer": "County MCH institute",
+        "goal": "train 100",
+    }
+    # 2026's own directive gives only the goal: the department and the unit stay.
+    assert header(ledger, 2026) == {
+        "name": "Maternal health project",
+        "department": "County health bureau",
+        "implementer": "County MCH institute",
+        "goal": "train 120",
+    }
+
+
+def test_without_grant_project_the_name_is_the_ledgers_title(write_ledger):
+    untitled = load_ledger(write_ledger(funding(2025), VALID_TARGETS, name="untitled.beancount"))
+    # No title: the dedicated account's label (grant_ledgers' PREAMBLE calls it "dedicated").
+    assert header(untitled, 2025) == {
+        "name": "dedicated",
+        "department": None,
+        "implementer": None,
+        "goal": None,
+    }
+    titled = load_ledger(
+        write_ledger('option "title" "County grant books"\n', funding(2025), VALID_TARGETS)
+    )
+    assert header(titled, 2025)["name"] == "County grant books"
+
+
+def test_a_malformed_grant_project_is_a_config_finding(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-project" 5   ; expect: config
+        2025-01-01 custom "grant-project" "two" "names"   ; expect: config
+        2025-01-01 custom "grant-project" "project"   ; expect: config
+          department: 5
+        2025-01-01 custom "grant-project" "project"
+          goal: "train 100"
+        2025-06-01 custom "grant-project" "project"   ; expect: config
+          goal: "train 120"
+        """,
+    )
+    assert {finding.rule for finding in assert_findings(path)} == {"config"}
+    assert header(load_ledger(path), 2025)["goal"] == "train 100"

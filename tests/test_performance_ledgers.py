@@ -21,6 +21,9 @@ from reports.build import build_report
 FOLDER = Path(__file__).parent / "performance_ledgers"
 CLOSED = "closed_year_scored"
 OPEN = "open_year_progress"
+REPORTED = "closed_year_reported"
+UNGRADED = "weights_not_100"
+DECIMALS = "scores_two_decimals"
 D = Decimal
 
 
@@ -42,6 +45,11 @@ def progress(tmp_path) -> LoadedLedger:
     return load_ledger(copy_performance_ledger(tmp_path, OPEN))
 
 
+@pytest.fixture
+def reported(tmp_path) -> LoadedLedger:
+    return load_ledger(copy_performance_ledger(tmp_path, REPORTED))
+
+
 def scores(evaluation) -> dict[str, tuple]:
     """Indicator name -> (actual, score, status, reason) of a year's evaluation."""
     return {
@@ -50,7 +58,7 @@ def scores(evaluation) -> dict[str, tuple]:
     }
 
 
-@pytest.mark.parametrize("name", [CLOSED, OPEN])
+@pytest.mark.parametrize("name", [CLOSED, OPEN, REPORTED, UNGRADED, DECIMALS])
 def test_findings_are_the_marked_ones(tmp_path, name):
     assert_findings(copy_performance_ledger(tmp_path, name))
 
@@ -70,6 +78,46 @@ def test_a_closed_year_is_scored_as_its_header_works_out(closed):
     assert evaluation.weights == D(100)
     assert evaluation.total == D("84.25")
     assert evaluation.grade == "good"
+
+
+def test_a_reason_alone_keeps_the_latest_value_reported(reported):
+    # 孕产妇死亡率: 28, corrected to 25, then a grant-actual with only a reason.
+    evaluation = reported.grant.performance.of_year(2025)
+    line = next(line for line in evaluation.indicators if line.target.name == "孕产妇死亡率")
+    assert (line.actual, line.completion, line.score) == (D(25), D("0.8"), D(20))
+    assert line.reason == "两例死亡均为外县转入的危重孕产妇，已加强转诊评审"
+    assert (line.reported.value, str(line.reported.entry.date)) == (D(25), "2026-01-10")
+
+
+def test_a_closed_years_reported_values_score_as_its_header_works_out(reported):
+    evaluation = reported.grant.performance.of_year(2025)
+    assert evaluation.execution.score == D(8)
+    figures = {
+        name: (actual, points) for name, (actual, points, _, _) in scores(evaluation).items()
+    }
+    assert figures == {
+        "孕产妇死亡率": (D(25), D(20)),
+        "服务对象满意度": (D(95), D(25)),
+        "住院分娩率": (D("96.9"), D(20)),
+        "孕产妇系统管理率": (None, D(0)),
+    }
+    assert (evaluation.weights, evaluation.total, evaluation.grade) == (D(100), D(73), "fair")
+
+
+def test_an_indicator_without_a_value_at_the_close_is_missed(reported):
+    evaluation = reported.grant.performance.of_year(2025)
+    statuses = {name: status for name, (_, _, status, _) in scores(evaluation).items()}
+    assert statuses == {
+        "孕产妇死亡率": "missed",
+        "服务对象满意度": "met",
+        "住院分娩率": "met",
+        "孕产妇系统管理率": "missed",  # nothing reported by the close
+    }
+    report = build_report("performance", reported, 2025, "zh")
+    row = next(r for r in report.tables[-1].rows if r.get("indicator") == "孕产妇系统管理率")
+    assert (row.get("actual"), row.get("progress")) == (None, "未达标")
+    (warning,) = [f for f in reported.findings if f.rule == "target-missed"]
+    assert 'is closed and indicator "孕产妇系统管理率" has no value' in warning.message
 
 
 def test_an_open_year_shows_progress_against_the_time_gone_by(progress):
@@ -103,11 +151,15 @@ def test_the_years_before_and_with_their_own_targets(progress):
 
 def test_the_report_shows_each_indicator_as_scored(closed):
     report = build_report("performance", closed, 2025, "en")
-    indicators = report.tables[1]
+    indicators = report.tables[-1]
     rows = {row.get("indicator"): row for row in indicators.rows}
     assert rows["Budget execution rate"].get("score") == D(9)
     cost = rows["人均培训成本"]
-    assert (cost.get("direction"), cost.get("target"), cost.get("unit")) == ("≤", D(300), "元")
+    assert (cost.get("direction"), cost.get("target"), cost.get("unit")) == (
+        "at most",
+        D(300),
+        "元",
+    )
     assert (cost.get("actual"), cost.get("completion"), cost.get("score")) == (
         D(320),
         D("0.9375"),
@@ -127,7 +179,7 @@ def test_the_report_shows_each_indicator_as_scored(closed):
 def test_the_funds_agree_with_the_budget_and_funding_reports(closed, progress):
     for ledger, years in ((closed, [2025]), (progress, [2024, 2025, 2026])):
         for year in years:
-            funds = build_report("performance", ledger, year, "en").tables[0]
+            funds = build_report("performance", ledger, year, "en").tables[1]
             budget = build_report("budget", ledger, year, "en").tables[0]
             sources = build_report("funding", ledger, year, "en").tables[0]
             (total,) = [row for row in funds.rows if row.role == "subtotal"]
@@ -147,7 +199,7 @@ def test_the_funds_agree_with_the_budget_and_funding_reports(closed, progress):
 
 
 def test_the_closed_years_funds_by_hand(closed):
-    funds = build_report("performance", closed, 2025, "en").tables[0]
+    funds = build_report("performance", closed, 2025, "en").tables[1]
     values = [
         (row.get("item"), row.get("budget_year"), row.get("in_place"), row.get("executed"))
         for row in funds.rows
@@ -169,3 +221,35 @@ def test_a_ledger_without_targets_is_left_alone(tmp_path):
     evaluation = ledger.grant.performance.of_year(2024)
     assert not evaluation.has_targets and evaluation.set_year is None
     assert evaluation.total == evaluation.execution.score == D(8)
+
+
+@pytest.mark.parametrize(
+    ("language", "missing", "none", "on_file"),
+    [
+        (
+            "en",
+            "reported (2026-01-10): evidence survey.pdf missing, not on file in the books' folders",
+            "reported (2026-01-10): no evidence, no document linked",
+            "reported: copy.pdf (2026-01-10)",
+        ),
+        (
+            "zh",
+            "填报（2026-01-10）：佐证材料 survey.pdf 缺失，未在账簿文件夹中找到",
+            "填报（2026-01-10）：缺少佐证材料，未注明 document",
+            "填报：copy.pdf（2026-01-10）",
+        ),
+    ],
+)
+def test_a_value_without_its_evidence_scores_and_its_source_says_so(
+    reported, language, missing, none, on_file
+):
+    # 服务对象满意度's survey.pdf is not on file, 住院分娩率 links none: both config errors, both
+    # still scored (25.00 and 20.00), and the source column says what is missing.
+    report = build_report("performance", reported, 2025, language)
+    rows = {row.get("indicator"): row for row in report.tables[-1].rows}
+    assert (rows["服务对象满意度"].get("score"), rows["服务对象满意度"].get("basis")) == (
+        D(25),
+        missing,
+    )
+    assert (rows["住院分娩率"].get("score"), rows["住院分娩率"].get("basis")) == (D(20), none)
+    assert rows["孕产妇死亡率"].get("basis") == on_file

@@ -12,6 +12,12 @@ register) works out by hand:
   within 45 days: 2 of 3, 66.67 %.
 - assets: ZC-1 accepted 2026-02-10 and ZC-4 accepted 2026-05-01 are named by equipment
   payments; ZC-2 (accepted 2025) counts for 2025, not 2026; ZC-3 is named by no payment: 2.
+
+With refunds (`test_a_woman_refunded_in_full_was_not_paid`): JZ-5, eligible 2026-01-11, is
+paid 700.00 on 2026-01-25 (14 days: in time) and refunded 700.00 on 2026-02-10: net 0, she
+counts nobody. JZ-6, eligible 2026-01-11, is paid 500.00 on 2026-01-30 (19 days: in time) and
+refunded 200.00: net 300.00, she counts. Women paid: JZ-1/JZ-2, JZ-3, JZ-4 and JZ-6: 4; within
+30 days: JZ-1 and JZ-6, 2 of 4, 50 % (had JZ-5 counted: 5 women, 3 in time, 60 %).
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from beneficiary_helpers import payment, person_id, woman, write_books
+from grant_ledgers import assert_findings, expected_marks, funding
+from test_performance_config import VALID_TARGETS
 
 from ledger.loading import load_ledger
 from ledger.performance.measures import MeasureQuery, cards_received
@@ -65,13 +73,14 @@ def equipment(day: str, voucher: str, amount: str, card: str) -> str:
     )
 
 
-def books(tmp_path):
+def books(tmp_path, more_rows=(), more_payments=()):
     rows = [
         woman("JZ-1", MOTHER),
         woman("JZ-2", MOTHER, pregnancy=("2026-08-01", "2027-05-08")),
         woman("JZ-3", person_id("19970405", "028"), evidence_date="2026-02-01",
               notice=("2026-01-20", "2026-01-26")),
         woman("JZ-4", person_id("19980506", "046"), evidence_date=""),
+        *more_rows,
     ]  # fmt: skip
     body = "".join(
         [
@@ -85,6 +94,7 @@ def books(tmp_path):
             equipment("2026-02-05", "E-1", "1500.00", "ZC-1"),
             equipment("2026-03-05", "E-2", "2000.00", "ZC-2"),
             equipment("2026-05-03", "E-3", "3000.00", "ZC-4"),
+            *more_payments,
         ]
     )
     path = write_books(tmp_path, body, rows)
@@ -115,3 +125,92 @@ def test_a_card_counts_in_the_year_of_its_acceptance(tmp_path):
         year: cards_received(MeasureQuery(grant, year, target, args)) for year in (2025, 2026)
     }
     assert counted == {2025: Decimal(1), 2026: Decimal(2)}
+
+
+def test_a_woman_refunded_in_full_was_not_paid(tmp_path):
+    rows = [
+        woman("JZ-5", person_id("19960607", "064")),
+        woman("JZ-6", person_id("19930303", "082")),
+    ]
+    payments = [
+        payment("2026-01-25", "R-6", "700.00", beneficiary='"JZ-5"'),
+        payment("2026-02-10", "R-7", "-700.00", beneficiary='"JZ-5"'),
+        payment("2026-01-30", "R-8", "500.00", beneficiary='"JZ-6"'),
+        payment("2026-02-12", "R-9", "-200.00", beneficiary='"JZ-6"'),
+    ]
+    performance = books(tmp_path, rows, payments).grant.performance
+    actual = {
+        line.target.name: rounded(line.actual)
+        for line in performance.of_year(2026).indicators
+        if line.target.name in ("women paid", "paid in time")
+    }
+    assert actual == {"women paid": Decimal(4), "paid in time": Decimal(50)}
+
+
+#: Targets whose measures name an account their register does not cover: each a finding at
+#: its line (the relief account is Expenses:Work:Relief, the asset account
+#: Expenses:Work:Equipment); an account inside or above them is fine.
+MISNAMED = """
+2026-01-01 custom "grant-target" "women trained" 3 "人"   ; expect: config
+  kind: "产出-数量"
+  weight: 5
+  measure: "beneficiaries Expenses:Work:Equipment"
+2026-01-01 custom "grant-target" "paid in time at the desk" 100 "%"   ; expect: config
+  kind: "产出-时效"
+  weight: 5
+  measure: "paid-within 30 Expenses:Work:Admin"
+2026-01-01 custom "grant-target" "relief devices" 2 "台"   ; expect: config
+  kind: "产出-数量"
+  weight: 5
+  measure: "assets Expenses:Work:Relief"
+2026-01-01 custom "grant-target" "rescued women" 1 "人"
+  kind: "产出-数量"
+  weight: 5
+  measure: "beneficiaries Expenses:Work:Relief:Rescue"
+2026-01-01 custom "grant-target" "all devices" 2 "台"
+  kind: "产出-数量"
+  weight: 5
+  measure: "assets Expenses:Work"
+"""
+
+
+def test_a_register_measure_names_an_account_of_its_register(tmp_path):
+    ledger = books(tmp_path, more_payments=[MISNAMED])
+    marked = {line for rule, line in expected_marks(ledger.path.read_text(encoding="utf-8"))}
+    by_line = {
+        finding.source["lineno"]: finding.message
+        for finding in ledger.findings
+        if finding.rule == "config" and "measure" in finding.message
+    }
+    assert set(by_line) == marked and len(marked) == 3
+    assert any(
+        "names Expenses:Work:Equipment, which is not the grant-beneficiaries account" in message
+        for message in by_line.values()
+    )
+    assert any(
+        "names Expenses:Work:Relief, which is not a grant-assets account" in message
+        for message in by_line.values()
+    )
+    kept = {target.name for target in ledger.grant.targets.targets[2026]}
+    assert {"rescued women", "all devices"} <= kept
+    assert not {"women trained", "paid in time at the desk", "relief devices"} & kept
+
+
+def test_a_register_measure_needs_its_register(write_ledger):
+    path = write_ledger(
+        funding(2025),
+        VALID_TARGETS,
+        """
+        2025-01-01 custom "grant-target" "women paid" 3 "人"   ; expect: config
+          kind: "产出-数量"
+          weight: 5
+          measure: "beneficiaries"
+        2025-01-01 custom "grant-target" "devices" 2 "台"   ; expect: config
+          kind: "产出-数量"
+          weight: 5
+          measure: "assets"
+        """,
+    )
+    messages = [finding.message for finding in assert_findings(path)]
+    assert any("the ledger has no grant-beneficiaries" in m for m in messages)
+    assert any("the ledger has no grant-assets" in m for m in messages)

@@ -71,6 +71,7 @@ def test_folder_pack_and_the_copy_register(tmp_path):
         "SHA256SUMS",
         "inspection-pack-2024.html",
         "inspection-pack-2024.xlsx",
+        "self-evaluation.json",
         "vouchers",
     ]
     assert sorted(p.name for p in (target / "vouchers").iterdir()) == ["V-2024-003", "V-2024-004"]
@@ -117,3 +118,24 @@ def test_pack_defaults_to_the_last_year(tmp_path, monkeypatch):
     # Packs go to packs/ beside the ledger, not into the working folder.
     assert target == tmp_path / "packs" / "inspection-pack-2027.zip"
     assert zipfile.ZipFile(target).testzip() is None
+
+
+def test_the_pack_holds_the_evidence_of_the_years_reported_values(demo, tmp_path):
+    # The demo reports 2025's 孕产妇系统管理率 and 孕产妇死亡率 from the statistics, and the
+    # satisfaction from the survey: two files, each once, listed in SHA256SUMS.
+    target = write_pack(demo, 2025, "zh", "yuan", tmp_path / "pack.zip")
+    with zipfile.ZipFile(target) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    folder = DEMO.parent / "documents/performance"
+    evidence = {name: content for name, content in files.items() if name.startswith("evidence/")}
+    assert evidence == {
+        "evidence/2025年清溪县妇幼卫生统计年报.pdf": (
+            folder / "2025年清溪县妇幼卫生统计年报.pdf"
+        ).read_bytes(),
+        "evidence/2025年服务对象满意度调查报告.pdf": (
+            folder / "2025年服务对象满意度调查报告.pdf"
+        ).read_bytes(),
+    }
+    sums = dict(reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines())
+    for name, content in evidence.items():
+        assert sums[name] == hashlib.sha256(content).hexdigest()

@@ -78,6 +78,12 @@ def choose_language(ledger_language: str, override: str | None = None) -> str:
     return override if override in LANGUAGES else ledger_language
 
 
+def plain_number(number: Decimal) -> str:
+    """A number as people write it: `20`, `12.5`, `-5` (no exponent, no trailing zeros)."""
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def money(number: Decimal, currency: str | None) -> str:
     """An amount as accountants write it: thousands separators, two decimals, the currency."""
     text = f"{number:,.2f}"
@@ -117,3 +123,22 @@ class Catalogue:
     def join(self, items: Iterable[str]) -> str:
         """Items joined as a list in a sentence."""
         return self("word.and").join(items)
+
+    def written(self, value: object) -> str:
+        """A value from the ledger as its author wrote it, for a message (never a Python repr).
+
+        Text in double quotes (`"产出-数目"`), a number as written (`0`, `12.5`), an amount with
+        its currency, `TRUE`/`FALSE`, a date as ISO; no value at all in words (`nothing`, 空).
+        """
+        if value is None:
+            return self("word.nothing")
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, str):
+            return f'"{value}"'
+        if isinstance(value, Decimal | int):
+            return plain_number(Decimal(value))
+        if isinstance(value, data.Amount):
+            number = plain_number(value.number) if value.number is not None else ""
+            return f"{number} {value.currency}".strip()
+        return str(value)

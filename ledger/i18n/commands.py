@@ -275,6 +275,40 @@ COMMANDS: dict[str, dict[str, str]] = {
         "zh": "资料中的复印件 {name} 不是封存时的文件。",
         "en": "the pack's copy {name} is not one the seal lists",
     },
+    "verify.evaluation-total": {
+        "zh": "{year} 年度绩效自评总分：账簿现为 {books}，资料中为 {pack}。",
+        "en": "the self-evaluation of {year} totals {books} in the books, {pack} in the pack",
+    },
+    "verify.evaluation-grade": {
+        "zh": "{year} 年度自评等级：账簿现为 {books}，资料中为 {pack}。",
+        "en": "the self-evaluation of {year} is graded {books} in the books, {pack} in the pack",
+    },
+    "verify.evaluation-value": {
+        "zh": "指标「{name}」的{what}：账簿现为 {books}，资料中为 {pack}。",
+        "en": 'indicator "{name}": its {what} is {books} in the books, {pack} in the pack',
+    },
+    "verify.what-actual": {"zh": "实际完成值", "en": "actual value"},
+    "verify.what-score": {"zh": "得分", "en": "score"},
+    "verify.evaluation-gone": {
+        "zh": "资料对指标「{name}」评了分，账簿现在 {year} 年度已没有该指标。",
+        "en": 'the pack scores indicator "{name}", which the books no longer have for {year}',
+    },
+    "verify.evaluation-new": {
+        "zh": "账簿现在 {year} 年度有指标「{name}」，资料中没有。",
+        "en": 'the books now score indicator "{name}" for {year}, which the pack does not have',
+    },
+    "verify.evaluation-evidence": {
+        "zh": "指标「{name}」的佐证材料与资料中的 {pack} 不同（内容已改动、已更换或不在账簿中）。",
+        "en": 'the evidence of indicator "{name}" in the books is not the pack\'s {pack} (its content changed, it was replaced, or it is no longer on file)',
+    },
+    "verify.evaluation-unreadable": {
+        "zh": "资料中的绩效自评记录 {name} 无法读取：资料已被改动。",
+        "en": "the pack's self-evaluation record {name} does not read: the pack was altered",
+    },
+    "verify.no-evaluation": {
+        "zh": "资料中没有绩效自评记录 {name}（由较早版本生成）：未核对自评得分",
+        "en": "the pack carries no self-evaluation record {name} (made by an earlier version): its scores were not compared",
+    },
     "verify.matches": {
         "zh": "{pack} 与账簿相符：{year} 年度，封存摘要 {seal}。",
         "en": "{pack} matches the books: fiscal year {year}, seal {seal}",

@@ -111,12 +111,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{account} gets {amount}, but the grant is kept in {currency}: record the {currency} amount, with a price (`@`) if it was paid in another currency.",
     },
     "config.bad-grant-year": {
-        "zh": "grant-year 的值 {value!r} 无效：请写成年份数字，例如 `grant-year: {year}`。",
-        "en": "grant-year is {value!r}: write the allocation year as a number, e.g. `grant-year: {year}`.",
+        "zh": "grant-year 的值 {value} 无效：请写成年份数字，例如 `grant-year: {year}`。",
+        "en": "grant-year is {value}: write the allocation year as a number, e.g. `grant-year: {year}`.",
     },
     "config.plugin-config": {
-        "zh": 'ledger.grant 插件不接受参数，却收到 {value!r}：请写成 `plugin "ledger.grant"`。',
-        "en": 'ledger.grant takes no configuration, but was given {value!r}: write `plugin "ledger.grant"`.',
+        "zh": 'ledger.grant 插件不接受参数，却收到 {value}：请写成 `plugin "ledger.grant"`。',
+        "en": 'ledger.grant takes no configuration, but was given {value}: write `plugin "ledger.grant"`.',
     },
     "config.profiles-no-folder": {
         "zh": "“{type}”指定的文件夹 {folder} 不存在：请建立该文件夹并放入自己的银行格式文件，或改正路径（相对于本指令所在的文件）。",
@@ -317,6 +317,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "：",
         "en": ": ",
     },
+    "word.nothing": {"zh": "空值", "en": "nothing"},
     "word.and": {
         "zh": "、",
         "en": ", ",

@@ -3,40 +3,52 @@
 PERFORMANCE: dict[str, dict[str, str]] = {
     # -- config findings of the performance directives ---------------------------------
     "config.target-not-text": {
-        "zh": '{key} 应为文字，而不是 {value!r}：请加引号，例如 `{key}: "…"`。',
-        "en": '{key} must be text, not {value!r}: write it in quotes, e.g. `{key}: "…"`.',
+        "zh": '{key} 应为文字，而不是 {value}：请加引号，例如 `{key}: "…"`。',
+        "en": '{key} must be text, not {value}: write it in quotes, e.g. `{key}: "…"`.',
     },
     "config.target-bad-value": {
         "zh": '指标「{name}」的值 {value} 无效：请写不小于 0 的数字（百分比写 95 并注明单位 "%"）。',
         "en": 'indicator "{name}" has the value {value}: write a number of 0 or more (for a percentage write 95 with the unit "%").',
     },
     "config.target-bad-kind": {
-        "zh": '指标「{name}」的类别 kind 为 {value!r}：请写 "产出-数量"、"产出-质量"、"产出-时效"、"产出-成本"、"效益"（或 "效益-社会效益" 等）或 "满意度"。',
-        "en": 'indicator "{name}" has kind {value!r}: write "产出-数量", "产出-质量", "产出-时效", "产出-成本", "效益" (or "效益-社会效益" …) or "满意度" (or quantity, quality, timeliness, cost, outcome, social, economic, ecological, sustainable, satisfaction).',
+        "zh": '指标「{name}」的类别 kind 为 {value}：请写 "产出-数量"、"产出-质量"、"产出-时效"、"产出-成本"、"效益"（或 "效益-社会效益" 等）或 "满意度"。',
+        "en": 'indicator "{name}" has kind {value}: write "产出-数量", "产出-质量", "产出-时效", "产出-成本", "效益" (or "效益-社会效益" …) or "满意度" (or quantity, quality, timeliness, cost, outcome, social, economic, ecological, sustainable, satisfaction).',
     },
     "config.target-bad-direction": {
-        "zh": '指标「{name}」的方向 direction 为 {value!r}：请写 "≥"（不低于）、"≤"（不高于）或 "="（等于）。',
-        "en": 'indicator "{name}" has direction {value!r}: write "at-least" (≥), "at-most" (≤) or "exactly" (=).',
+        "zh": '指标「{name}」的方向 direction 为 {value}：请写 "≥"（不低于）、"≤"（不高于）或 "="（等于）。',
+        "en": 'indicator "{name}" has direction {value}: write "at-least" (≥), "at-most" (≤) or "exactly" (=).',
+    },
+    "config.target-no-kind": {
+        "zh": '指标「{name}」没有写类别 kind：请写 `kind: "产出-数量"`，或 "产出-质量"、"产出-时效"、"产出-成本"、"效益"（或 "效益-社会效益" 等）、"满意度"。',
+        "en": 'indicator "{name}" has no kind: write `kind: "产出-数量"`, or "产出-质量", "产出-时效", "产出-成本", "效益" (or "效益-社会效益" …), "满意度" (or quantity, quality, timeliness, cost, outcome, social, economic, ecological, sustainable, satisfaction).',
+    },
+    "config.target-no-weight": {
+        "zh": "指标「{name}」没有写分值 weight：请写大于 0、不超过 100 的数字，例如 `weight: 20`。",
+        "en": 'indicator "{name}" has no weight: write a number above 0 and at most 100, e.g. `weight: 20`.',
     },
     "config.target-bad-weight": {
-        "zh": "指标「{name}」的分值 weight 为 {value!r}：请写大于 0、不超过 100 的数字，例如 `weight: 20`。",
-        "en": 'indicator "{name}" has weight {value!r}: write a number above 0 and at most 100, e.g. `weight: 20`.',
+        "zh": "指标「{name}」的分值 weight 为 {value}：请写大于 0、不超过 100 的数字，例如 `weight: 20`。",
+        "en": 'indicator "{name}" has weight {value}: write a number above 0 and at most 100, e.g. `weight: 20`.',
     },
     "config.target-unknown-measure": {
-        "zh": "measure {value!r} 无法识别：可用的取数方式有 {known}（写法见 README）。",
-        "en": "measure {value!r} is unknown: the measures are {known} (see the README for how to write them).",
+        "zh": "measure {value} 无法识别：可用的取数方式有 {known}（写法见 README）。",
+        "en": "measure {value} is unknown: the measures are {known} (see the README for how to write them).",
     },
     "config.target-bad-measure": {
-        "zh": "measure {value!r} 的参数不对：应写成 `{signature}`。",
-        "en": "measure {value!r} does not read: write it as `{signature}`.",
+        "zh": "measure {value} 的参数不对：应写成 `{signature}`。",
+        "en": "measure {value} does not read: write it as `{signature}`.",
     },
     "config.target-measure-account": {
-        "zh": "measure {measure!r} 中的 {account} 不是{what}：请改为{what}。",
-        "en": "measure {measure!r} names {account}, which is not {what}: name {what} instead.",
+        "zh": "measure {measure} 中的 {account} 不是{what}：请改为{what}。",
+        "en": "measure {measure} names {account}, which is not {what}: name {what} instead.",
+    },
+    "config.target-measure-undeclared": {
+        "zh": "measure {measure} 从 {directive} 所指的登记册取数，但账簿没有 {directive}：请添加 {directive}，或改用其他取数方式。",
+        "en": "measure {measure} reads the register a {directive} names, and the ledger has no {directive}: add one, or measure the indicator another way.",
     },
     "config.target-measure-unit": {
-        "zh": '指标「{name}」按 {measure} 取数，结果是百分比，单位却是 {unit!r}：请把目标值写成百分数并注明单位 "%"（例如 95 "%"）。',
-        "en": 'indicator "{name}" is measured by {measure}, a percentage, but its unit is {unit!r}: write the target as a percentage with the unit "%" (e.g. 95 "%").',
+        "zh": '指标「{name}」按 {measure} 取数，结果是百分比，单位却是 {unit}：请把目标值写成百分数并注明单位 "%"（例如 95 "%"）。',
+        "en": 'indicator "{name}" is measured by {measure}, a percentage, but its unit is {unit}: write the target as a percentage with the unit "%" (e.g. 95 "%").',
     },
     "config.target-duplicate": {
         "zh": "{year} 年度已有指标「{name}」：同一年度的指标名称不能重复。",
@@ -47,8 +59,8 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "in {years}, the weights of the targets set in {own} ({targets}) and of the budget execution ({execution}) add up to {total}, not 100: correct the targets' weight.",
     },
     "config.actual-bad-year": {
-        "zh": "grant-year 的值 {value!r} 无效：请写成所报告的年度，例如 `grant-year: {year}`。",
-        "en": "grant-year is {value!r}: write the fiscal year the value is for, e.g. `grant-year: {year}`.",
+        "zh": "grant-year 的值 {value} 无效：请写成所报告的年度，例如 `grant-year: {year}`。",
+        "en": "grant-year is {value}: write the fiscal year the value is for, e.g. `grant-year: {year}`.",
     },
     "config.actual-empty": {
         "zh": "“grant-actual”「{name}」（{year} 年度）既没有实际值，也没有 reason：请写上实际值（及佐证材料 document），或写明偏差原因 reason。",
@@ -75,16 +87,16 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": '"grant-scoring" gives the budget execution the weight {value}: write a number from 0 to 100 (10 by default).',
     },
     "config.scoring-bad-bounds": {
-        "zh": "“grant-scoring”的 {key} 为 {value!r}：等级分数线应为数字，例如 `excellent: 90`。",
-        "en": '"grant-scoring" has {key} {value!r}: a grade bound is a number, e.g. `excellent: 90`.',
+        "zh": "“grant-scoring”的 {key} 为 {value}：等级分数线应为数字，例如 `excellent: 90`。",
+        "en": '"grant-scoring" has {key} {value}: a grade bound is a number, e.g. `excellent: 90`.',
     },
     "config.scoring-bad-order": {
         "zh": "“grant-scoring”的等级分数线应为 100 ≥ 优 > 良 > 中 ≥ 0，而不是 优 {excellent}、良 {good}、中 {fair}。",
         "en": '"grant-scoring" bounds must be 100 ≥ excellent > good > fair ≥ 0, not {excellent}, {good}, {fair}.',
     },
     "config.measure-not-number": {
-        "zh": "{key} 的值 {value!r} 不是数字，绩效指标无法累计：请写成数字，例如 `{key}: 25`。",
-        "en": "{key} is {value!r}, not a number, so the indicator that adds it up cannot: write a number, e.g. `{key}: 25`.",
+        "zh": "{key} 的值 {value} 不是数字，绩效指标无法累计：请写成数字，例如 `{key}: 25`。",
+        "en": "{key} is {value}, not a number, so the indicator that adds it up cannot: write a number, e.g. `{key}: 25`.",
     },
     # -- findings ------------------------------------------------------------------------
     "target-missed.missed": {
@@ -105,6 +117,14 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "a category (or an account inside or above one)",
     },
     "perf-account-category": {"zh": "支出类别", "en": "a category"},
+    "perf-account-beneficiaries": {
+        "zh": "grant-beneficiaries 的救助账户（或其下级、上级账户）",
+        "en": "the grant-beneficiaries account (or an account inside or above it)",
+    },
+    "perf-account-assets": {
+        "zh": "grant-assets 的账户（或其下级、上级账户）",
+        "en": "a grant-assets account (or an account inside or above one)",
+    },
     "perf-account-source": {"zh": "资金来源", "en": "a funding source"},
     "perf-account-matching": {
         "zh": "配套资金来源（grant-match 的第一个账户）",
@@ -132,6 +152,7 @@ PERFORMANCE: dict[str, dict[str, str]] = {
     "grade-good": {"zh": "良", "en": "good"},
     "grade-fair": {"zh": "中", "en": "fair"},
     "grade-poor": {"zh": "差", "en": "poor"},
+    "grade-none": {"zh": "— 不评等级", "en": "— not graded"},
     "progress-met": {"zh": "达标", "en": "met"},
     "progress-on-track": {"zh": "进度正常", "en": "on track"},
     "progress-at-risk": {"zh": "进度滞后", "en": "at risk"},
@@ -139,7 +160,17 @@ PERFORMANCE: dict[str, dict[str, str]] = {
     "progress-pending": {"zh": "无实际值", "en": "no value yet"},
     # -- the report (项目支出绩效自评表) ------------------------------------------------------
     "title-performance": {"zh": "项目支出绩效自评表", "en": "Performance self-evaluation"},
+    "title-performance-project": {"zh": "项目基本情况", "en": "Project"},
     "title-performance-funds": {"zh": "项目资金情况", "en": "Project funds"},
+    "perf-project-name": {"zh": "项目名称", "en": "Project"},
+    "perf-project-department": {"zh": "主管部门", "en": "Department in charge"},
+    "perf-project-implementer": {"zh": "实施单位", "en": "Implementing unit"},
+    "perf-project-goal": {"zh": "年度总体目标", "en": "Overall goal of the year"},
+    "value": {"zh": "内容", "en": "Value"},
+    "perf-note-project": {
+        "zh": '项目名称、主管部门、实施单位和年度总体目标取自账簿的 grant-project 指令（未写项目名称时取账簿标题 option "title"）。',
+        "en": "The project, its department, the implementing unit and the year's overall goal come from the ledger's grant-project directive (without a name given there, the project is the ledger's option \"title\").",
+    },
     "title-performance-indicators": {"zh": "绩效指标完成情况", "en": "Performance indicators"},
     "item": {"zh": "项目", "en": "Item"},
     "budget_start": {"zh": "年初预算数", "en": "Budget at the start"},
@@ -171,9 +202,17 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "reported: {document} ({date})",
     },
     "perf-basis-not-reported": {"zh": "填报：尚未填报", "en": "reported: not yet"},
+    "perf-basis-no-evidence": {
+        "zh": "填报（{date}）：缺少佐证材料，未注明 document",
+        "en": "reported ({date}): no evidence, no document linked",
+    },
+    "perf-basis-evidence-missing": {
+        "zh": "填报（{date}）：佐证材料 {document} 缺失，未在账簿文件夹中找到",
+        "en": "reported ({date}): evidence {document} missing, not on file in the books' folders",
+    },
     "perf-note-open": {
-        "zh": "{year}年度尚未结账：实际值截至 {as_of}（全年时间进度 {elapsed}），得分为进度评估。累计类指标（求和、计数、执行率、到位率）完成率不低于时间进度为“进度正常”，否则为“进度滞后”。",
-        "en": "{year} is not closed: the figures are as of {as_of} ({elapsed} of the year gone by) and the scores show progress so far. An indicator that adds up over the year (a sum, a count, an execution or funds rate) is on track while its completion keeps up with the time gone by, at risk when it falls behind.",
+        "zh": "{year}年度尚未结账：实际值截至 {as_of}（全年时间进度 {elapsed}），得分为进度评估。预算执行率，以及方向为“不低于”、随年度累计取数的指标（measure 为 {measures}），完成率不低于时间进度为“进度正常”，否则为“进度滞后”；其他尚未达标的指标（方向为“不高于”或“等于”的，或 measure 为 {others} 的）为“进度滞后”。",
+        "en": "{year} is not closed: the figures are as of {as_of} ({elapsed} of the year gone by) and the scores show progress so far. The budget execution, and an indicator held to at least its target whose measure adds up over the year ({measures}), is on track while its completion keeps up with the time gone by, at risk when it falls behind; any other indicator not yet met (held to at most or exactly its target, or measured by {others}) is at risk.",
     },
     "perf-note-repeated": {
         "zh": "{year}年度沿用{own}年度设定的绩效目标。",
@@ -184,8 +223,8 @@ PERFORMANCE: dict[str, dict[str, str]] = {
         "en": "{year} has no performance targets (grant-target): only the budget execution is scored.",
     },
     "perf-note-weights": {
-        "zh": "{year}年度各项分值合计 {weights}，不是 100：总分不足以按百分制评级，请检查各指标的 weight。",
-        "en": "the weights of {year} add up to {weights}, not 100: the total is not out of 100; check the targets' weight.",
+        "zh": "{year}年度各项分值合计 {weights}，不是 100：总分不是百分制，不评等级；请调整各指标的 weight，使其与预算执行率的分值合计为 100。",
+        "en": "the weights of {year} add up to {weights}, not 100: the total is not out of 100 and gets no grade; correct the targets' weight so that they and the budget execution's add up to 100.",
     },
     "perf-note-grades": {
         "zh": "{year}年度自评等级：优 ≥ {excellent}，良 ≥ {good}，中 ≥ {fair}，差 < {fair}。",
@@ -204,6 +243,10 @@ PERFORMANCE: dict[str, dict[str, str]] = {
     "fava-performance-total": {
         "zh": "总分 {total}（满分 {weights}），自评等级：{grade}。",
         "en": "Total {total} of {weights}: {grade}.",
+    },
+    "fava-performance-ungraded": {
+        "zh": "总分 {total}，各项分值合计 {weights}，不是 100：不评等级。",
+        "en": "Total {total}, with weights adding up to {weights}, not 100: not graded.",
     },
     "fava-performance-progress": {
         "zh": "进度滞后 {at_risk} 项，无实际值 {pending} 项；按目前进度估算总分 {total}（{grade}）。",

@@ -1,10 +1,12 @@
 """A fiscal year's self-evaluation from the books: each indicator's actual, score and progress.
 
 For a closed year this is the 项目支出绩效自评: every indicator met or missed, the total and its
-grade. For an open year it is the progress so far, as of the year's last grant transaction: an
-indicator whose value grows during the year (a sum, a count, a rate of execution or of funds in
-place) is on track while its completion keeps up with the share of the year gone by, and at
-risk when it falls behind; any other indicator not yet met is at risk.
+grade. For an open year it is the progress so far, as of the year's last grant transaction: the
+budget execution, and an indicator held to at least its target whose measure grows during the
+year (`Measure.cumulative`: a sum, a count, a rate of execution or of funds in place, the women
+paid, the cards received), is on track while its completion keeps up with the share of the
+year gone by, and at risk when it falls behind; any other indicator not yet met is at risk. An
+indicator without a value is pending while the year is open and missed once it is closed.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from ledger.activity import ZERO
 from ledger.books import execution_rate
 from ledger.model import Year, year_end
-from ledger.performance.measures import MEASURES, MeasureQuery, flows_of_year, value_of
+from ledger.performance.measures import (
+    HUNDRED,
+    MEASURES,
+    MeasureQuery,
+    flows_of_year,
+    value_of,
+)
 from ledger.performance.model import Actual, PerformanceConfig, Scoring, Target
 from ledger.performance.scoring import ONE, completion, grade, score
 
@@ -30,7 +38,8 @@ AT_RISK = "at-risk"
 MISSED = "missed"
 PENDING = "pending"
 STATUSES = (MET, ON_TRACK, AT_RISK, MISSED, PENDING)
-"""An indicator's progress: met; on track or at risk (open year); missed; no value yet."""
+"""An indicator's progress: met; on track or at risk (open year); missed (closed year, a value
+short of the target or none); no value yet (open year)."""
 
 
 class ExecutionLine(NamedTuple):
@@ -72,7 +81,10 @@ class YearEvaluation(NamedTuple):
     execution: ExecutionLine
     indicators: Sequence[IndicatorLine]
     total: Decimal
-    grade: str
+    grade: str | None
+    """The total's grade; None when the year has no targets, or when the weights of its
+    execution and indicators do not add up to 100 (a `config` finding): a total out of another
+    number gets no grade."""
 
     @property
     def weights(self) -> Decimal:
@@ -100,9 +112,12 @@ def progress_point(grant: GrantLedger, year: Year) -> tuple[datetime.date, Decim
 def status_of(
     share: Decimal | None, closed: bool, cumulative: bool, at_least: bool, elapsed: Decimal
 ) -> str:
-    """An indicator's progress from its completion `share` (see the module's docstring)."""
+    """An indicator's progress from its completion `share` (see the module's docstring).
+
+    Without a value it is pending while the year is open, and missed once it is closed.
+    """
     if share is None:
-        return PENDING
+        return MISSED if closed else PENDING
     if share >= ONE:
         return MET
     if closed:
@@ -155,6 +170,8 @@ def evaluate(grant: GrantLedger, year: Year) -> YearEvaluation:
         for target in config.targets_of(year)
     ]
     total = execution.score + sum((line.score for line in indicators), ZERO)
+    weights = execution.weight + sum((line.target.weight for line in indicators), ZERO)
+    graded = bool(indicators) and weights == HUNDRED
     return YearEvaluation(
         year,
         books.closed,
@@ -165,7 +182,7 @@ def evaluate(grant: GrantLedger, year: Year) -> YearEvaluation:
         execution,
         indicators,
         total,
-        grade(total, scoring),
+        grade(total, scoring) if graded else None,
     )
 
 

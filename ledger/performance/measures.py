@@ -19,7 +19,7 @@ and the function reads the load's books for a fiscal year:
 
 Adding one is a function and its tests:
 
-    @measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
+    @measure("beneficiaries", ("ACCOUNT?",), accounts=BENEFICIARIES)
     def women_paid(query: MeasureQuery) -> Decimal | None:
         ...
 """
@@ -66,6 +66,10 @@ class AccountRule(NamedTuple):
 
     check: AccountCheck
     word: str
+    directive: str | None = None
+    """The directive declaring what the measure reads (`grant-beneficiaries`), if it needs one."""
+    declared: Callable[[GrantConfig], bool] | None = None
+    """Whether the ledger has that directive."""
 
 
 class Measure(NamedTuple):
@@ -104,7 +108,36 @@ def _within_categories(config: GrantConfig, account: str) -> bool:
     )
 
 
+def _related(account: str, declared: str) -> bool:
+    """Whether `account` is `declared`, an account inside it, or an account holding it."""
+    return (
+        account == declared
+        or account.startswith(declared + ":")
+        or declared.startswith(account + ":")
+    )
+
+
+def _paying_people(config: GrantConfig, account: str) -> bool:
+    """The `grant-beneficiaries` account, an account inside it, or one holding it."""
+    setup = config.beneficiaries
+    return setup is not None and _related(account, setup.account)
+
+
+def _buying_assets(config: GrantConfig, account: str) -> bool:
+    """A `grant-assets` account, an account inside one, or one holding one."""
+    return any(_related(account, declared) for declared in config.assets)
+
+
 SPENDING = AccountRule(_within_categories, "spending")
+BENEFICIARIES = AccountRule(
+    _paying_people,
+    "beneficiaries",
+    "grant-beneficiaries",
+    lambda config: config.beneficiaries is not None,
+)
+"""The account a measure of the beneficiary register names: the relief account and its own."""
+ASSETS = AccountRule(_buying_assets, "assets", "grant-assets", lambda config: bool(config.assets))
+"""The account a measure of the asset register names: a `grant-assets` account and its own."""
 CATEGORY = AccountRule(lambda config, account: account in config.categories, "category")
 SOURCE = AccountRule(lambda config, account: account in config.sources, "source")
 MATCHING = AccountRule(
@@ -194,6 +227,11 @@ def parse_measure(text: str) -> MeasureUse:
     if rest:
         raise MeasureSyntaxError(text, found)
     return MeasureUse(found.name, MeasureArgs(**values), " ".join(tokens))  # type: ignore[arg-type]
+
+
+def cumulative_measures(cumulative: bool = True) -> list[str]:
+    """The measures whose value grows during the year (or, with False, the others), in order."""
+    return [name for name, found in MEASURES.items() if found.cumulative is cumulative]
 
 
 def value_of(query: MeasureQuery) -> Decimal | None:
@@ -347,14 +385,16 @@ def _within(account: str, root: str | None) -> bool:
 def _women_paid_first(query: MeasureQuery) -> dict[str, datetime.date] | None:
     """The women the year's relief payments paid (by who she is), each with her first payment.
 
-    Her first payment ever, not the year's: for timeliness. None without a beneficiary register.
+    A woman counts when her payments in the year, refunds taken off, are above zero: one paid
+    and refunded in full was not paid. Her first payment ever, not the year's: for timeliness
+    (a refund is no payment). None without a beneficiary register.
     """
     analysis = query.grant.beneficiaries
     if analysis.setup is None or analysis.register is None:
         return None
     account = query.args.account
     first: dict[str, datetime.date] = {}
-    paid_in_year: set[str] = set()
+    net_in_year: dict[str, Decimal] = {}
     for payment in analysis.payments:
         for share in payment.shares:
             woman = share.beneficiary
@@ -362,25 +402,28 @@ def _women_paid_first(query: MeasureQuery) -> dict[str, datetime.date] | None:
                 continue
             who = woman.woman or woman.number
             day = payment.entry.date
-            if who not in first or day < first[who]:
+            if share.amount > 0 and (who not in first or day < first[who]):
                 first[who] = day
             if payment.year == query.year:
-                paid_in_year.add(who)
-    return {who: first[who] for who in paid_in_year}
+                net_in_year[who] = net_in_year.get(who, ZERO) + share.amount
+    return {who: first[who] for who, net in net_in_year.items() if net > 0 and who in first}
 
 
-@measure("beneficiaries", ("ACCOUNT?",), accounts=SPENDING)
+@measure("beneficiaries", ("ACCOUNT?",), accounts=BENEFICIARIES)
 def women_paid(query: MeasureQuery) -> Decimal | None:
     """The number of women the year's relief paid (救助人数), each once, from the register.
 
     A woman is who her identity number says (two pregnancies are one woman); a payment naming a
-    number the register does not hold counts nobody.
+    number the register does not hold counts nobody; a woman whose payments of the year are
+    refunded in full (net zero or less) counts nobody either.
     """
     women = _women_paid_first(query)
     return Decimal(len(women)) if women is not None else None
 
 
-@measure("paid-within", ("DAYS", "ACCOUNT?"), percent=True, cumulative=False, accounts=SPENDING)
+@measure(
+    "paid-within", ("DAYS", "ACCOUNT?"), percent=True, cumulative=False, accounts=BENEFICIARIES
+)
 def paid_in_time(query: MeasureQuery) -> Decimal | None:
     """The share in % of the year's women whose first relief came within DAYS days of eligibility.
 
@@ -405,7 +448,7 @@ def paid_in_time(query: MeasureQuery) -> Decimal | None:
     return percent_of(Decimal(in_time), Decimal(len(women)))
 
 
-@measure("assets", ("ACCOUNT?",), accounts=SPENDING)
+@measure("assets", ("ACCOUNT?",), accounts=ASSETS)
 def cards_received(query: MeasureQuery) -> Decimal | None:
     """The number of asset cards received (验收) in the year that payments on ACCOUNT name.
 

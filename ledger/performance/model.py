@@ -10,6 +10,10 @@
       document: "performance/2026年妇幼卫生统计年报.pdf"
     2026-01-01 custom "grant-scoring" 10
       excellent: 90
+    2026-01-01 custom "grant-project" "母婴健康工程"
+      department: "清溪县卫生健康局"
+      implementer: "清溪县妇幼保健所"
+      goal: "培训基层妇幼保健人员120人次，救助贫困孕产妇20人……"
 
 `ledger.performance.targets.parse_targets` turns them into a `PerformanceConfig`; the functions
 here answer the dated questions (which targets a year has, which scoring applies to it).
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Literal, NamedTuple
 
 from beancount.core import data
@@ -88,7 +93,12 @@ class Target(NamedTuple):
 
 
 class Actual(NamedTuple):
-    """A `grant-actual`: a reported value (with its evidence) or a reason, for one year."""
+    """A year's `grant-actual`s of one indicator: the value reported, its evidence, the reason.
+
+    The latest value counts, with its `document` and its `entry`; a `grant-actual` without a
+    value adds its reason to it (the latest reason written counts). Without any value, `entry`
+    is the latest `grant-actual` giving a reason.
+    """
 
     year: Year
     name: str
@@ -96,6 +106,9 @@ class Actual(NamedTuple):
     document: str | None
     reason: str | None
     entry: data.Custom
+    on_file: bool = False
+    """Whether the value's `document` is on file inside the books (judged once per load, for an
+    indicator measured by `reported`): a value without it still scores, its source says so."""
 
 
 class Scoring(NamedTuple):
@@ -110,6 +123,29 @@ class Scoring(NamedTuple):
     entry: data.Custom | None
 
 
+class Project(NamedTuple):
+    """A `grant-project`: the self-evaluation form's header, from the fiscal year of its date.
+
+    The project's name (项目名称), its department (主管部门), the implementing unit (实施单位)
+    and the year's overall goal (年度总体目标). A key left out keeps what an earlier
+    `grant-project` gave it (None: never given).
+    """
+
+    year: Year
+    name: str | None
+    department: str | None
+    implementer: str | None
+    goal: str | None
+    entry: data.Custom | None
+
+
+NO_PROJECT = Project(0, None, None, None, None, None)
+"""The header of a ledger without `grant-project`: nothing given."""
+
+#: The keys of a `grant-project`, as its metadata names them, besides the name it gives.
+PROJECT_KEYS = ("department", "implementer", "goal")
+
+
 DEFAULT_SCORING = Scoring(None, Decimal(10), Decimal(90), Decimal(80), Decimal(60), None)
 """The self-evaluation's defaults: execution weighs 10; 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below."""
 
@@ -120,8 +156,10 @@ class PerformanceConfig(NamedTuple):
     targets: Mapping[Year, Sequence[Target]]
     """The sets of targets, by the year they are dated in, each in ledger order."""
     actuals: Mapping[tuple[Year, str], Actual]
-    """The latest `grant-actual` of each fiscal year and indicator."""
+    """Each fiscal year's and indicator's `grant-actual`s: the latest value, the latest reason."""
     scorings: Mapping[Year, Scoring]
+    projects: Mapping[Year, Project] = MappingProxyType({})
+    """The `grant-project` directives, by the fiscal year they are dated in."""
 
     @property
     def declares_targets(self) -> bool:
@@ -142,6 +180,21 @@ class PerformanceConfig(NamedTuple):
         """The scoring in force for fiscal `year`: the latest `grant-scoring` up to it."""
         years = [own for own in self.scorings if own <= year]
         return self.scorings[max(years)] if years else DEFAULT_SCORING
+
+    def project_of(self, year: Year) -> Project:
+        """The form's header for fiscal `year`: each key as the latest `grant-project` gave it."""
+        header = NO_PROJECT
+        for own in sorted(own for own in self.projects if own <= year):
+            project = self.projects[own]
+            header = Project(
+                own,
+                *(
+                    mine if mine is not None else before
+                    for mine, before in zip(project[1:5], header[1:5], strict=True)
+                ),
+                project.entry,
+            )
+        return header
 
     def actual_of(self, year: Year, name: str) -> Actual | None:
         """The `grant-actual` of indicator `name` for fiscal `year`, if one was written."""

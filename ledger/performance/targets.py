@@ -1,4 +1,4 @@
-"""Parse the ledger's `grant-target`, `grant-actual` and `grant-scoring` directives.
+"""Parse the ledger's performance directives: `grant-target`, `-actual`, `-scoring`, `-project`.
 
 Like `ledger.directives`, a malformed directive becomes a `config` error pointing at it and
 parsing goes on. Also a `config` error: weights that do not add up to 100 with the budget
@@ -17,9 +17,9 @@ from typing import Any, ClassVar
 from beancount.core import data
 
 from ledger.activity import Activity
-from ledger.documents import MISSING, DocumentFinder
+from ledger.documents import MISSING, ON_FILE, DocumentFinder
 from ledger.errors import GrantError
-from ledger.i18n import Catalogue
+from ledger.i18n import Catalogue, plain_number
 from ledger.model import GrantConfig, Year
 from ledger.performance.measures import (
     MEASURES,
@@ -31,10 +31,12 @@ from ledger.performance.measures import (
 )
 from ledger.performance.model import (
     DEFAULT_SCORING,
+    PROJECT_KEYS,
     Actual,
     Direction,
     MeasureUse,
     PerformanceConfig,
+    Project,
     Scoring,
     Target,
 )
@@ -45,6 +47,7 @@ SIGNATURES = {
     "grant-target": '"INDICATOR" VALUE ["UNIT"]',
     "grant-actual": '"INDICATOR" [VALUE]',
     "grant-scoring": "EXECUTION-WEIGHT",
+    "grant-project": '"PROJECT-NAME"',
 }
 
 _SEPARATORS = re.compile(r"[\s\-—－_/·:：、]+")
@@ -89,8 +92,7 @@ def number(value: object) -> Decimal | None:
 
 def shown(value: Decimal) -> str:
     """A number as people write it: `20`, `12.5`."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return plain_number(value)
 
 
 def year_of(entry: data.Custom) -> Year | str:
@@ -105,6 +107,20 @@ def year_of(entry: data.Custom) -> Year | str:
     return int(text) if text.isdigit() and len(text) == 4 else str(value)
 
 
+def _merged(earlier: Actual | None, later: Actual) -> Actual:
+    """What a year's `grant-actual`s of one indicator say together, `later` written after.
+
+    The latest value counts, with its evidence (a correction is a new `grant-actual`); one
+    without a value only gives its reason to the value reported before it. The latest reason
+    written counts.
+    """
+    if earlier is None:
+        return later
+    if later.value is None:
+        return earlier._replace(reason=later.reason or earlier.reason)
+    return later._replace(reason=later.reason or earlier.reason)
+
+
 class _Parser:
     """Collects targets, actuals, scorings and their config errors; one per load."""
 
@@ -116,8 +132,12 @@ class _Parser:
         self.targets: dict[Year, list[Target]] = defaultdict(list)
         self.actuals: dict[tuple[Year, str], Actual] = {}
         self.scorings: dict[Year, Scoring] = {}
+        self.projects: dict[Year, Project] = {}
 
     def error(self, entry: data.Directive, situation: str, /, **fields: Any) -> None:
+        # A value as the ledger writes it ("产出-数目", 0, nothing), never Python's repr.
+        if "value" in fields:
+            fields["value"] = self.msg.written(fields["value"])
         message = self.msg.finding("config", situation, **fields)
         self.errors.append(GrantError(entry.meta, message, entry, "config"))
 
@@ -179,7 +199,9 @@ class _Parser:
     def kind(self, entry: data.Custom, name: str) -> str | None:
         written = entry.meta.get("kind")
         found = KIND_ALIASES.get(_normal(written)) if isinstance(written, str) else None
-        if found is None:
+        if written is None:
+            self.error(entry, "target-no-kind", name=name)
+        elif found is None:
             self.error(entry, "target-bad-kind", name=name, value=written)
         return found
 
@@ -197,6 +219,9 @@ class _Parser:
     def weight(self, entry: data.Custom, name: str) -> Decimal | None:
         written = entry.meta.get("weight")
         weight = number(written)
+        if written is None:
+            self.error(entry, "target-no-weight", name=name)
+            return None
         if weight is None or not 0 < weight <= HUNDRED:
             self.error(entry, "target-bad-weight", name=name, value=written)
             return None
@@ -219,6 +244,12 @@ class _Parser:
             return None
         found = MEASURES[use.name]
         account = use.args.account
+        rule = found.accounts
+        if rule is not None and rule.declared is not None and not rule.declared(self.config):
+            self.error(
+                entry, "target-measure-undeclared", measure=use.name, directive=rule.directive
+            )
+            return None
         if account is not None:
             if account not in self.opened and not any(
                 opened.startswith(account + ":") for opened in self.opened
@@ -228,11 +259,21 @@ class _Parser:
             if found.accounts is not None and not found.accounts.check(self.config, account):
                 what = self.msg(f"perf-account-{found.accounts.word}")
                 self.error(
-                    entry, "target-measure-account", measure=use.text, account=account, what=what
+                    entry,
+                    "target-measure-account",
+                    measure=self.msg.written(use.text),
+                    account=account,
+                    what=what,
                 )
                 return None
         if found.percent and unit.strip() != "%":
-            self.error(entry, "target-measure-unit", name=name, measure=use.name, unit=unit)
+            self.error(
+                entry,
+                "target-measure-unit",
+                name=name,
+                measure=use.name,
+                unit=self.msg.written(unit.strip()),
+            )
             return None
         return use
 
@@ -252,7 +293,9 @@ class _Parser:
                 return
         year = year_of(entry)
         if isinstance(year, str):
-            self.error(entry, "actual-bad-year", value=year, year=entry.date.year)
+            self.error(
+                entry, "actual-bad-year", value=entry.meta["grant-year"], year=entry.date.year
+            )
             return
         document = entry.meta.get("document")
         if document is not None and (not isinstance(document, str) or not document.strip()):
@@ -265,8 +308,9 @@ class _Parser:
         if value is None and reason is None:
             self.error(entry, "actual-empty", name=name, year=year)
             return
-        # A later `grant-actual` of the same year and indicator corrects the earlier one.
-        self.actuals[year, name] = Actual(year, name, value, document, reason, entry)
+        self.actuals[year, name] = _merged(
+            self.actuals.get((year, name)), Actual(year, name, value, document, reason, entry)
+        )
 
     # -- grant-scoring -----------------------------------------------------------------
 
@@ -309,10 +353,30 @@ class _Parser:
             return
         self.scorings[year] = Scoring(year, weight, excellent, good, fair, entry)
 
+    # -- grant-project -----------------------------------------------------------------
+
+    def on_project(self, entry: data.Custom) -> None:
+        values = entry.values
+        if len(values) != 1 or values[0].dtype is not str or not values[0].value.strip():
+            self.wrong_values(entry)
+            return
+        errors = len(self.errors)
+        keys = [self.text(entry, key) for key in PROJECT_KEYS]
+        if len(self.errors) > errors:
+            return
+        year = entry.date.year
+        if year in self.projects:
+            other = self.projects[year].entry.meta  # type: ignore[union-attr]
+            where = f"{other['filename']}:{other['lineno']}"
+            self.error(entry, "duplicate-directive", type=entry.type, where=where)
+            return
+        self.projects[year] = Project(year, values[0].value.strip(), *keys, entry)
+
     HANDLERS: ClassVar[dict[str, Callable[[_Parser, data.Custom], None]]] = {
         "grant-target": on_target,
         "grant-actual": on_actual,
         "grant-scoring": on_scoring,
+        "grant-project": on_project,
     }
 
     # -- across directives -------------------------------------------------------------
@@ -336,9 +400,12 @@ class _Parser:
                 continue
             if actual.document is None:
                 self.error(entry, "actual-without-document", name=name, year=year)
-            elif finder().judge(actual.document, entry.meta.get("filename", "")) == MISSING:
-                # Evidence outside the books is rule document-outside's finding.
+                continue
+            # Evidence outside the books is rule document-outside's finding.
+            judged = finder().judge(actual.document, entry.meta.get("filename", ""))
+            if judged == MISSING:
                 self.error(entry, "actual-document-missing", name=name, document=actual.document)
+            self.actuals[year, name] = actual._replace(on_file=judged == ON_FILE)
 
     def check_weights(self, performance: PerformanceConfig, years: Iterable[Year]) -> None:
         """The targets' weights and the execution's add up to 100, in every year they apply."""
@@ -417,7 +484,9 @@ def parse_targets(
     parser = _Parser(config, opened, Catalogue(config.language))
     for entry in customs:
         _Parser.HANDLERS[entry.type](parser, entry)
-    performance = PerformanceConfig(dict(parser.targets), parser.actuals, parser.scorings)
+    performance = PerformanceConfig(
+        dict(parser.targets), parser.actuals, parser.scorings, parser.projects
+    )
     parser.check_actuals(performance, finder)
     parser.check_weights(performance, years)
     parser.check_metadata(performance, activity)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ledger.errors import WARNING, GrantError
 from ledger.grant_ledger import GrantLedger
-from ledger.performance.evaluation import MET, PENDING
+from ledger.performance.evaluation import MET
 from ledger.performance.scoring import rounded
 from ledger.performance.targets import shown
 from ledger.rules.base import plugin_of
@@ -43,7 +43,7 @@ def check(grant: GrantLedger) -> list[GrantError]:
             target = line.target
             place = line.reported.entry if line.reported is not None else target.entry
             fields = {"year": year, "name": target.name, "unit": target.unit}
-            if line.status == PENDING:
+            if line.actual is None:
                 message = msg.finding(RULE, "not-reported", **fields)
             else:
                 message = msg.finding(

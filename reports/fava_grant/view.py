@@ -24,7 +24,7 @@ from reports.beneficiaries import roster_table
 from reports.build import build_report
 from reports.context import make_context
 from reports.labels import Labels
-from reports.render.cells import format_cell, format_number
+from reports.render.cells import format_cell, format_number, format_score
 from reports.render.charts import budget_status
 from reports.table import Column, ColumnKind, Report, Row, RowRole, Table
 
@@ -293,10 +293,17 @@ class GrantFigures:
         if not evaluation.has_targets:
             return []
         t = self.labels
-        indicators = self.report("performance", year).tables[1]
-        total = format_number(evaluation.total)
-        grade = t(f"grade-{evaluation.grade}")
-        if evaluation.closed:
+        indicators = next(
+            table for table in self.report("performance", year).tables if table.key == "indicators"
+        )
+        total = format_score(evaluation.total)
+        grade = t(f"grade-{evaluation.grade}" if evaluation.grade else "grade-none")
+        if evaluation.grade is None:
+            # Weights that do not add up to 100: the total is out of another number, no grade.
+            summary = t(
+                "fava-performance-ungraded", total=total, weights=format_number(evaluation.weights)
+            )
+        elif evaluation.closed:
             summary = t(
                 "fava-performance-total",
                 total=total,

@@ -27,7 +27,7 @@ from reports.table import Report
 # Amounts are written without thousands separators, so Excel reads them as numbers.
 _PLAIN = frozenset({"money"})
 #: Kinds whose values are the report's own numbers and dates, never text from the books.
-_OWN_VALUES = frozenset({"percent", "date", "count", "year", "flag"})
+_OWN_VALUES = frozenset({"percent", "date", "count", "year", "flag", "score"})
 #: A cell starting so is read as a formula (full-width forms too, which CJK input produces).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 

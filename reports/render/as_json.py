@@ -19,8 +19,9 @@ from reports.table import Report, Row, Table
 
 def _row(table: Table, row: Row) -> dict[str, Any]:
     values = {column.key: json_value(row.get(column.key), column) for column in table.columns}
-    # Identifying keys a table does not show as a column (a ledger's account, say) stay in.
-    for key in ("year", "account"):
+    # Identifying keys a table does not show as a column (a ledger's account, a header's
+    # field) stay in.
+    for key in ("year", "account", "field"):
         if key in row.values and key not in values:
             values[key] = row.values[key]
     return values

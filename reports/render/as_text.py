@@ -15,7 +15,7 @@ from reports.render.cells import (
 )
 from reports.table import Report, Table
 
-_RIGHT = frozenset({"money", "percent", "count", "number"})
+_RIGHT = frozenset({"money", "percent", "count", "number", "score"})
 
 
 def width(text: str) -> int:

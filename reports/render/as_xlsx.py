@@ -37,6 +37,8 @@ from reports.table import Column, Report, Table
 
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.00%"
+SCORE_FORMAT = "0.00"
+"""Scores and totals: two decimals shown, the cell a number."""
 DATE_FORMAT = "yyyy-mm-dd"
 HEADER_FILL = "#DDEBF7"
 TOTAL_FILL = "#F2F2F2"
@@ -52,6 +54,7 @@ _NUMBER_KINDS = {
     "date": DATE_FORMAT,
     "count": "0",
     "number": "General",
+    "score": SCORE_FORMAT,
 }
 
 
@@ -104,7 +107,7 @@ def _write_cell(
         sheet.write_blank(row, col, None, cell_format)
     elif kind in ("money", "percent") and isinstance(value, Decimal):
         sheet.write_number(row, col, float(value), cell_format)
-    elif kind == "number" and isinstance(value, Decimal):
+    elif kind in ("number", "score") and isinstance(value, Decimal):
         sheet.write_number(row, col, float(Decimal(text.replace(",", ""))), cell_format)
     elif kind == "date" and isinstance(value, datetime.date):
         sheet.write_datetime(row, col, value, cell_format)

@@ -42,6 +42,15 @@ def format_number(number: Decimal) -> str:
     return text.rstrip("0").rstrip(".")
 
 
+def format_score(number: Decimal) -> str:
+    """A score or a total: rounded half up to exactly two places (`9.60`, `90.00`).
+
+    The self-evaluation form shows every score so, so that 89.996 reads 90.00 beside 良, not
+    a whole 90.
+    """
+    return f"{number.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
+
+
 def format_cell(value: Value, column: Column, labels: Labels, unit: Unit) -> str:
     """A value as text, formatted by its column's kind; an empty string for no value."""
     if value is None:
@@ -53,6 +62,8 @@ def format_cell(value: Value, column: Column, labels: Labels, unit: Unit) -> str
         return f"{value * 100:.2f}%"
     if kind == "number" and isinstance(value, Decimal):
         return format_number(value)
+    if kind == "score" and isinstance(value, Decimal):
+        return format_score(value)
     if kind == "flag" or isinstance(value, bool):
         return labels("yes") if value else labels("no")
     if isinstance(value, datetime.date):
@@ -71,8 +82,8 @@ def json_value(value: Value, column: Column) -> str | int | bool | None:
             return f"{value * 100:.2f}"
         if column.kind == "money":
             return f"{value:.2f}"
-        if column.kind == "number":
-            return f"{value.quantize(CENT, rounding=ROUND_HALF_UP):.2f}"
+        if column.kind in ("number", "score"):
+            return format_score(value)
         return str(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
