@@ -404,3 +404,24 @@ def test_the_forms_header_is_in_every_format_and_in_the_pack(tmp_path):
         html = archive.read("2026年度专项检查资料.html")
     assert header_shown(xlsx_pairs(openpyxl.load_workbook(io.BytesIO(workbook)))) == DEMO_HEADER
     assert header_shown(html_pairs(BeautifulSoup(html, "html.parser"))) == DEMO_HEADER
+
+
+def test_the_grant_page_gives_an_open_year_with_other_weights_no_grade_either(tmp_path):
+    # A target dated 2026 gives the named open ledger's 2026 a set of its own: that target's
+    # 20 and the execution's weight, not 100. The progress says 不评等级, not a grade.
+    path = copy_performance_ledger(tmp_path, OPEN)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text + '\n2026-01-01 custom "grant-target" "extra" 1 "次"\n  kind: "数量"\n  weight: 20\n',
+        encoding="utf-8",
+    )
+    evaluation = load_ledger(path).grant.performance.of_year(2026)
+    assert evaluation.grade is None and evaluation.weights != 100
+    section = (
+        Fava(with_extension(path))
+        .page(time="2026")
+        .select_one('section[data-section="performance"]')
+    )
+    notes = [note.get_text() for note in section.select("p.note")]
+    assert notes[0].endswith("(— not graded).")
+    assert any("not out of 100 and gets no grade" in note for note in notes)

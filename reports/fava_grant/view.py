@@ -298,8 +298,9 @@ class GrantFigures:
         )
         total = format_score(evaluation.total)
         grade = t(f"grade-{evaluation.grade}" if evaluation.grade else "grade-none")
-        if evaluation.grade is None:
-            # Weights that do not add up to 100: the total is out of another number, no grade.
+        if evaluation.closed and evaluation.grade is None:
+            # Weights that do not add up to 100: the total is out of another number, no grade
+            # (during the year the progress below says so, and the notes why).
             summary = t(
                 "fava-performance-ungraded", total=total, weights=format_number(evaluation.weights)
             )
