@@ -542,8 +542,9 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     body = (
         # Her identity number where her register number belongs: the value is in the ledger.
         payment("2026-02-01", "R-1", "100.00", mark="config", beneficiary=f'"{cara}"')
-        # A register number that is an identity number is hers still: its row says so.
-        + payment("2026-02-02", "R-2", "100.00", beneficiary=f'"{BEA}"')
+        # A register number that is an identity number pays her still, but is in the ledger's
+        # text: the entry is a finding as well as the register's row.
+        + payment("2026-02-02", "R-2", "100.00", mark="config", beneficiary=f'"{BEA}"')
         + payment(
             "2026-02-03", "R-3", "300.00", "Expenses:Work:Relief:Checkups", roster='"rosters/R.csv"'
         )
@@ -566,8 +567,10 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     assert f"row 5: its 姓名 {masked[cara]} looks like" in by_place["register.csv", "config", 5]
     assert "swapped" in by_place["register.csv", "config", 5]
     assert f"row 2: its 登记号 {masked[ANNA]} looks like" in by_place["R.csv", "config", 2]
-    [(_, _, line)] = [key for key in by_place if key[:2] == ("books.beancount", "config")]
-    assert f"`beneficiary` {masked[cara]} looks like" in by_place["books.beancount", "config", line]
+    first, second = sorted(key for key in by_place if key[:2] == ("books.beancount", "config"))
+    assert f"`beneficiary` {masked[cara]} looks like" in by_place[first]
+    assert f"`beneficiary` {masked[BEA]} looks like" in by_place[second]
+    assert load_ledger(path).grant.beneficiaries.positions_of(BEA)[0].total == 100
 
 
 def test_a_roster_amount_beyond_bounds_refuses_the_roster_at_its_row(tmp_path):
