@@ -537,7 +537,12 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     ]
     roster = write_roster(
         tmp_path / "rosters" / "R.csv",
-        [(ANNA, "100.00", 1, "expect: config"), ("A-1", "200.00", 1, "")],
+        # Her identity number, and one the register takes for a register number (BEA's).
+        [
+            (ANNA, "100.00", 1, "expect: config"),
+            ("A-1", "150.00", 1, ""),
+            (BEA, "50.00", 1, "expect: config"),
+        ],
     )
     body = (
         # Her identity number where her register number belongs: the value is in the ledger.
@@ -570,7 +575,11 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     first, second = sorted(key for key in by_place if key[:2] == ("books.beancount", "config"))
     assert f"`beneficiary` {masked[cara]} looks like" in by_place[first]
     assert f"`beneficiary` {masked[BEA]} looks like" in by_place[second]
-    assert load_ledger(path).grant.beneficiaries.positions_of(BEA)[0].total == 100
+    # Paid still, as the register has it: 100.00 by her `beneficiary`, 50.00 in the roster.
+    year = next(
+        p for p in load_ledger(path).grant.beneficiaries.positions_of(BEA) if p.period == 2026
+    )
+    assert year.total == 150
 
 
 def test_a_roster_amount_beyond_bounds_refuses_the_roster_at_its_row(tmp_path):

@@ -317,7 +317,8 @@ class PaymentReader:
         rows = self.register.rows if self.register is not None else None
         for line in lines:
             found = rows.get(line.number) if rows is not None else None
-            if found is None and looks_like_identity(line.number):
+            if len(line.number) >= SHORTEST and looks_like_identity(line.number):
+                # Even one the register takes for a register number (its row is a finding too).
                 self.problems.append(
                     _problem(
                         CONFIG,
