@@ -54,11 +54,34 @@ def describe_entry(entry: data.Transaction, messages: Catalogue) -> str:
     return messages.word("entry-unnumbered" if who else "entry-unnumbered-no-payee", **fields)
 
 
+#: The keys of a finding's source that say where it is: kept as they are.
+PLACE_KEYS = frozenset({"filename", "lineno"})
+
+
+def masked_source(source: object) -> object:
+    """A finding's source with its values that hold an identity number masked.
+
+    Fava's Errors page, and the error list every Fava page carries, show a finding's source
+    whole: the entry's metadata. A `beneficiary:` typed as an identity number (a finding in
+    itself) is shown there masked; the file and line are left as they are.
+    """
+    if not isinstance(source, dict):
+        return source
+    masked = None
+    for key, value in source.items():
+        if type(value) is str and key not in PLACE_KEYS:
+            shown = mask_in_text(value)
+            if shown is not value:
+                masked = masked if masked is not None else dict(source)
+                masked[key] = shown
+    return masked if masked is not None else source
+
+
 def with_entry_words(error: GrantError, messages: Catalogue) -> GrantError:
     """The finding with its transaction named in words after the `[rule]` prefix.
 
-    A finding about no entry, or about a directive that is not a transaction, is returned as
-    it is.
+    Its source (the entry's metadata) has identity numbers masked (`masked_source`). A finding
+    about no entry, or about a directive that is not a transaction, is returned as it is.
     """
     entry = error.entry
     if not isinstance(entry, data.Transaction):
@@ -67,7 +90,10 @@ def with_entry_words(error: GrantError, messages: Catalogue) -> GrantError:
     body = error.message[len(prefix) :] if error.message.startswith(prefix) else error.message
     # The payee or narration may quote anything: masked as the message is (`Catalogue.finding`).
     words = mask_in_text(describe_entry(entry, messages))
-    return error._replace(message=f"{prefix}{words}{messages.word('colon')}{body}")
+    return error._replace(
+        message=f"{prefix}{words}{messages.word('colon')}{body}",
+        source=masked_source(error.source),
+    )
 
 
 def with_entries_in_words(errors: Iterable[GrantError], messages: Catalogue) -> list[GrantError]:

@@ -309,8 +309,9 @@ MISPLACED_IDS = {
 def misplaced(tmp_path_factory) -> Books:
     """Books whose register, roster and entries hold identity numbers where they do not belong.
 
-    No identity number is in the ledger's own text but the narration's (which Fava shows as the
-    accountant wrote it); the register's rows and the roster hold the rest.
+    The ledger's own text holds some too (two `beneficiary:` values and a narration), which
+    Fava's journal and editor show as the accountant wrote them; each is a finding, and the
+    findings, Fava's error list included, show them masked.
     """
     ids = MISPLACED_IDS
     folder = tmp_path_factory.mktemp("misplaced")

@@ -537,13 +537,19 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     ]
     roster = write_roster(
         tmp_path / "rosters" / "R.csv",
-        [(ANNA, "100.00", 1, "expect: config"), ("A-1", "200.00", 1, "")],
+        # Her identity number, and one the register takes for a register number (BEA's).
+        [
+            (ANNA, "100.00", 1, "expect: config"),
+            ("A-1", "150.00", 1, ""),
+            (BEA, "50.00", 1, "expect: config"),
+        ],
     )
     body = (
         # Her identity number where her register number belongs: the value is in the ledger.
         payment("2026-02-01", "R-1", "100.00", mark="config", beneficiary=f'"{cara}"')
-        # A register number that is an identity number is hers still: its row says so.
-        + payment("2026-02-02", "R-2", "100.00", beneficiary=f'"{BEA}"')
+        # A register number that is an identity number pays her still, but is in the ledger's
+        # text: the entry is a finding as well as the register's row.
+        + payment("2026-02-02", "R-2", "100.00", mark="config", beneficiary=f'"{BEA}"')
         + payment(
             "2026-02-03", "R-3", "300.00", "Expenses:Work:Relief:Checkups", roster='"rosters/R.csv"'
         )
@@ -566,8 +572,14 @@ def test_an_identity_number_where_a_register_number_name_or_roster_key_belongs(t
     assert f"row 5: its 姓名 {masked[cara]} looks like" in by_place["register.csv", "config", 5]
     assert "swapped" in by_place["register.csv", "config", 5]
     assert f"row 2: its 登记号 {masked[ANNA]} looks like" in by_place["R.csv", "config", 2]
-    [(_, _, line)] = [key for key in by_place if key[:2] == ("books.beancount", "config")]
-    assert f"`beneficiary` {masked[cara]} looks like" in by_place["books.beancount", "config", line]
+    first, second = sorted(key for key in by_place if key[:2] == ("books.beancount", "config"))
+    assert f"`beneficiary` {masked[cara]} looks like" in by_place[first]
+    assert f"`beneficiary` {masked[BEA]} looks like" in by_place[second]
+    # Paid still, as the register has it: 100.00 by her `beneficiary`, 50.00 in the roster.
+    year = next(
+        p for p in load_ledger(path).grant.beneficiaries.positions_of(BEA) if p.period == 2026
+    )
+    assert year.total == 150
 
 
 def test_a_roster_amount_beyond_bounds_refuses_the_roster_at_its_row(tmp_path):

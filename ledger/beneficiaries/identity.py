@@ -44,7 +44,8 @@ _LOOKS = (
 _ALONE = re.compile(_LOOKS)
 # Inside a text: not part of a longer word or number.
 _IN_TEXT = re.compile(rf"(?<![0-9A-Za-z]){_LOOKS}(?![0-9A-Za-z])")
-_SHORTEST = 15
+SHORTEST = 15
+"""The fewest characters of anything that looks like an identity number (the old kind)."""
 #: Full-width digits and X, read as their half-width forms (one character for one).
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
 
@@ -78,10 +79,10 @@ def looks_like_identity(value: object) -> bool:
     Compared as `normalise` writes it: full-width digits, spaces and a leading `'` allowed.
     """
     text = str(value) if value is not None else ""
-    if len(text) < _SHORTEST:  # a register number or a name: normalising only shortens it
+    if len(text) < SHORTEST:  # a register number or a name: normalising only shortens it
         return False
     text = normalise(text)
-    return len(text) >= _SHORTEST and _ALONE.fullmatch(text) is not None
+    return len(text) >= SHORTEST and _ALONE.fullmatch(text) is not None
 
 
 def mask_in_text(text: str) -> str:
@@ -94,7 +95,7 @@ def mask_in_text(text: str) -> str:
     error. So a number typed where it does not belong (a register number, a name, a roster's
     key, a payee) is masked too. Full-width digits count as digits.
     """
-    if len(text) < _SHORTEST:
+    if len(text) < SHORTEST:
         return text
     probe = text if text.isascii() else text.translate(_HALF_WIDTH)
     found = _IN_TEXT.search(probe)

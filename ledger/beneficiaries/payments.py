@@ -32,7 +32,7 @@ from typing import NamedTuple
 from beancount.core import data
 
 from ledger.activity import ZERO, Flow
-from ledger.beneficiaries.identity import looks_like_identity, mask
+from ledger.beneficiaries.identity import SHORTEST, looks_like_identity, mask
 from ledger.beneficiaries.problems import Problem, at_row
 from ledger.beneficiaries.register import (
     Beneficiary,
@@ -189,8 +189,10 @@ class PaymentReader:
         if named:
             visits = self._visits(entry) if VISITS_KEY in meta else None
             found = self.register.rows.get(named) if self.register is not None else None
-            if found is None and looks_like_identity(named):
-                # Her identity number, not her register number: and now in the ledger's text.
+            if len(named) >= SHORTEST and looks_like_identity(named):
+                # An identity number in the ledger's text, which Fava shows to every reader,
+                # even where the register takes it for a register number (its row is a finding
+                # too). A register number is shorter: one length test on the hot path.
                 self.problems.append(
                     _problem(CONFIG, "beneficiary-identity", entry, value=mask(named))
                 )
@@ -315,7 +317,8 @@ class PaymentReader:
         rows = self.register.rows if self.register is not None else None
         for line in lines:
             found = rows.get(line.number) if rows is not None else None
-            if found is None and looks_like_identity(line.number):
+            if len(line.number) >= SHORTEST and looks_like_identity(line.number):
+                # Even one the register takes for a register number (its row is a finding too).
                 self.problems.append(
                     _problem(
                         CONFIG,

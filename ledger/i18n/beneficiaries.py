@@ -55,8 +55,8 @@ BENEFICIARIES: dict[str, dict[str, str]] = {
         "en": "the `beneficiary` {value} looks like an identity number, not a register number: write her register number (JZ-2026-001, say) and take the identity number out of the ledger (Fava shows the ledger to every reader).",
     },
     "config.roster-identity": {
-        "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 像是身份证号：花名册应写救助对象登记册中的登记号（如 JZ-2026-001），该行未计入任何救助对象。",
-        "en": "the roster {roster}, row {row}: its {column} {value} looks like an identity number: a roster names each woman by her register number in the beneficiary register (JZ-2026-001, say); the row is counted for nobody.",
+        "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 像是身份证号：花名册应写救助对象登记册中的登记号（如 JZ-2026-001），不写身份证号。",
+        "en": "the roster {roster}, row {row}: its {column} {value} looks like an identity number: a roster names each woman by her register number in the beneficiary register (JZ-2026-001, say), never by her identity number.",
     },
     "config.roster-amount-over-payment": {
         "zh": "花名册 {roster} 第 {row} 行的“{column}” {value} 大于整笔付款 {amount_text}：一人的补助不会超过整笔付款，请核对该列是否填入了别的数字；在更正前不按此花名册核对。",
