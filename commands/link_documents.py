@@ -24,6 +24,7 @@ from commands.close import _write_failed
 from commands.errors import Refusal, speak
 from commands.validate import NoGrant, UnreadableLedger
 from ledger.atomic import replace_atomically, write_atomically
+from ledger.beneficiaries.identity import mask_in_text
 from ledger.describe import describe_entry
 from ledger.findings import display_path
 from ledger.i18n import Catalogue
@@ -117,7 +118,8 @@ def _write_links(loaded: LoadedLedger, plan: LinkPlan, messages: Catalogue) -> l
     if len(reloaded.beancount_errors) > before:
         for path, (old, _) in texts.items():
             write_atomically(path, old.encode("utf-8"))
-        detail = reloaded.beancount_errors[0].message
+        # Beancount's words may quote an included register's line: never a whole ID number.
+        detail = mask_in_text(reloaded.beancount_errors[0].message)
         raise LinkRefused(messages("link.broke", detail=detail))
     return backups
 
