@@ -212,6 +212,10 @@ COPY_MISSING = frozenset({"none", "not-found", "too-few"})
 JUDGEMENTS = ("no-number", "not-text", "duplicate", "no-copy", "outside", "bad-attachments")
 
 
+#: A run of missing numbers longer than this is one gap, written "first … last".
+MAX_LISTED_GAP = 100
+
+
 class VoucherRegister:
     """Every voucher number of the books and the judgement of numbering and copies.
 
@@ -348,9 +352,20 @@ class VoucherRegister:
                 widths[key] = max(widths.get(key, 0), parsed.width)
         gaps = []
         for (period, series), used in sorted(sequences.items(), key=_series_order):
-            for missing in sorted(set(range(1, max(used) + 1)) - used):
-                number = series._replace(sequence=missing, width=widths[period, series])
-                gaps.append((period, str(number)))
+            width = widths[period, series]
+
+            def written(sequence: int, series: VoucherNumber = series, width: int = width) -> str:
+                return str(series._replace(sequence=sequence, width=width))
+
+            previous = 0
+            for sequence in sorted(used):
+                first, last = previous + 1, sequence - 1
+                if last - first + 1 > MAX_LISTED_GAP:
+                    # A mistyped number (记-2026-99999999999) leaves a gap too long to list.
+                    gaps.append((period, f"{written(first)} … {written(last)}"))
+                else:
+                    gaps.extend((period, written(missing)) for missing in range(first, last + 1))
+                previous = sequence
         return gaps
 
     @property

@@ -142,6 +142,21 @@ def test_the_register_judges_each_period(write_ledger):
     assert register.peek_next(datetime.date(2024, 4, 1)) == "记-001"
 
 
+def test_a_mistyped_huge_number_leaves_one_gap_not_billions(write_ledger):
+    # A typo (记-99999999999) once made `report vouchers` list every missing number until the
+    # memory ran out: a run longer than 100 is one gap, first … last; shorter runs stay listed.
+    typo = YEARLY_LEDGER.replace(
+        'voucher: "记-003"\n  document: "copy.pdf"\n  Expenses:Program:Training',
+        'voucher: "记-99999999999"\n  document: "copy.pdf"\n  Expenses:Program:Training',
+    )
+    loaded = load_ledger(write_ledger(typo))
+    assert loaded.grant.vouchers.gaps() == [((2025, 0), "记-00000000002 … 记-99999999998")]
+    numbering = build_report("vouchers", loaded, None, "en").tables[1]
+    assert [
+        (row.get("year"), row.get("voucher"), row.get("problem")) for row in numbering.rows
+    ] == [(2025, "记-00000000002 … 记-99999999998", "missing number")]
+
+
 def test_numbers_carrying_their_year_keep_working(write_ledger):
     path = write_ledger(
         """
