@@ -144,6 +144,11 @@ class _Parser:
     def wrong_values(self, entry: data.Custom) -> None:
         self.error(entry, "wrong-values", type=entry.type, signature=SIGNATURES[entry.type])
 
+    def duplicate(self, entry: data.Custom, first: data.Directive) -> None:
+        """A `config` error: `entry` sets again for its year what `first` set already."""
+        where = f"{first.meta['filename']}:{first.meta['lineno']}"
+        self.error(entry, "duplicate-directive", type=entry.type, where=where)
+
     def text(self, entry: data.Custom, key: str) -> str | None:
         """The metadata `key` as non-empty text; a config error if it is something else."""
         value = entry.meta.get(key)
@@ -347,9 +352,7 @@ class _Parser:
             return
         year = entry.date.year
         if year in self.scorings:
-            other = self.scorings[year].entry.meta  # type: ignore[union-attr]
-            where = f"{other['filename']}:{other['lineno']}"
-            self.error(entry, "duplicate-directive", type=entry.type, where=where)
+            self.duplicate(entry, self.scorings[year].entry)  # type: ignore[arg-type]
             return
         self.scorings[year] = Scoring(year, weight, excellent, good, fair, entry)
 
@@ -366,9 +369,7 @@ class _Parser:
             return
         year = entry.date.year
         if year in self.projects:
-            other = self.projects[year].entry.meta  # type: ignore[union-attr]
-            where = f"{other['filename']}:{other['lineno']}"
-            self.error(entry, "duplicate-directive", type=entry.type, where=where)
+            self.duplicate(entry, self.projects[year].entry)  # type: ignore[arg-type]
             return
         self.projects[year] = Project(year, values[0].value.strip(), *keys, entry)
 
